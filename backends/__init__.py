@@ -1,0 +1,1 @@
+"""The backends shipped with qapi-build, registered through entry points."""

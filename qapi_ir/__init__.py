@@ -1,0 +1,1 @@
+"""qapi-build: a code-generation suite for the QAPI schema language."""
