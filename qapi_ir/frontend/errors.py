@@ -1,0 +1,65 @@
+"""Errors of the QAPI front end; each one that has a location prints it."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .source import QAPISourceInfo
+
+
+class QAPIError(Exception):
+    """Base class of every error the front end reports."""
+
+
+class QAPISourceError(QAPIError):
+    """An error at a source location, optionally with a column."""
+
+    def __init__(self, info: QAPISourceInfo | None, msg: str, col: int | None = None) -> None:
+        super().__init__()
+        self.info = info
+        self.msg = msg
+        self.col = col
+
+    def __str__(self) -> str:
+        assert self.info is not None
+        loc = str(self.info)
+        if self.col is not None:
+            loc += f":{self.col}"
+        return f"{loc}: {self.msg}"
+
+
+class ParserPosition(Protocol):
+    """What :class:`QAPIParseError` needs from a parser: the current token's position."""
+
+    @property
+    def info(self) -> QAPISourceInfo: ...
+    @property
+    def src(self) -> str: ...
+    @property
+    def line_pos(self) -> int: ...
+    @property
+    def pos(self) -> int: ...
+
+
+class QAPIParseError(QAPISourceError):
+    """A syntax error at the parser's current token, with a 1-based column.
+
+    The column is computed exactly as QEMU does, including its tab formula
+    ``(col + 7) % 8 + 1``, so that messages match QEMU's byte for byte.
+    """
+
+    def __init__(self, parser: ParserPosition, msg: str) -> None:
+        col = 1
+        for ch in parser.src[parser.line_pos:parser.pos]:
+            if ch == '\t':
+                col = (col + 7) % 8 + 1
+            else:
+                col += 1
+        super().__init__(parser.info, msg, col)
+
+
+class QAPISemError(QAPISourceError):
+    """A semantic error at a source location (reported without a column)."""
+
+    def __init__(self, info: QAPISourceInfo | None, msg: str) -> None:
+        super().__init__(info, msg)

@@ -1,0 +1,458 @@
+"""Reading schema files: text to top-level expressions and documentation comments.
+
+The syntax is JSON with single-quoted strings, ``#`` comments and no numbers
+or null; ``##`` starts a documentation comment.  ``include`` and ``pragma``
+directives are handled here, so the checks downstream see only definitions
+(plus one ``{'include': PATH}`` expression per include directive).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .doc import QAPIDoc
+from .errors import QAPIError, QAPIParseError, QAPISemError
+from .source import QAPISourceInfo
+
+__all__ = ['QAPIDoc', 'QAPIExpression', 'QAPISchemaParser']
+
+# A JSON value as the schema language has it.
+_ExprValue = list[object] | dict[str, object] | str | bool
+
+# '@NAME: ' at the start of a documentation line
+_AT_NAME_COLON = re.compile(r'@([^:]*): *')
+# a section tag; 'Note::' and friends are rST markup, not tags
+_SECTION_TAG = re.compile(r'(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *')
+
+
+class QAPIExpression(dict[str, Any]):
+    """A top-level expression, with its source location and documentation."""
+
+    def __init__(self, data: Mapping[str, object], info: QAPISourceInfo,
+                 doc: QAPIDoc | None = None) -> None:
+        super().__init__(data)
+        self.info = info
+        self.doc = doc
+
+
+class QAPISchemaParser:
+    """Parse schema file ``fname`` and, recursively, the files it includes.
+
+    ``previously_included`` holds the absolute paths already read (shared with
+    the includer, so repeated includes are read once); ``incl_info`` is the
+    location of the include directive that led here, None for the main file.
+    Results: ``exprs`` (every top-level expression, included files' spliced in
+    place) and ``docs`` (every documentation comment, likewise).
+
+    A main file that cannot be read raises :class:`QAPIError`; an included one
+    raises :class:`OSError`, which the includer reports at the directive.
+    """
+
+    def __init__(self, fname: str, previously_included: set[str] | None = None,
+                 incl_info: QAPISourceInfo | None = None) -> None:
+        self._fname = fname
+        self._included = previously_included if previously_included is not None else set()
+        self._included.add(os.path.abspath(fname))
+        self.src = ''
+
+        # Lexer state: the current token ``tok`` starts at ``src[pos]`` on the
+        # line starting at ``line_pos``; ``cursor`` is where the next one is
+        # looked for.  ``tok`` is one of '{}:,[]', "'" for a string, 't' or
+        # 'f' for a boolean, '#' for a documentation comment line, or None at
+        # the end of the file; ``val`` is the string, boolean or comment line.
+        self.info = QAPISourceInfo(fname, incl_info)
+        self.tok: str | None = None
+        self.pos = 0
+        self.cursor = 0
+        self.val: str | bool | None = None
+        self.line_pos = 0
+
+        self.exprs: list[QAPIExpression] = []
+        self.docs: list[QAPIDoc] = []
+
+        try:
+            with open(fname, encoding='utf-8') as fp:
+                self.src = fp.read()
+        except OSError as err:
+            if incl_info is not None:
+                raise
+            raise QAPIError(f"can't read schema file '{fname}': {err.strerror}") from err
+        if not self.src.endswith('\n'):
+            self.src += '\n'
+        self._parse()
+
+    def _parse(self) -> None:
+        doc: QAPIDoc | None = None
+        self.accept()
+        while self.tok is not None:
+            info = self.info
+            if self.tok == '#':
+                self.reject_expr_doc(doc)
+                doc = self.get_doc()
+                self.docs.append(doc)
+                continue
+
+            expr = self.get_expr()
+            if not isinstance(expr, dict):
+                raise QAPISemError(info, "top-level expression must be an object")
+
+            if 'include' in expr:
+                self.reject_expr_doc(doc)
+                if len(expr) != 1:
+                    raise QAPISemError(info, "invalid 'include' directive")
+                include = expr['include']
+                if not isinstance(include, str):
+                    raise QAPISemError(info, "value of 'include' must be a string")
+                incl_fname = os.path.join(os.path.dirname(self._fname), include)
+                self.exprs.append(QAPIExpression({'include': incl_fname}, info))
+                sub = self._include(include, info, incl_fname, self._included)
+                if sub:
+                    self.exprs.extend(sub.exprs)
+                    self.docs.extend(sub.docs)
+            elif 'pragma' in expr:
+                self.reject_expr_doc(doc)
+                if len(expr) != 1:
+                    raise QAPISemError(info, "invalid 'pragma' directive")
+                pragma = expr['pragma']
+                if not isinstance(pragma, dict):
+                    raise QAPISemError(info, "value of 'pragma' must be an object")
+                for name, value in pragma.items():
+                    self._pragma(name, value, info)
+            else:
+                if doc and not doc.symbol:
+                    raise QAPISemError(doc.info, "definition documentation required")
+                self.exprs.append(QAPIExpression(expr, info, doc))
+            doc = None
+        self.reject_expr_doc(doc)
+
+    @staticmethod
+    def reject_expr_doc(doc: QAPIDoc | None) -> None:
+        """Reject a definition doc comment that is not followed by its definition."""
+        if doc and doc.symbol:
+            raise QAPISemError(
+                doc.info, f"documentation for '{doc.symbol}' is not followed by the definition")
+
+    @staticmethod
+    def _include(include: str, info: QAPISourceInfo, incl_fname: str,
+                 previously_included: set[str]) -> QAPISchemaParser | None:
+        incl_abs_fname = os.path.abspath(incl_fname)
+        inf: QAPISourceInfo | None = info
+        while inf:
+            if incl_abs_fname == os.path.abspath(inf.fname):
+                raise QAPISemError(info, f"inclusion loop for {include}")
+            inf = inf.parent
+        if incl_abs_fname in previously_included:
+            return None
+        try:
+            return QAPISchemaParser(incl_fname, previously_included, info)
+        except OSError as err:
+            raise QAPISemError(
+                info, f"can't read include file '{incl_fname}': {err.strerror}") from err
+
+    @staticmethod
+    def _pragma(name: str, value: object, info: QAPISourceInfo) -> None:
+        def check_list_str(name: str, value: object) -> list[str]:
+            if not isinstance(value, list) or any(not isinstance(v, str) for v in value):
+                raise QAPISemError(info, f"pragma {name} must be a list of strings")
+            return value
+
+        pragma = info.pragma
+        if name == 'doc-required':
+            if not isinstance(value, bool):
+                raise QAPISemError(info, "pragma 'doc-required' must be boolean")
+            pragma.doc_required = value
+        elif name == 'command-name-exceptions':
+            pragma.command_name_exceptions = check_list_str(name, value)
+        elif name == 'command-returns-exceptions':
+            pragma.command_returns_exceptions = check_list_str(name, value)
+        elif name == 'documentation-exceptions':
+            pragma.documentation_exceptions = check_list_str(name, value)
+        elif name == 'member-name-exceptions':
+            pragma.member_name_exceptions = check_list_str(name, value)
+        else:
+            raise QAPISemError(info, f"unknown pragma '{name}'")
+
+    def accept(self, skip_comment: bool = True) -> None:
+        """Read the next token into ``tok``/``val``.
+
+        Comments are skipped unless ``skip_comment`` is false or the comment
+        starts with ``##``; a comment token's ``val`` is the whole line.
+        """
+        while True:
+            self.tok = self.src[self.cursor]
+            self.pos = self.cursor
+            self.cursor += 1
+            self.val = None
+
+            if self.tok == '#':
+                if self.src[self.cursor] == '#':
+                    skip_comment = False    # start of a documentation comment
+                self.cursor = self.src.find('\n', self.cursor)
+                if not skip_comment:
+                    self.val = self.src[self.pos:self.cursor]
+                    return
+            elif self.tok in '{}:,[]':
+                return
+            elif self.tok == "'":
+                self.val = self._get_string()
+                return
+            elif self.src.startswith('true', self.pos):
+                self.val = True
+                self.cursor += 3
+                return
+            elif self.src.startswith('false', self.pos):
+                self.val = False
+                self.cursor += 4
+                return
+            elif self.tok == '\n':
+                if self.cursor == len(self.src):
+                    self.tok = None
+                    return
+                self.info = self.info.next_line()
+                self.line_pos = self.cursor
+            elif not self.tok.isspace():
+                # show up to the next structural, whitespace or quote character
+                match = re.match(r"[^[\]{}:,\s']+", self.src[self.pos:])
+                assert match
+                raise QAPIParseError(self, f"stray '{match.group(0)}'")
+
+    def _get_string(self) -> str:
+        # Only printable ASCII is accepted, and only the escape \\.
+        string = ''
+        esc = False
+        while True:
+            ch = self.src[self.cursor]
+            self.cursor += 1
+            if ch == '\n':
+                raise QAPIParseError(self, "missing terminating \"'\"")
+            if esc:
+                if ch != '\\':
+                    raise QAPIParseError(self, f"unknown escape \\{ch}")
+                esc = False
+            elif ch == '\\':
+                esc = True
+                continue
+            elif ch == "'":
+                return string
+            if not 32 <= ord(ch) < 127:
+                raise QAPIParseError(self, "funny character in string")
+            string += ch
+
+    def get_members(self) -> dict[str, object]:
+        """Parse the members of an object whose '{' has been accepted."""
+        expr: dict[str, object] = {}
+        if self.tok == '}':
+            self.accept()
+            return expr
+        if self.tok != "'":
+            raise QAPIParseError(self, "expected string or '}'")
+        while True:
+            key = self.val
+            assert isinstance(key, str)
+            self.accept()
+            if self.tok != ':':
+                raise QAPIParseError(self, "expected ':'")
+            self.accept()
+            if key in expr:
+                raise QAPIParseError(self, f"duplicate key '{key}'")
+            expr[key] = self.get_expr()
+            if self.tok == '}':
+                self.accept()
+                return expr
+            if self.tok != ',':
+                raise QAPIParseError(self, "expected ',' or '}'")
+            self.accept()
+            if self.tok != "'":
+                raise QAPIParseError(self, "expected string")
+
+    def get_values(self) -> list[object]:
+        """Parse the elements of an array whose '[' has been accepted."""
+        expr: list[object] = []
+        if self.tok == ']':
+            self.accept()
+            return expr
+        if self.tok is None or self.tok not in "{['tf":
+            raise QAPIParseError(self, "expected '{', '[', ']', string, or boolean")
+        while True:
+            expr.append(self.get_expr())
+            if self.tok == ']':
+                self.accept()
+                return expr
+            if self.tok != ',':
+                raise QAPIParseError(self, "expected ',' or ']'")
+            self.accept()
+
+    def get_expr(self) -> _ExprValue:
+        """Parse a value: object, array, string or boolean."""
+        if self.tok == '{':
+            self.accept()
+            return self.get_members()
+        if self.tok == '[':
+            self.accept()
+            return self.get_values()
+        if self.tok is not None and self.tok in "'tf":
+            val = self.val
+            assert isinstance(val, str | bool)
+            self.accept()
+            return val
+        raise QAPIParseError(self, "expected '{', '[', string, or boolean")
+
+    # Documentation comments
+
+    def get_doc_line(self) -> str | None:
+        """The current doc comment line without '# ', or None at the closing '##'."""
+        if self.tok != '#':
+            raise QAPIParseError(self, "documentation comment must end with '##'")
+        assert isinstance(self.val, str)
+        if self.val.startswith('##'):
+            if self.val != '##':
+                raise QAPIParseError(self, "junk after '##' at end of documentation comment")
+            return None
+        if self.val == '#':
+            return ''
+        if self.val[1] != ' ':
+            raise QAPIParseError(self, "missing space after #")
+        return self.val[2:].rstrip()
+
+    def _next_doc_line(self) -> str | None:
+        self.accept(False)
+        return self.get_doc_line()
+
+    def get_doc_indented(self, doc: QAPIDoc) -> str | None:
+        """Read the rest of a description or tagged section; return the line after it.
+
+        The text continues on lines indented at least as much as its first
+        indented line; an indented first line is required after blank lines.
+        """
+        line = self._next_doc_line()
+        while line == '':
+            doc.append_line(line)
+            line = self._next_doc_line()
+        if line is None:
+            return line
+        indent = _indentation(line)
+        if not indent:
+            return line
+        doc.append_line(line)
+        prev_line_blank = False
+        while True:
+            line = self._next_doc_line()
+            if line is None or _AT_NAME_COLON.match(line):
+                return line
+            if line != '' and _indentation(line) < indent:
+                if prev_line_blank:
+                    return line
+                raise QAPIParseError(
+                    self, f"unexpected de-indent (expected at least {indent} spaces)")
+            doc.append_line(line)
+            prev_line_blank = line == ''
+
+    def get_doc_paragraph(self, doc: QAPIDoc) -> str | None:
+        """Read the rest of a paragraph; return the blank line or None ending it."""
+        while True:
+            line = self._next_doc_line()
+            if not line:
+                return line
+            doc.append_line(line)
+
+    def _get_doc_descriptions(self, doc: QAPIDoc, line: str | None, feature: bool) -> str | None:
+        # Read consecutive '@NAME: text' descriptions starting at ``line``.
+        while line is not None and (match := _AT_NAME_COLON.match(line)):
+            if feature:
+                doc.new_feature(self.info, match.group(1))
+            else:
+                doc.new_argument(self.info, match.group(1))
+            text = line[match.end():]
+            if text:
+                doc.append_line(text)
+            line = self.get_doc_indented(doc)
+        return line
+
+    def get_doc(self) -> QAPIDoc:
+        """Parse the documentation comment whose '##' line is the current token."""
+        if self.val != '##':
+            raise QAPIParseError(self, "junk after '##' at start of documentation comment")
+        info = self.info
+        line = self._next_doc_line()
+        if line is not None and line.startswith('@'):
+            doc = self._get_definition_doc(info, line)
+        else:
+            doc = self._get_freeform_doc(info, line)
+        self.accept()
+        doc.end()
+        return doc
+
+    def _get_definition_doc(self, info: QAPISourceInfo, line: str) -> QAPIDoc:
+        if not line.endswith(':'):
+            raise QAPIParseError(self, "line should end with ':'")
+        # The name is checked against the definition that must follow.
+        symbol = line[1:-1]
+        if not symbol:
+            raise QAPIParseError(self, "name required after '@'")
+        doc = QAPIDoc(info, symbol)
+        next_line = self._next_doc_line()
+        no_more_args = False
+        while next_line is not None:
+            line = next_line
+            if line == '':
+                next_line = self._next_doc_line()
+            elif line == 'Features:':
+                if doc.features:
+                    raise QAPIParseError(self, "duplicated 'Features:' line")
+                next_line = self._next_doc_line()
+                while next_line == '':
+                    next_line = self._next_doc_line()
+                next_line = self._get_doc_descriptions(doc, next_line, True)
+                if not doc.features:
+                    raise QAPIParseError(self, "feature descriptions expected")
+                no_more_args = True
+            elif match := _AT_NAME_COLON.match(line):
+                if no_more_args:
+                    raise QAPIParseError(
+                        self, f"description of '@{match.group(1)}:' follows a section")
+                next_line = self._get_doc_descriptions(doc, line, False)
+                no_more_args = True
+            elif match := _SECTION_TAG.match(line):
+                doc.new_tagged_section(self.info, self._section_kind(match.group(1)))
+                text = line[match.end():]
+                if text:
+                    doc.append_line(text)
+                next_line = self.get_doc_indented(doc)
+                no_more_args = True
+            else:
+                doc.ensure_untagged_section(self.info)
+                doc.append_line(line)
+                next_line = self.get_doc_paragraph(doc)
+        return doc
+
+    def _section_kind(self, tag: str) -> QAPIDoc.Kind:
+        if 'Note' in tag:
+            raise QAPIParseError(
+                self,
+                f"The '{tag}' section is no longer supported. Please use rST's "
+                "'.. note::' or '.. admonition:: notes' directives, or another "
+                "suitable admonition instead.")
+        if 'Example' in tag:
+            raise QAPIParseError(
+                self,
+                f"The '{tag}' section is no longer supported. Please use the "
+                "'.. qmp-example::' directive, or other suitable markup instead.")
+        return QAPIDoc.Kind.from_string(tag)
+
+    def _get_freeform_doc(self, info: QAPISourceInfo, line: str | None) -> QAPIDoc:
+        doc = QAPIDoc(info)
+        doc.ensure_untagged_section(self.info)
+        while line is not None:
+            if match := _AT_NAME_COLON.match(line):
+                raise QAPIParseError(
+                    self, f"'@{match.group(1)}:' not allowed in free-form documentation")
+            doc.append_line(line)
+            line = self._next_doc_line()
+        return doc
+
+
+def _indentation(line: str) -> int:
+    return len(line) - len(line.lstrip())
