@@ -1,0 +1,7 @@
+"""``python -m qapi_ir`` runs the ``qapi-build`` command line."""
+
+import sys
+
+from qapi_ir.cli import main
+
+sys.exit(main())

@@ -1,0 +1,247 @@
+"""The ``qapi-build`` command line: read a schema (or a snapshot), run backends, write files.
+
+This is the only place that turns errors into messages and exit statuses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from qapi_ir.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.ir import Schema
+from qapi_ir.options import OptionError, check_value, find_option, parse_text, resolve
+from qapi_ir.output_dir import OutputError, write_files
+from qapi_ir.plugin_api import BackendError, OptionValue, Output
+from qapi_ir.plugins import (
+    LoadedBackend,
+    PluginError,
+    installed_backends,
+    load_by_path,
+    load_installed,
+)
+from qapi_ir.progress import Progress
+
+PROG = "qapi-build"
+DEFAULT_BACKENDS = ("c",)
+
+#: QEMU's generator flags, and the backend option each one sets.
+_FLAG_OPTIONS = {
+    "prefix": "prefix",
+    "builtins": "builtins",
+    "unmask": "unmask",
+    "suppress_tracing": "suppress_tracing",
+}
+_PREFIX_PATTERN = re.compile(r"([A-Za-z_.-][A-Za-z0-9_.-]*)?")
+
+
+class UsageError(Exception):
+    """A command line or configuration that does not make sense."""
+
+
+def _argument_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Generate code and documents from a QAPI schema. "
+        f"'{PROG} diff OLD NEW' compares two versions of a schema.",
+    )
+    parser.add_argument("schema", nargs="?", help="the main schema file")
+    parser.add_argument("-o", "--output-dir", help="where to write (default: .)")
+    parser.add_argument("-p", "--prefix", help="prefix for generated names")
+    parser.add_argument("-b", "--builtins", action="store_true", help="generate built-in types")
+    parser.add_argument("-u", "--unmask-non-abi-names", dest="unmask", action="store_true",
+                        help="keep type names visible in introspection")
+    parser.add_argument("--suppress-tracing", action="store_true", help="no trace events")
+    parser.add_argument("--backend", action="append", metavar="NAME",
+                        help="run this backend (repeatable; default: plugins.toml or c)")
+    parser.add_argument("-O", dest="options", action="append", default=[],
+                        metavar="BACKEND.KEY=VALUE", help="set a backend option (repeatable)")
+    parser.add_argument("--from-ir", metavar="SNAPSHOT", help="read an IR snapshot instead")
+    parser.add_argument("--config", metavar="FILE",
+                        help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
+    parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
+    return parser
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    if args.config:
+        return load_config(Path(args.config))
+    default = Path(DEFAULT_CONFIG)
+    return load_config(default) if default.is_file() else Config()
+
+
+def _load_backends(names: Sequence[str], config: Config) -> dict[str, LoadedBackend]:
+    loaded = {}
+    for name in names:
+        if name in loaded:
+            continue
+        path = config.extra_backends.get(name)
+        loaded[name] = load_by_path(name, path) if path else load_installed(name)
+    return loaded
+
+
+def _check_prefix(value: OptionValue) -> None:
+    text = str(value)
+    match = _PREFIX_PATTERN.match(text)
+    end = match.end() if match else 0
+    if end != len(text):
+        raise UsageError(f"{PROG}: funny character '{text[end]}' in argument of --prefix")
+
+
+def _given_options(
+    args: argparse.Namespace, config: Config, backends: dict[str, LoadedBackend]
+) -> dict[str, dict[str, OptionValue]]:
+    """Option values per backend: plugins.toml, then QEMU's flags, then ``-O``."""
+    given: dict[str, dict[str, OptionValue]] = {name: {} for name in backends}
+    for name, table in config.options.items():
+        if name not in backends:
+            if name in installed_backends() or name in config.extra_backends:
+                continue
+            raise OptionError(f"plugins.toml sets options of unknown backend '{name}'")
+        declared = backends[name].backend.options
+        for key, value in table.items():
+            given[name][key] = check_value(name, find_option(name, declared, key), value)
+    for flag, option_name in _FLAG_OPTIONS.items():
+        value = getattr(args, flag)
+        if value in (None, False):
+            continue
+        for name, loaded in backends.items():
+            if any(o.name == option_name for o in loaded.backend.options):
+                given[name][option_name] = value
+    overridden: set[tuple[str, str]] = set()
+    for text in args.options:
+        target, equals, raw = text.partition("=")
+        backend_name, dot, key = target.partition(".")
+        if not equals or not dot:
+            raise OptionError(f"-O {text}: expected BACKEND.KEY=VALUE")
+        if backend_name not in backends:
+            raise OptionError(
+                f"-O {text}: backend '{backend_name}' is not selected;"
+                f" selected: {', '.join(backends)}"
+            )
+        option = find_option(backend_name, backends[backend_name].backend.options, key)
+        value = parse_text(backend_name, option, raw)
+        slot = given[backend_name]
+        if option.kind == "list" and (backend_name, key) in overridden:
+            value = tuple(slot[key]) + tuple(value)  # type: ignore[arg-type]
+        overridden.add((backend_name, key))
+        slot[key] = value
+    return given
+
+
+def _read_schema(args: argparse.Namespace, config: Config) -> Schema:
+    from qapi_ir.invariants import check_invariants
+
+    if args.from_ir:
+        if args.schema:
+            raise UsageError("give either a schema or --from-ir, not both")
+        from qapi_ir.snapshot import load
+
+        return load(args.from_ir)
+    source = args.schema or config.schema
+    if not source:
+        raise UsageError(
+            f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
+            f" (see '{PROG} --help')"
+        )
+    from qapi_ir.frontend import load_schema
+
+    schema = load_schema(source)
+    check_invariants(schema)
+    return schema
+
+
+def _generate(
+    schema: Schema,
+    backends: dict[str, LoadedBackend],
+    options: dict[str, dict[str, OptionValue]],
+    progress: Progress,
+) -> Output:
+    """Run every backend into one in-memory output; nothing is written here."""
+    combined = Output()
+    for number, (name, loaded) in enumerate(backends.items(), start=1):
+        progress.step(f"[{number}/{len(backends)}] {name}")
+        output = Output()
+        try:
+            loaded.backend.generate(schema, output, options[name])
+        except BackendError as exc:
+            raise BackendError(f"backend '{name}': {exc}") from exc
+        except Exception as exc:
+            if os.environ.get("QAPI_BUILD_DEBUG"):
+                raise
+            raise BackendError(
+                f"backend '{name}' ({loaded.origin}) failed: {type(exc).__name__}: {exc}"
+            ) from exc
+        for path, text in output.files.items():
+            if path in combined.files:
+                raise BackendError(f"backend '{name}' writes {path}, which another backend wrote")
+            combined.files[path] = text
+        combined.warnings.extend(output.warnings)
+    return combined
+
+
+def _list_backends(config: Config) -> int:
+    names = list(installed_backends()) + sorted(config.extra_backends)
+    for name in names:
+        try:
+            loaded = _load_backends([name], config)[name]
+        except PluginError as exc:
+            print(f"{name}: BROKEN: {exc}")
+            continue
+        backend = loaded.backend
+        print(f"{name} ({loaded.origin}): {backend.description}")
+        for option in backend.options:
+            print(f"    {name}.{option.name} ({option.kind}, default {option.default!r}):"
+                  f" {option.help}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = _load_config(args)
+    if args.list_backends:
+        return _list_backends(config)
+    names = args.backend or list(config.backends) or list(DEFAULT_BACKENDS)
+    backends = _load_backends(names, config)
+    given = _given_options(args, config, backends)
+    options = {
+        name: resolve(name, loaded.backend.options, given[name])
+        for name, loaded in backends.items()
+    }
+    for values in options.values():
+        if "prefix" in values:
+            _check_prefix(values["prefix"])
+    progress = Progress(sys.stderr)
+    progress.step("reading schema")
+    schema = _read_schema(args, config)
+    output = _generate(schema, backends, options, progress)
+    directory = Path(args.output_dir or config.output or ".")
+    progress.step(f"writing {len(output.files)} files")
+    write_files(directory, output.files)
+    progress.done()
+    for warning in output.warnings:
+        print(warning, file=sys.stderr)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``qapi-build`` with ``argv`` (default: the process arguments)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["diff"]:
+        from qapi_ir.diff.cli import main as diff_main
+
+        return diff_main(arguments[1:])
+    args = _argument_parser().parse_args(arguments)
+    from qapi_ir.frontend.errors import QAPIError
+    from qapi_ir.invariants import InvariantError
+    from qapi_ir.snapshot import SnapshotError
+
+    try:
+        return _run(args)
+    except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
+            OutputError, BackendError, UsageError) as exc:
+        print(exc, file=sys.stderr)
+        return 1

@@ -1,0 +1,80 @@
+"""``plugins.toml``: the schema, the output directory, the backends and their options.
+
+Example::
+
+    schema = "examples/service.json"
+    output = "out"
+    backends = ["c", "introspect"]
+
+    [options.c]
+    prefix = "example-"
+
+    [extra-backends]
+    stats = "my_tools.stats:StatsBackend"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+DEFAULT_CONFIG = "plugins.toml"
+_KEYS = {"schema", "output", "backends", "options", "extra-backends"}
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be read or has the wrong shape."""
+
+
+@attrs.frozen
+class Config:
+    """The settings of a configuration file; paths are relative to the file's directory."""
+
+    schema: str | None = None
+    output: str | None = None
+    backends: tuple[str, ...] = ()
+    options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    extra_backends: dict[str, str] = attrs.field(factory=dict)
+
+
+def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _table_of(path: Path, key: str, value: Any, item_kind: type) -> dict[str, Any]:
+    if not isinstance(value, dict) or not all(isinstance(v, item_kind) for v in value.values()):
+        raise ConfigError(f"{path}: [{key}] must be a table of {item_kind.__name__} values")
+    return dict(value)
+
+
+def _relative(path: Path, value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: '{key}' must be a string")
+    return str(path.parent / value)
+
+
+def load_config(path: Path) -> Config:
+    """Read and check the configuration file at ``path``."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"can't read configuration file '{path}': {exc.strerror}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key '{unknown[0]}'; valid keys: {', '.join(sorted(_KEYS))}"
+        )
+    return Config(
+        schema=_relative(path, data["schema"], "schema") if "schema" in data else None,
+        output=_relative(path, data["output"], "output") if "output" in data else None,
+        backends=_string_list(path, "backends", data.get("backends", [])),
+        options=_table_of(path, "options", data.get("options", {}), dict),
+        extra_backends=_table_of(path, "extra-backends", data.get("extra-backends", {}), str),
+    )

@@ -1,0 +1,112 @@
+"""A JSON Schema of the IR snapshot format, derived from the attrs classes.
+
+Run ``python -m qapi_ir.ir_jsonschema`` to print it; the repository keeps the
+result in ``schema/ir.schema.json`` and a test checks it is up to date.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from qapi_ir import ir
+from qapi_ir.snapshot import CONDITION_KINDS, ENTITY_KINDS, FORMAT_NAME, FORMAT_VERSION
+
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    type(None): {"type": "null"},
+}
+_TAGGED: dict[str, dict[type, str]] = {"Condition": CONDITION_KINDS, "Entity": ENTITY_KINDS}
+
+
+class _Builder:
+    """Collects ``$defs`` while translating type hints into JSON Schema."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def for_type(self, hint: Any) -> dict[str, Any]:
+        if hint in _SCALARS:
+            return dict(_SCALARS[hint])
+        origin = typing.get_origin(hint)
+        args = set(typing.get_args(hint))
+        for union_name, kinds in _TAGGED.items():
+            if args == set(kinds):
+                return self._tagged_union(union_name, kinds)
+            if args == {*kinds, type(None)}:
+                return {"anyOf": [self._tagged_union(union_name, kinds), {"type": "null"}]}
+        if origin is tuple:
+            element, _ = typing.get_args(hint)
+            return {"type": "array", "items": self.for_type(element)}
+        if origin in (typing.Union, types.UnionType):
+            return {"anyOf": [self.for_type(arg) for arg in typing.get_args(hint)]}
+        if attrs.has(hint):
+            return self._class(hint)
+        raise TypeError(f"no JSON Schema for {hint!r}")
+
+    def _class(self, cls: type, tag: str | None = None) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}
+            hints = typing.get_type_hints(cls, vars(ir))
+            properties: dict[str, Any] = {}
+            required: list[str] = []
+            if tag is not None:
+                properties["kind"] = {"const": tag}
+                required.append("kind")
+            for field in attrs.fields(cls):
+                if not field.init:
+                    continue
+                properties[field.name] = self.for_type(hints[field.name])
+                if field.default is attrs.NOTHING:
+                    required.append(field.name)
+            self.defs[name] = {
+                "type": "object",
+                "description": (cls.__doc__ or "").strip().splitlines()[0],
+                "properties": properties,
+                "required": required,
+                "additionalProperties": False,
+            }
+        return {"$ref": f"#/$defs/{name}"}
+
+    def _tagged_union(self, union_name: str, kinds: dict[type, str]) -> dict[str, Any]:
+        if union_name not in self.defs:
+            self.defs[union_name] = {}
+            self.defs[union_name] = {
+                "oneOf": [self._class(cls, tag) for cls, tag in kinds.items()]
+            }
+        return {"$ref": f"#/$defs/{union_name}"}
+
+
+def snapshot_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every IR snapshot document satisfies."""
+    builder = _Builder()
+    schema_ref = builder.for_type(ir.Schema)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"qapi-build IR snapshot, format version {FORMAT_VERSION}",
+        "type": "object",
+        "properties": {
+            "format": {"const": FORMAT_NAME},
+            "version": {"const": FORMAT_VERSION},
+            "schema": schema_ref,
+        },
+        "required": ["format", "version", "schema"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def render() -> str:
+    """The JSON Schema as the text kept in the repository."""
+    return json.dumps(snapshot_json_schema(), indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")

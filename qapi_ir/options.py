@@ -1,0 +1,73 @@
+"""Backend option values: parsing ``-O`` text, checking ``plugins.toml`` values, defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from qapi_ir.plugin_api import Option, OptionValue
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+class OptionError(Exception):
+    """An unknown option or a value of the wrong type."""
+
+
+def _describe(options: Iterable[Option]) -> str:
+    listed = ", ".join(f"{o.name} ({o.kind})" for o in options)
+    return f"valid options: {listed}" if listed else "it takes no options"
+
+
+def find_option(backend: str, options: tuple[Option, ...], name: str) -> Option:
+    """The option ``name`` of ``backend``; an error listing the valid ones otherwise."""
+    for option in options:
+        if option.name == name:
+            return option
+    raise OptionError(f"backend '{backend}' has no option '{name}'; {_describe(options)}")
+
+
+def parse_text(backend: str, option: Option, text: str) -> OptionValue:
+    """Convert the command-line text of an option into its typed value."""
+    where = f"option {backend}.{option.name}"
+    if option.kind == "bool":
+        if text.lower() in _TRUE:
+            return True
+        if text.lower() in _FALSE:
+            return False
+        raise OptionError(f"{where} takes a boolean (true/false), not {text!r}")
+    if option.kind == "int":
+        try:
+            return int(text)
+        except ValueError:
+            raise OptionError(f"{where} takes an integer, not {text!r}") from None
+    if option.kind == "list":
+        return (text,)
+    return text
+
+
+def check_value(backend: str, option: Option, value: object) -> OptionValue:
+    """Check a value from ``plugins.toml`` against the option's type."""
+    where = f"option {backend}.{option.name}"
+    if option.kind == "bool" and isinstance(value, bool):
+        return value
+    if option.kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if option.kind == "str" and isinstance(value, str):
+        return value
+    if (
+        option.kind == "list"
+        and isinstance(value, list | tuple)
+        and all(isinstance(item, str) for item in value)
+    ):
+        return tuple(value)
+    raise OptionError(f"{where} takes a {option.kind}, not {value!r}")
+
+
+def resolve(
+    backend: str, options: tuple[Option, ...], given: Mapping[str, OptionValue]
+) -> dict[str, OptionValue]:
+    """Every declared option of ``backend``: the given value or the default."""
+    for name in given:
+        find_option(backend, options, name)
+    return {o.name: given.get(o.name, o.default) for o in options}

@@ -1,0 +1,165 @@
+"""IR snapshots: the IR as a versioned JSON document, and back.
+
+A snapshot is ``{"format": "qapi-build-ir", "version": N, "schema": {...}}``.
+Keys follow the attrs field order, so two snapshots of similar schemas diff
+cleanly.  Unions of classes carry an explicit ``kind`` tag.  This module holds
+the project's one configured :mod:`cattrs` converter.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import cattrs
+from cattrs.v import format_exception
+
+from qapi_ir import ir
+from qapi_ir.invariants import InvariantError, check_invariants
+
+FORMAT_NAME = "qapi-build-ir"
+FORMAT_VERSION = 1
+
+#: The ``kind`` tag of each class in a tagged union.
+CONDITION_KINDS: dict[type, str] = {
+    ir.IfName: "name",
+    ir.IfAll: "all",
+    ir.IfAny: "any",
+    ir.IfNot: "not",
+}
+ENTITY_KINDS: dict[type, str] = {
+    ir.BuiltinType: "builtin",
+    ir.EnumType: "enum",
+    ir.ObjectType: "object",
+    ir.ArrayType: "array",
+    ir.AlternateType: "alternate",
+    ir.Command: "command",
+    ir.Event: "event",
+    ir.Include: "include",
+}
+
+
+class SnapshotError(Exception):
+    """A snapshot that cannot be read; the message names the file and the place in it."""
+
+
+def _register_tagged_union(
+    converter: cattrs.Converter, union: Any, kinds: dict[type, str]
+) -> None:
+    """Make ``union`` (a union of attrs classes) travel as objects with a ``kind`` tag.
+
+    Hand-written rather than cattrs' strategy because conditions are recursive.
+    """
+    by_kind = {kind: cls for cls, kind in kinds.items()}
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object, got {type(value).__name__}")
+        cls = by_kind.get(str(value.get("kind")))
+        if cls is None:
+            raise ValueError(f"'kind' must be one of {', '.join(sorted(by_kind))}")
+        return converter.structure({k: v for k, v in value.items() if k != "kind"}, cls)
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        return {"kind": kinds[type(value)], **converter.unstructure(value, type(value))}
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else structure(value, union)
+
+    def unstructure_optional(value: Any) -> Any:
+        return None if value is None else unstructure(value)
+
+    converter.register_structure_hook(union, structure)
+    converter.register_unstructure_hook(union, unstructure)
+    converter.register_structure_hook(union | None, structure_optional)
+    converter.register_unstructure_hook(union | None, unstructure_optional)
+
+
+def _structure_exactly(value: Any, kind: type) -> Any:
+    """Accept a JSON scalar only when it already has the wanted type (no coercion)."""
+    if type(value) is not kind:
+        raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    for scalar in (str, int, bool):
+        converter.register_structure_hook(scalar, _structure_exactly)
+    _register_tagged_union(converter, ir.Condition, CONDITION_KINDS)
+    _register_tagged_union(converter, ir.Entity, ENTITY_KINDS)
+    return converter
+
+
+converter = _make_converter()
+
+
+def to_document(schema: ir.Schema) -> dict[str, Any]:
+    """The snapshot document of ``schema``, as plain JSON values."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "schema": converter.unstructure(schema),
+    }
+
+
+def dumps(schema: ir.Schema) -> str:
+    """The snapshot of ``schema`` as JSON text (one key per line, stable order)."""
+    return json.dumps(to_document(schema), indent=1, ensure_ascii=False) + "\n"
+
+
+def _describe(exc: BaseException, wanted: Any) -> str:
+    """One problem found while structuring, in words."""
+    if type(exc) is ValueError and exc.args:
+        return str(exc)
+    return format_exception(exc, wanted)
+
+
+def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
+    """The schema held by a snapshot document; :class:`SnapshotError` when it is wrong."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise SnapshotError(
+            f"{source}: not a qapi-build IR snapshot (no 'format': '{FORMAT_NAME}')"
+        )
+    version = document.get("version")
+    if version != FORMAT_VERSION:
+        raise SnapshotError(
+            f"{source}: IR format version {version!r} is not supported"
+            f" (this qapi-build reads version {FORMAT_VERSION})"
+        )
+    extra = sorted(set(document) - {"format", "version", "schema"})
+    if extra:
+        raise SnapshotError(f"{source}: unexpected key {extra[0]!r} at $")
+    try:
+        schema = converter.structure(document.get("schema"), ir.Schema)
+    except Exception as exc:
+        problems = cattrs.transform_error(exc, path="$.schema", format_exception=_describe)
+        raise SnapshotError(f"{source}: {problems[0] if problems else exc}") from exc
+    try:
+        check_invariants(schema)
+    except InvariantError as exc:
+        raise SnapshotError(f"{source}: {exc}") from exc
+    return schema
+
+
+def loads(text: str, source: str = "<snapshot>") -> ir.Schema:
+    """The schema held by snapshot text."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(
+            f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg});"
+            " is the file truncated?"
+        ) from exc
+    return from_document(document, source)
+
+
+def load(path: str | Path) -> ir.Schema:
+    """Read the snapshot file at ``path``."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise SnapshotError(f"can't read IR snapshot '{path}': {reason}") from exc
+    return loads(text, str(path))

@@ -1,0 +1,148 @@
+"""Backend plugins: third-party packages, broken ones, plugins.toml and its precedence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import EXAMPLE, files_below, run_cli
+from tests.conftest import REPO_ROOT
+
+THIRD_PARTY = REPO_ROOT / "tests" / "fixtures" / "thirdparty"
+ORIGIN = "distribution qb-thirdparty 2.3"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The third-party backend package, installed by pip into a directory of its own."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+         "--target", str(target), str(THIRD_PARTY)],
+        check=True, capture_output=True, timeout=300,
+    )
+    return target
+
+
+def test_third_party_backend_runs_through_the_cli(site: Path, tmp_path: Path) -> None:
+    result = run_cli("--backend", "wordcount", "-o", tmp_path, EXAMPLE, pythonpath=site)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "count.txt").read_text() == "Summary\ncommands 6\nevents 1\n"
+
+
+def test_list_backends_names_distribution_and_options(site: Path) -> None:
+    result = run_cli("--list-backends", pythonpath=site)
+    assert result.returncode == 0
+    assert f"wordcount ({ORIGIN}): counts commands and events" in result.stdout
+    assert "wordcount.title (str, default 'Summary'): first line of the report" in result.stdout
+    assert "dump (distribution qapi-build" in result.stdout
+
+
+def test_exception_in_a_backend_names_it_and_writes_nothing(site: Path, tmp_path: Path) -> None:
+    result = run_cli("--backend", "ir", "--backend", "explodes", "-o", tmp_path / "out",
+                     EXAMPLE, pythonpath=site)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"backend 'explodes' ({ORIGIN}) failed: RuntimeError: disk on fire\n"
+    )
+    assert files_below(tmp_path / "out") == []
+
+
+def test_backend_for_another_api_version_is_refused(site: Path, tmp_path: Path) -> None:
+    result = run_cli("--backend", "oldapi", "-o", tmp_path, EXAMPLE, pythonpath=site)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"backend 'oldapi' ({ORIGIN}): written for plugin API version 0,"
+        " but this qapi-build expects version 1\n"
+    )
+
+
+def test_backend_that_fails_to_import_is_reported(site: Path, tmp_path: Path) -> None:
+    result = run_cli("--backend", "missing", "-o", tmp_path, EXAMPLE, pythonpath=site)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"backend 'missing' ({ORIGIN}): failed to load: ModuleNotFoundError"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def _config(directory: Path, text: str) -> Path:
+    path = directory / "plugins.toml"
+    path.write_text(text)
+    return path
+
+
+def test_plugins_toml_supplies_schema_output_backends_and_options(
+    site: Path, tmp_path: Path
+) -> None:
+    _config(tmp_path, f"""
+schema = "{EXAMPLE}"
+output = "generated"
+backends = ["wordcount"]
+[options.wordcount]
+title = "From config"
+""")
+    result = run_cli(cwd=tmp_path, pythonpath=site)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "generated" / "count.txt").read_text().startswith("From config\n")
+
+
+def test_command_line_overrides_plugins_toml(site: Path, tmp_path: Path) -> None:
+    _config(tmp_path, f"""
+schema = "{EXAMPLE}"
+output = "generated"
+backends = ["ir"]
+[options.wordcount]
+title = "From config"
+""")
+    result = run_cli("--backend", "wordcount", "-O", "wordcount.title=From CLI", "-o", "cli",
+                     cwd=tmp_path, pythonpath=site)
+    assert result.returncode == 0, result.stderr
+    assert files_below(tmp_path / "cli") == ["count.txt"]
+    assert (tmp_path / "cli" / "count.txt").read_text().startswith("From CLI\n")
+    assert not (tmp_path / "generated").exists()
+
+
+def test_extra_backend_by_import_path_needs_no_installation(tmp_path: Path) -> None:
+    (tmp_path / "localbackend.py").write_text(
+        "from qapi_ir.plugin_api import PLUGIN_API_VERSION\n"
+        "class Local:\n"
+        "    name = 'local'\n"
+        "    description = 'lists modules'\n"
+        "    api_version = PLUGIN_API_VERSION\n"
+        "    options = ()\n"
+        "    def generate(self, schema, output, options):\n"
+        "        output.write('modules.txt', ' '.join(m.name for m in schema.modules))\n"
+    )
+    _config(tmp_path, f'schema = "{EXAMPLE}"\nbackends = ["local"]\n'
+                      '[extra-backends]\nlocal = "localbackend:Local"\n')
+    result = run_cli("-o", "out", cwd=tmp_path, pythonpath=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "modules.txt").read_text() == (
+        "./builtin service.json service-types.json"
+    )
+
+
+def test_badly_typed_option_in_plugins_toml_is_an_error(tmp_path: Path) -> None:
+    config = _config(tmp_path, '[options.ir]\nfilename = 3\n')
+    result = run_cli("--config", config, "--backend", "ir", "-o", tmp_path, EXAMPLE)
+    assert result.returncode == 1
+    assert result.stderr == "option ir.filename takes a str, not 3\n"
+
+
+def test_options_for_an_unknown_backend_in_plugins_toml_are_an_error(tmp_path: Path) -> None:
+    config = _config(tmp_path, '[options.nosuch]\nx = 1\n')
+    result = run_cli("--config", config, "--backend", "ir", "-o", tmp_path, EXAMPLE)
+    assert result.returncode == 1
+    assert result.stderr == "plugins.toml sets options of unknown backend 'nosuch'\n"
+
+
+def test_malformed_plugins_toml_is_one_clear_line(tmp_path: Path) -> None:
+    config = _config(tmp_path, "backends = [\n")
+    result = run_cli("--config", config, "-o", tmp_path, EXAMPLE)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{config}: ")
+    assert result.stderr.count("\n") == 1
