@@ -1,0 +1,90 @@
+"""The ``docs`` backend: a static, self-contained HTML QMP reference from the doc comments.
+
+``index.html`` lists the modules (with their headings) and every definition;
+each module has a page; ``search-index.json`` (and the same data as
+``search-index.js``, loadable from ``file://``) feeds the search box.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from qapi_ir.ir import Schema
+from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
+from qapi_ir.templating import render, squeeze_blank_lines
+
+from .describe import parse_version
+from .examples import ExampleChecker
+from .links import Linker
+from .model import ViewBuilder
+from .pages import IndexEntry, ModulePage, build_page, index_entries
+from .rst import HeadingLevels
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC_FILES = ("style.css", "search.js")
+MANUAL_TITLE = "QMP Reference Manual"
+
+
+def search_index(entries: list[IndexEntry]) -> str:
+    """The search index as JSON: name, kind and URL of every definition."""
+    return json.dumps([{"name": e.name, "kind": e.kind, "url": e.url} for e in entries],
+                      separators=(",", ":"))
+
+
+class DocsBackend:
+    """Writes the QMP reference manual as static HTML pages."""
+
+    name = "docs"
+    description = "QMP reference manual (static HTML) from the doc comments"
+    api_version = PLUGIN_API_VERSION
+    options = (
+        Option("since", "str", "",
+               "mark definitions and members added after this release (e.g. 10.1)"),
+        Option("strict", "bool", False,
+               "fail on any doc problem (bad markup, stale QMP example)"),
+    )
+
+    def generate(
+        self, schema: Schema, output: Output, options: Mapping[str, OptionValue]
+    ) -> None:
+        """Write ``index.html``, a page per module, the stylesheet and the search files."""
+        since_text = str(options["since"])
+        since = parse_version(since_text) if since_text else None
+        if since_text and since is None:
+            raise BackendError(f"option docs.since wants a release such as 10.1, not "
+                               f"{since_text!r}")
+        linker = Linker(schema)
+        builder = ViewBuilder(schema, linker, since)
+        checker = ExampleChecker(schema)
+        levels = HeadingLevels()
+        pages: list[ModulePage] = []
+        problems = 0
+        for module in schema.modules:
+            if module.is_builtin:
+                continue
+            page, result = build_page(schema, linker, builder, module.name, levels)
+            pages.append(page)
+            for problem in result.problems:
+                output.warn(problem.location, problem.message)
+            for example in result.examples:
+                for location, message in checker.check(example):
+                    output.warn(location, message)
+                    problems += 1
+            problems += len(result.problems)
+        if options["strict"] and problems:
+            raise BackendError(f"{problems} problem(s) in doc comments; see the warnings "
+                               "(docs.strict=true makes them errors)")
+        entries = index_entries(schema, linker)
+        context = {"manual_title": MANUAL_TITLE, "pages": pages}
+        output.write("index.html", squeeze_blank_lines(
+            render(TEMPLATES, "index.html.mako", entries=entries, **context)))
+        for page in pages:
+            output.write(page.file, squeeze_blank_lines(
+                render(TEMPLATES, "module.html.mako", page=page, **context)))
+        index = search_index(entries)
+        output.write("search-index.json", index + "\n")
+        output.write("search-index.js", f"window.QAPI_SEARCH_INDEX = {index};\n")
+        for name in STATIC_FILES:
+            output.write(name, (TEMPLATES / name).read_text(encoding="utf-8"))

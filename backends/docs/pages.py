@@ -1,0 +1,92 @@
+"""The pages of the manual: one per module, in schema order, plus the index entries."""
+
+from __future__ import annotations
+
+import attrs
+
+from qapi_ir.ir import Doc, Include, Schema
+
+from .links import Linker, has_page
+from .model import DefinitionView, Prose, ViewBuilder, kind_label
+from .rst import Heading, HeadingLevels, Resolver, Result, Text, render_batch
+
+
+@attrs.define
+class FreeForm:
+    """A free-form doc comment; its headings are filled in when rendered."""
+
+    body: Prose
+    headings: list[Heading] = attrs.field(factory=list)
+
+
+@attrs.frozen
+class ModulePage:
+    """A module's page: free-form text and definitions in source order."""
+
+    module: str
+    file: str
+    items: tuple[FreeForm | DefinitionView, ...]
+
+    @property
+    def headings(self) -> list[Heading]:
+        """The section titles of the module's free-form docs, in order."""
+        return [h for item in self.items if isinstance(item, FreeForm) for h in item.headings]
+
+    @property
+    def title(self) -> str:
+        """The first heading, else the module's name."""
+        first = self.headings
+        return first[0].title if first else self.module
+
+
+@attrs.frozen
+class IndexEntry:
+    """A definition in the alphabetical list and the search index."""
+
+    name: str
+    kind: str
+    url: str
+
+
+def _line(item: FreeForm | DefinitionView, docs: dict[int, Doc]) -> int:
+    if isinstance(item, FreeForm):
+        return docs[id(item)].location.line
+    return item.location.line if item.location else 0
+
+
+def build_page(
+    schema: Schema, linker: Linker, builder: ViewBuilder, module: str,
+    levels: HeadingLevels,
+) -> tuple[ModulePage, Result]:
+    """The page of ``module``, with its doc text rendered."""
+    builder.prose = []
+    definitions: list[FreeForm | DefinitionView] = [
+        builder.definition(e) for e in schema.module_entities(module)
+        if not isinstance(e, Include) and has_page(e)
+    ]
+    docs: dict[int, Doc] = {}
+    free: list[FreeForm] = []
+    for doc in schema.docs:
+        if doc.symbol is None and doc.location.file == module and doc.body.text.strip():
+            item = FreeForm(Prose(Text(doc.body.text, doc.body.location,
+                                       Resolver(linker.url))))
+            docs[id(item)] = doc
+            free.append(item)
+    items = sorted([*free, *definitions], key=lambda item: _line(item, docs))
+    prose = [f.body for f in free] + builder.prose
+    result = render_batch([p.source for p in prose if p.source], levels)
+    for p, html in zip(prose, result.html, strict=True):
+        p.html = html
+    for f, headings in zip(free, result.headings[:len(free)], strict=True):
+        f.headings = headings
+    return ModulePage(module, linker.pages[module], tuple(items)), result
+
+
+def index_entries(schema: Schema, linker: Linker) -> list[IndexEntry]:
+    """Every command, event and type with a section, sorted by name."""
+    entries = []
+    for definition in schema.definitions():
+        url = linker.url(definition.name)
+        if url is not None:
+            entries.append(IndexEntry(definition.name, kind_label(definition), url))
+    return sorted(entries, key=lambda e: (e.name.lower(), e.name))

@@ -1,0 +1,14 @@
+<%namespace name="layout" file="layout.mako"/>\
+<%namespace name="defs" file="definition.mako"/>\
+<%layout:page title="${page.title}" modules="${pages}">
+% if not page.headings:
+<h1>${page.module | h}</h1>
+% endif
+% for item in page.items:
+%   if hasattr(item, "headings"):
+<div class="freeform">${item.body.html | n}</div>
+%   else:
+${defs.definition(item)}
+%   endif
+% endfor
+</%layout:page>
