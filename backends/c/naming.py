@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qapi_ir.ir import BuiltinType, EnumType, ObjectType, Schema, Type
+from qapi_ir.ir import ArrayType, BuiltinType, EnumType, Feature, Member, ObjectType, Schema, Type
 
 _C89 = {
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
@@ -164,3 +164,18 @@ def array_name(element: str) -> str:
 def is_empty_object(schema: Schema, typ: Type) -> bool:
     """Whether ``typ`` is an object type without members or branches (QEMU's is_empty)."""
     return isinstance(typ, ObjectType) and not schema.all_members(typ) and typ.variants is None
+
+
+def need_has(schema: Schema, member: Member) -> bool:
+    """Whether optional ``member`` gets a ``has_NAME`` flag: when it is not a pointer,
+    or is an array (to tell absent from empty)."""
+    if not member.optional:
+        return False
+    typ = schema.type(member.type)
+    return isinstance(typ, ArrayType) or not is_pointer_type(typ)
+
+
+def feature_flags(features: tuple[Feature, ...]) -> str:
+    """The C bit mask of ``features`` (``1u << QAPI_FEATURE_X | ...``), ``0`` for none."""
+    flags = [f"1u << {c_enum_const('qapi_feature', f.name)}" for f in features]
+    return " | ".join(flags) or "0"

@@ -1,0 +1,105 @@
+<%doc>
+    qapi-types[-MODULE].h: enums and forward declarations first, then struct
+    definitions, upcasts and free functions.
+</%doc>\
+<%namespace name="c" file="c_common.mako"/>\
+<%! from qapi_backends.c.naming import c_decl %>\
+<%def name="fields(fields, indent='    ')">\
+% for f in fields:
+<%c:if_wrap cond="${f.condition}">\
+% if f.has_flag:
+${indent}bool has_${f.c_name};
+% endif
+${indent}${c_decl(f.c_type, f.c_name)};
+</%c:if_wrap>\
+% endfor
+</%def>\
+<%def name="struct(s)">\
+<%c:if_wrap cond="${s.condition}">
+struct ${s.c_name} {
+% if s.base:
+    /* Members inherited from ${s.base}: */
+% endif
+${fields(s.base_fields)}\
+% if s.base:
+    /* Own members: */
+% endif
+${fields(s.fields)}\
+% if s.tag is not None:
+    union { /* union tag is @${s.tag} */
+${fields(s.branches, ' ' * 8)}\
+    } u;
+% endif
+% if s.dummy:
+    /* Nothing to see here */
+    char qapi_dummy_for_empty_struct;
+% endif
+};
+</%c:if_wrap>\
+</%def>\
+<%def name="enum(e)">\
+
+typedef enum ${e.c_name} {
+% for v in e.values:
+<%c:if_wrap cond="${v.condition}">\
+    ${v.const},
+</%c:if_wrap>\
+% endfor
+    ${e.max},
+} ${e.c_name};
+
+#define ${e.c_name}_str(val) ${"\\"}
+    qapi_enum_lookup(&${e.c_name}_lookup, (val))
+
+extern const QEnumLookup ${e.c_name}_lookup;
+</%def>\
+<%def name="cleanup_decl(name)">\
+
+void qapi_free_${name}(${name} *obj);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(${name}, qapi_free_${name})
+</%def>\
+<%c:h_file fname="${fname}" banner="${banner}">\
+% if builtin:
+#include "qapi/util.h"
+% else:
+#include "qapi/qapi-builtin-types.h"
+% endif
+% for e in entities:
+% if e.kind == "include":
+#include "${e.include}.h"
+% elif e.kind == "enum":
+<%c:if_wrap cond="${e.condition}">${enum(e.enum)}</%c:if_wrap>\
+% else:
+<%c:if_wrap cond="${e.condition}">
+typedef struct ${e.c_name} ${e.c_name};
+</%c:if_wrap>\
+% endif
+% endfor
+% for e in entities:
+% if e.kind == "array":
+<%c:if_wrap cond="${e.condition}">
+struct ${e.c_name} {
+    ${e.c_name} *next;
+    ${c_decl(e.element_type, "value")};
+};
+${cleanup_decl(e.c_name)}\
+</%c:if_wrap>\
+% elif e.kind in ("object", "alternate"):
+% for s in e.structs:
+${struct(s)}\
+% endfor
+<%c:if_wrap cond="${e.condition}">\
+% if e.upcast_base:
+
+static inline ${e.upcast_base} *qapi_${e.c_name}_base(const ${e.c_name} *obj)
+{
+    return (${e.upcast_base} *)obj;
+}
+% endif
+% if e.cleanup:
+${cleanup_decl(e.c_name)}\
+% endif
+</%c:if_wrap>\
+% endif
+% endfor
+</%c:h_file>\
