@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
+from docutils import nodes
 
 from qapi_ir.ir import Doc, Include, Schema
 
@@ -10,13 +13,35 @@ from .links import Linker, has_page
 from .model import DefinitionView, Prose, ViewBuilder, kind_label
 from .rst import Heading, HeadingLevels, Resolver, Result, Text, render_batch
 
+_HEADING = re.compile(r"(=+) +(\S.*)")
+
 
 @attrs.define
 class FreeForm:
-    """A free-form doc comment; its headings are filled in when rendered."""
+    """A free-form doc comment; its headings are filled in when rendered.
+
+    ``title`` is its ``= Heading`` line, the older heading syntax, if it has one.
+    """
 
     body: Prose
+    title: Heading | None = None
     headings: list[Heading] = attrs.field(factory=list)
+
+
+def split_heading(text: str, taken: set[str]) -> tuple[Heading | None, str]:
+    """The ``= Heading`` first line of a free-form doc, and the text without it."""
+    first, _, rest = text.partition("\n")
+    match = _HEADING.fullmatch(first.strip())
+    if match is None:
+        return None, text
+    title = match.group(2).strip()
+    anchor = base = nodes.make_id(title) or "section"
+    count = 1
+    while anchor in taken:
+        count += 1
+        anchor = f"{base}-{count}"
+    taken.add(anchor)
+    return Heading(len(match.group(1)), title, anchor), "\n" + rest
 
 
 @attrs.frozen
@@ -66,10 +91,12 @@ def build_page(
     ]
     docs: dict[int, Doc] = {}
     free: list[FreeForm] = []
+    taken: set[str] = set()
     for doc in schema.docs:
         if doc.symbol is None and doc.location.file == module and doc.body.text.strip():
-            item = FreeForm(Prose(Text(doc.body.text, doc.body.location,
-                                       Resolver(linker.url))))
+            title, text = split_heading(doc.body.text, taken)
+            item = FreeForm(Prose(Text(text, doc.body.location, Resolver(linker.url))),
+                            title)
             docs[id(item)] = doc
             free.append(item)
     items = sorted([*free, *definitions], key=lambda item: _line(item, docs))
@@ -78,7 +105,7 @@ def build_page(
     for p, html in zip(prose, result.html, strict=True):
         p.html = html
     for f, headings in zip(free, result.headings[:len(free)], strict=True):
-        f.headings = headings
+        f.headings = ([f.title] if f.title else []) + headings
     return ModulePage(module, linker.pages[module], tuple(items)), result
 
 

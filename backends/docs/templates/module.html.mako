@@ -6,7 +6,11 @@
 % endif
 % for item in page.items:
 %   if hasattr(item, "headings"):
-<div class="freeform">${item.body.html | n}</div>
+<div class="freeform">\
+%     if item.title:
+<h${item.title.level + 1} id="${item.title.anchor | h}">${item.title.title | h}</h${item.title.level + 1}>
+%     endif
+${item.body.html | n}</div>
 %   else:
 ${defs.definition(item)}
 %   endif

@@ -100,6 +100,7 @@ List the vaults.  See `VaultInfo` and @verbose.
 DOCS = (
     doc(None, 1, "Vault service\n=============\n\nStores things.", module=MAIN),
     doc(None, 5, "Storage\n-------\n\nWhere vaults live."),
+    doc(None, 9, "== Vault kinds\n\nWhat a vault can be."),
     doc("VaultKind", 12, "The kind of a vault.",
         args=(section("Member", "kept in clear", 14, "plain"),
               section("Member", "encrypted (since 2.5)", 15, "sealed"))),

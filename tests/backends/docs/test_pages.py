@@ -166,3 +166,9 @@ def test_strict_mode_fails_on_doc_problems() -> None:
 def test_since_option_rejects_a_non_version() -> None:
     with pytest.raises(BackendError, match=r"docs\.since"):
         generate(vault_schema(), since="latest")
+
+
+def test_old_style_heading_lines_become_titles_in_the_index(vault_output: Output) -> None:
+    assert re.search(r'<h3 id="vault-kinds">Vault kinds</h3>\s*<p>What a vault can be.</p>',
+                     vault_output.files["store.html"])
+    assert 'href="store.html#vault-kinds"' in vault_output.files["index.html"]

@@ -1,0 +1,96 @@
+"""Regenerate docs/screenshot.png: the docs backend's output for examples/service.json.
+
+Renders the example schema's manual, opens it in headless Chromium from
+``file://`` and saves a screenshot of the search box showing matches for
+"query".  The browser helpers are shared with tests/backends/docs/test_browser.py.
+
+Usage: .venv/bin/python scripts/docs_screenshot.py [OUTPUT.png]
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE_SCHEMA = REPO / "examples" / "service.json"
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--window-size=1280,900",
+)
+
+
+def chromium_paths() -> tuple[str, str] | None:
+    """The Chromium binary and its driver, or None when either is missing."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (browser, driver) if browser and driver else None
+
+
+def render_manual(schema: Path, out_dir: Path) -> list[str]:
+    """Write the docs backend's output for ``schema`` into ``out_dir``; return its warnings."""
+    from qapi_backends.docs import DocsBackend
+    from qapi_ir.frontend import load_schema
+    from qapi_ir.plugin_api import Output
+
+    output = Output()
+    DocsBackend().generate(load_schema(str(schema)), output, {"since": "", "strict": False})
+    for name, text in output.files.items():
+        (out_dir / name).write_text(text, encoding="utf-8")
+    return output.warnings
+
+
+def open_browser(profile_dir: Path) -> Any:
+    """Headless Chromium driven by selenium, with a fresh profile and console logging."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    paths = chromium_paths()
+    if paths is None:
+        raise RuntimeError("chromium and chromedriver are needed (apt-get install chromium "
+                           "chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = paths[0]
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(options=options, service=Service(executable_path=paths[1]))
+
+
+def search(driver: Any, text: str) -> list[Any]:
+    """Type ``text`` into the search box; return the result links once they are shown."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.find_element(By.ID, "search-box").send_keys(text)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li a"))
+    return list(driver.find_elements(By.CSS_SELECTOR, "#search-results li a"))
+
+
+def main(argv: list[str]) -> int:
+    """Render the example manual and save the screenshot."""
+    target = Path(argv[1]) if len(argv) > 1 else REPO / "docs" / "screenshot.png"
+    with tempfile.TemporaryDirectory() as tmp:
+        site, profile = Path(tmp) / "site", Path(tmp) / "profile"
+        site.mkdir()
+        for warning in render_manual(EXAMPLE_SCHEMA, site):
+            print(warning, file=sys.stderr)
+        driver = open_browser(profile)
+        try:
+            driver.get((site / "index.html").as_uri())
+            search(driver, "query")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            driver.save_screenshot(str(target))
+        finally:
+            driver.quit()
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
