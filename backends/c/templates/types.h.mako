@@ -31,7 +31,6 @@ ${fields(s.branches, ' ' * 8)}\
     } u;
 % endif
 % if s.dummy:
-    /* Nothing to see here */
     char qapi_dummy_for_empty_struct;
 % endif
 };
