@@ -1,1 +1,19 @@
 """The front end: reads a schema, checks it and lowers it into the IR."""
+
+from __future__ import annotations
+
+from qapi_ir.ir import Schema
+
+
+def load_schema(path: str, *, lenient_docs: bool = False) -> Schema:
+    """Read, check and lower the schema in file ``path`` (and what it includes).
+
+    Raises :class:`~qapi_ir.frontend.errors.QAPIError` on the first problem,
+    with QEMU's message.  With ``lenient_docs`` (for ``diff`` of older
+    schemas), doc comments are skipped like plain comments, so none of
+    their rules apply and the IR has no docs.
+    """
+    from .lower import lower
+    from .model import QAPISchema
+
+    return lower(QAPISchema(path, lenient_docs=lenient_docs))
