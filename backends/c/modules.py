@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import os.path
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from qapi_backends.c.settings import CSettings
-from qapi_ir.ir import BUILTIN_MODULE, Schema
+from qapi_ir.ir import BUILTIN_MODULE, Module, Schema
 from qapi_ir.plugin_api import Output
 from qapi_ir.templating import render
 
@@ -47,6 +48,11 @@ def is_system_module(name: str) -> bool:
 def is_user_module(name: str) -> bool:
     """Whether ``name`` is a schema file."""
     return not is_system_module(name)
+
+
+def modules_to_write(schema: Schema, settings: CSettings) -> Iterator[Module]:
+    """The modules that get files: every user module, the built-in one with ``builtins``."""
+    return (m for m in schema.modules if settings.builtins or not m.is_builtin)
 
 
 def guard_name(filename: str) -> str:

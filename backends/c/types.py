@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.c.modules import ModuleNames, write_pair
+from qapi_backends.c.modules import ModuleNames, modules_to_write, write_pair
 from qapi_backends.c.naming import (
+    EMPTY_OBJECT,
     c_name,
     c_unboxed_type,
     enum_const,
@@ -34,9 +35,6 @@ from qapi_ir.ir import (
     Schema,
 )
 from qapi_ir.plugin_api import Output
-
-#: The object type QEMU uses for branches without members.
-EMPTY_OBJECT = "q_empty"
 
 
 @attrs.frozen
@@ -224,10 +222,8 @@ def generate(schema: Schema, settings: CSettings, output: Output) -> None:
     """Write the types files of every module (built-in ones with ``builtins``)."""
     names = ModuleNames.for_schema(schema, settings)
     builder = _TypesBuilder(schema, names)
-    for module in schema.modules:
+    for module in modules_to_write(schema, settings):
         views = [builder.view(module.name, e) for e in schema.module_entities(module.name)]
-        if module.is_builtin and not settings.builtins:
-            continue
         write_pair(
             output,
             settings,

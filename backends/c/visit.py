@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.c.modules import ModuleNames, write_pair
+from qapi_backends.c.modules import ModuleNames, modules_to_write, write_pair
 from qapi_backends.c.naming import (
+    EMPTY_OBJECT,
     c_name,
     enum_const,
     feature_flags,
@@ -31,9 +32,6 @@ from qapi_ir.ir import (
     Type,
 )
 from qapi_ir.plugin_api import Output
-
-#: The object type QEMU uses for branches without members.
-EMPTY_OBJECT = "q_empty"
 
 _BUILTIN_QTYPES = {
     "null": "QTYPE_QNULL",
@@ -195,9 +193,7 @@ def _view(schema: Schema, names: ModuleNames, module: str, entity: object) -> Vi
 def generate(schema: Schema, settings: CSettings, output: Output) -> None:
     """Write the visit files of every module (built-in ones with ``builtins``)."""
     names = ModuleNames.for_schema(schema, settings)
-    for module in schema.modules:
-        if module.is_builtin and not settings.builtins:
-            continue
+    for module in modules_to_write(schema, settings):
         views = (_view(schema, names, module.name, e) for e in schema.module_entities(module.name))
         write_pair(
             output,
