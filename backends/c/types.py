@@ -28,6 +28,7 @@ from qapi_ir.ir import (
     ArrayType,
     Branch,
     Condition,
+    Entity,
     EnumType,
     Include,
     Member,
@@ -185,7 +186,7 @@ class _TypesBuilder:
             enum_max(enum),
         )
 
-    def view(self, module: str, entity: object) -> TypeView | None:
+    def view(self, module: str, entity: Entity) -> TypeView | None:
         if isinstance(entity, Include):
             return TypeView(
                 "include", "", include=self.names.include("qapi-types", module, entity.target)
@@ -208,10 +209,10 @@ class _TypesBuilder:
                 cleanup=not entity.is_implicit,
             )
         if isinstance(entity, AlternateType):
+            tag = Member("type", "QType")
             structs = self.structs(
-                entity.name, entity.condition, None, (Member("type", "QType"),), "type",
-                entity.branches,
-            )  # fmt: skip
+                entity.name, entity.condition, None, (tag,), "type", entity.branches
+            )
             return TypeView(
                 "alternate", c_name(entity.name), entity.condition, structs=structs, cleanup=True
             )

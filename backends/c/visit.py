@@ -24,6 +24,7 @@ from qapi_ir.ir import (
     Branch,
     BuiltinType,
     Condition,
+    Entity,
     EnumType,
     Include,
     Member,
@@ -169,7 +170,7 @@ def _object(schema: Schema, obj: ObjectType) -> VisitView:
     )
 
 
-def _view(schema: Schema, names: ModuleNames, module: str, entity: object) -> VisitView | None:
+def _view(schema: Schema, names: ModuleNames, module: str, entity: Entity) -> VisitView | None:
     if isinstance(entity, Include):
         return VisitView("include", "", include=names.include("qapi-visit", module, entity.target))
     if isinstance(entity, EnumType):
