@@ -183,7 +183,7 @@ class QAPISchemaEnumType(QAPISchemaType):
 
 
 class QAPISchemaArrayType(QAPISchemaType):
-    """An array of ``element_type_name``; it lives in its element type's module."""
+    """An array of ``element_type_name``, in its element type's module and under its condition."""
 
     meta = 'array'
 
@@ -204,6 +204,7 @@ class QAPISchemaArrayType(QAPISchemaType):
         self._element_type = schema.resolve_type(
             self.element_type_name, self.info, self.info.defn_meta if self.info else None)
         assert not isinstance(self._element_type, QAPISchemaArrayType)
+        self.ifcond = self._element_type.ifcond
 
     def set_module(self, schema: QAPISchema) -> None:
         """Put the array in its element type's module."""
