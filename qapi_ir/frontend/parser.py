@@ -52,8 +52,11 @@ class QAPISchemaParser:
     """
 
     def __init__(self, fname: str, previously_included: set[str] | None = None,
-                 incl_info: QAPISourceInfo | None = None) -> None:
+                 incl_info: QAPISourceInfo | None = None, *,
+                 lenient_docs: bool = False) -> None:
         self._fname = fname
+        # read '##' blocks as plain comments and ignore pragma 'doc-required' (for diff)
+        self._lenient_docs = lenient_docs
         self._included = previously_included if previously_included is not None else set()
         self._included.add(os.path.abspath(fname))
         self.src = ''
@@ -108,7 +111,8 @@ class QAPISchemaParser:
                     raise QAPISemError(info, "value of 'include' must be a string")
                 incl_fname = os.path.join(os.path.dirname(self._fname), include)
                 self.exprs.append(QAPIExpression({'include': incl_fname}, info))
-                sub = self._include(include, info, incl_fname, self._included)
+                sub = self._include(include, info, incl_fname, self._included,
+                                    self._lenient_docs)
                 if sub:
                     self.exprs.extend(sub.exprs)
                     self.docs.extend(sub.docs)
@@ -120,7 +124,8 @@ class QAPISchemaParser:
                 if not isinstance(pragma, dict):
                     raise QAPISemError(info, "value of 'pragma' must be an object")
                 for name, value in pragma.items():
-                    self._pragma(name, value, info)
+                    if not (self._lenient_docs and name == 'doc-required'):
+                        self._pragma(name, value, info)
             else:
                 if doc and not doc.symbol:
                     raise QAPISemError(doc.info, "definition documentation required")
@@ -137,7 +142,8 @@ class QAPISchemaParser:
 
     @staticmethod
     def _include(include: str, info: QAPISourceInfo, incl_fname: str,
-                 previously_included: set[str]) -> QAPISchemaParser | None:
+                 previously_included: set[str],
+                 lenient_docs: bool) -> QAPISchemaParser | None:
         incl_abs_fname = os.path.abspath(incl_fname)
         inf: QAPISourceInfo | None = info
         while inf:
@@ -147,7 +153,8 @@ class QAPISchemaParser:
         if incl_abs_fname in previously_included:
             return None
         try:
-            return QAPISchemaParser(incl_fname, previously_included, info)
+            return QAPISchemaParser(incl_fname, previously_included, info,
+                                    lenient_docs=lenient_docs)
         except OSError as err:
             raise QAPISemError(
                 info, f"can't read include file '{incl_fname}': {err.strerror}") from err
@@ -188,7 +195,7 @@ class QAPISchemaParser:
             self.val = None
 
             if self.tok == '#':
-                if self.src[self.cursor] == '#':
+                if self.src[self.cursor] == '#' and not self._lenient_docs:
                     skip_comment = False    # start of a documentation comment
                 self.cursor = self.src.find('\n', self.cursor)
                 if not skip_comment:

@@ -1,0 +1,149 @@
+"""Comparing two schemas: every change a client can notice, classified by a rule.
+
+Commands and events are matched by name.  Types are matched by place: walking
+from each command's arguments and returns and each event's data, the old and
+new type met at the same place form a pair, compared once.  A pair whose type
+has a visible name is reported under that type; an anonymous one (implicit
+arguments, masked introspection names) under the place it was first met.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+
+import attrs
+
+from qapi_ir.diff import model
+from qapi_ir.diff.changes import Change, DiffResult, Group, Recorder, join
+from qapi_ir.diff.members import children, compare_node
+from qapi_ir.diff.places import Pair
+from qapi_ir.diff.rules import Direction
+
+
+@attrs.define
+class _Node:
+    group: Group
+    prefix: str
+    directions: set[Direction] = attrs.field(factory=set)
+    uses: set[str] = attrs.field(factory=set)
+
+
+@attrs.frozen
+class _Root:
+    group: Group
+    prefix: str
+    old_type: str
+    new_type: str
+    direction: Direction
+
+
+class Comparison(Recorder):
+    """The comparison of ``old`` with ``new``; :meth:`run` gives the result."""
+
+    def __init__(self, old: model.WireSchema, new: model.WireSchema, *, docs: bool) -> None:
+        super().__init__(old, new, docs=docs)
+        self.nodes: dict[Pair, _Node] = {}
+
+    def run(self) -> DiffResult:
+        """Compare commands, events, then every pair of types they reach."""
+        roots = self._compare_commands() + self._compare_events()
+        for root in roots:
+            self._walk(root)
+        for pair, node in self.nodes.items():
+            compare_node(self, pair, node.group, node.prefix, frozenset(node.directions))
+        uses: dict[Group, set[str]] = {}
+        for node in self.nodes.values():
+            if node.group.kind == "type":
+                uses.setdefault(node.group, set()).update(node.uses)
+        return DiffResult(tuple(sorted(self.changes, key=Change.sort_key)),
+                          {group: tuple(sorted(places)) for group, places in uses.items()})
+
+    # ------------------------------------------------------------ commands and events
+
+    def _compare_flags(self, group: Group, old: Mapping[str, bool],
+                       new: Mapping[str, bool]) -> None:
+        for flag in sorted(old.keys() & new.keys()):
+            if old[flag] == new[flag]:
+                continue
+            if flag in ("allow-oob", "allow-preconfig"):
+                rule_id = f"{flag}-{'added' if new[flag] else 'removed'}"
+            else:
+                rule_id = f"{flag}-changed"
+            self.emit(group, "", rule_id, f"'{flag}' {old[flag]} -> {new[flag]}",
+                      old=str(old[flag]).lower(), new=str(new[flag]).lower())
+
+    def _compare_commands(self) -> list[_Root]:
+        roots = []
+        for name in sorted(self.old.commands.keys() | self.new.commands.keys()):
+            group = Group("command", name)
+            old, new = self.old.commands.get(name), self.new.commands.get(name)
+            if old is None or new is None:
+                verb = "added" if old is None else "removed"
+                self.emit(group, "", f"command-{verb}", f"command {verb}")
+                continue
+            self._compare_flags(group, old.flags, new.flags)
+            self.compare_features(group, "", old.features, new.features, ())
+            self.compare_condition(group, "", old.condition, new.condition, ())
+            self.compare_docs(group, name, name)
+            roots.append(_Root(group, "arguments", old.arguments, new.arguments, Direction.INTO))
+            roots.append(_Root(group, "returns", old.returns, new.returns, Direction.OUT))
+        return roots
+
+    def _compare_events(self) -> list[_Root]:
+        roots = []
+        for name in sorted(self.old.events.keys() | self.new.events.keys()):
+            group = Group("event", name)
+            old, new = self.old.events.get(name), self.new.events.get(name)
+            if old is None or new is None:
+                verb = "added" if old is None else "removed"
+                self.emit(group, "", f"event-{verb}", f"event {verb}")
+                continue
+            self.compare_features(group, "", old.features, new.features, ())
+            self.compare_condition(group, "", old.condition, new.condition, ())
+            self.compare_docs(group, name, name)
+            roots.append(_Root(group, "data", old.data, new.data, Direction.OUT))
+        return roots
+
+    # ------------------------------------------------------------ walking the types
+
+    def _node(self, pair: Pair, group: Group, prefix: str) -> _Node:
+        node = self.nodes.get(pair)
+        if node is None:
+            old_name = self.old.types[pair[0]].name
+            new_name = self.new.types[pair[1]].name
+            name = new_name or old_name
+            if name is not None:
+                renamed = old_name if old_name not in (None, name) else None
+                node = _Node(Group("type", name, renamed), "")
+            else:
+                node = _Node(group, prefix)
+            self.nodes[pair] = node
+        return node
+
+    def _walk(self, root: _Root) -> None:
+        """Visit every pair reachable from ``root``, breadth first, recording its use."""
+        queue: deque[tuple[Pair, str]] = deque()
+        for resolved in self.places.resolve(root.old_type, root.new_type):
+            self.emit_place(root.group, root.prefix, resolved, (root.direction,))
+            if resolved.pair is not None:
+                queue.append((resolved.pair, join(root.prefix, resolved.suffix)))
+        seen: set[Pair] = set()
+        while queue:
+            pair, prefix = queue.popleft()
+            if pair in seen:
+                continue
+            seen.add(pair)
+            node = self._node(pair, root.group, prefix)
+            node.directions.add(root.direction)
+            node.uses.add(f"{root.group.kind} {root.group.name} {root.prefix}")
+            for part, old_type, new_type in children(self.old, self.new, pair):
+                for resolved in self.places.resolve(old_type, new_type):
+                    if resolved.pair is not None:
+                        queue.append((resolved.pair, join(join(prefix, part), resolved.suffix)))
+
+
+
+def compare(old: model.WireSchema, new: model.WireSchema, *, docs: bool = False) -> DiffResult:
+    """Every change from ``old`` to ``new``; doc changes only when ``docs``."""
+    return Comparison(old, new, docs=docs).run()

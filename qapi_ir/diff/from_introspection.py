@@ -1,0 +1,136 @@
+"""The comparable model of a saved ``query-qmp-schema`` reply (a list of SchemaInfo).
+
+Such a reply knows neither conditions, nor flags other than ``allow-oob``, nor
+the QAPI names of built-in types (all integer types are ``int``), nor docs; and
+type names are usually masked as numbers.  Those things are left unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qapi_ir.diff import model
+
+
+class IntrospectionError(Exception):
+    """A SchemaInfo list that is not well formed; the message names the place in it."""
+
+
+class _Reader:
+    """Reads one SchemaInfo object, reporting problems at ``where``."""
+
+    def __init__(self, info: Any, where: str) -> None:
+        if not isinstance(info, dict):
+            raise IntrospectionError(f"{where}: expected an object")
+        self.info: dict[str, Any] = info
+        self.where = where
+
+    def string(self, key: str, info: Any = None) -> str:
+        value = (self.info if info is None else info).get(key)
+        if not isinstance(value, str):
+            raise IntrospectionError(f"{self.where}: '{key}' must be a string")
+        return value
+
+    def objects(self, key: str, info: Any = None, required: bool = True) -> list[Any]:
+        source = self.info if info is None else info
+        value = source.get(key, None if required else [])
+        if not isinstance(value, list) or not all(isinstance(v, dict | str) for v in value):
+            raise IntrospectionError(f"{self.where}: '{key}' must be a list")
+        return value
+
+    def features(self, info: Any = None) -> tuple[model.Feature, ...]:
+        names = self.objects("features", info, required=False)
+        if not all(isinstance(n, str) for n in names):
+            raise IntrospectionError(f"{self.where}: 'features' must be a list of strings")
+        return tuple(model.Feature(str(name)) for name in names)
+
+    def shape(self, meta: str) -> model.Shape:
+        if meta == "builtin":
+            return model.Scalar(self.string("json-type"))
+        if meta == "enum":
+            if "members" in self.info:
+                return model.Enum(tuple(
+                    model.EnumValue(self.string("name", m), features=self.features(m))
+                    for m in self.objects("members")))
+            return model.Enum(tuple(model.EnumValue(str(v)) for v in self.objects("values")))
+        if meta == "array":
+            return model.Array(self.string("element-type"))
+        if meta == "alternate":
+            # keyed by type name for now; _key_alternates turns that into the JSON type
+            return model.Alternate(tuple(
+                model.Branch(self.string("type", m), self.string("type", m))
+                for m in self.objects("members")))
+        if meta == "object":
+            members = tuple(
+                model.Member(self.string("name", m), self.string("type", m), "default" in m,
+                             features=self.features(m))
+                for m in self.objects("members"))
+            branches = tuple(
+                model.Branch(self.string("case", v), self.string("type", v))
+                for v in self.objects("variants", required=False))
+            tag = self.string("tag") if "tag" in self.info else None
+            return model.Object(members, tag, branches)
+        raise IntrospectionError(f"{self.where}: unknown meta-type '{meta}'")
+
+
+def _visible_name(name: str, meta: str) -> str | None:
+    """The type's name if the reply shows it (unmasked and not implicit)."""
+    if meta in ("builtin", "array") or name.isdigit() or name.startswith("q_"):
+        return None
+    return name
+
+
+def _references(shape: model.Shape) -> list[str]:
+    if isinstance(shape, model.Array):
+        return [shape.element]
+    if isinstance(shape, model.Object):
+        return [m.type for m in shape.members] + [b.type for b in shape.branches]
+    if isinstance(shape, model.Alternate):
+        return [b.type for b in shape.branches]
+    return []
+
+
+def _check_references(schema: model.WireSchema, source: str) -> None:
+    refs = [(f"command '{c.name}'", t) for c in schema.commands.values()
+            for t in (c.arguments, c.returns)]
+    refs += [(f"event '{e.name}'", e.data) for e in schema.events.values()]
+    refs += [(f"type '{name}'", t) for name, info in schema.types.items()
+             for t in _references(info.shape)]
+    for what, type_name in refs:
+        if type_name not in schema.types:
+            raise IntrospectionError(f"{source}: {what} refers to unknown type '{type_name}'")
+
+
+def _key_alternates(schema: model.WireSchema) -> dict[str, model.TypeInfo]:
+    """The types, with alternate branches keyed by the JSON type of their type."""
+    types = dict(schema.types)
+    for name, info in schema.types.items():
+        if isinstance(info.shape, model.Alternate):
+            branches = tuple(model.Branch(model.json_type(schema, b.type), b.type)
+                             for b in info.shape.branches)
+            types[name] = model.TypeInfo(model.Alternate(branches), info.name,
+                                         features=info.features)
+    return types
+
+
+def from_introspection(infos: list[Any], source: str) -> model.WireSchema:
+    """The comparable model of the SchemaInfo list ``infos`` read from ``source``."""
+    types: dict[str, model.TypeInfo] = {}
+    commands: dict[str, model.Command] = {}
+    events: dict[str, model.Event] = {}
+    for index, info in enumerate(infos):
+        reader = _Reader(info, f"{source}: $[{index}]")
+        name, meta = reader.string("name"), reader.string("meta-type")
+        if meta == "command":
+            commands[name] = model.Command(
+                name, reader.string("arg-type"), reader.string("ret-type"),
+                {"allow-oob": info.get("allow-oob") is True}, features=reader.features())
+        elif meta == "event":
+            events[name] = model.Event(name, reader.string("arg-type"),
+                                       features=reader.features())
+        else:
+            types[name] = model.TypeInfo(reader.shape(meta), _visible_name(name, meta),
+                                         features=reader.features())
+    schema = model.WireSchema(commands, events, types, frozenset())
+    _check_references(schema, source)
+    return model.WireSchema(commands, events, _key_alternates(schema), frozenset())

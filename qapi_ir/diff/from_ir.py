@@ -1,0 +1,117 @@
+"""The comparable model of an IR schema (read from a schema file or an IR snapshot)."""
+
+from __future__ import annotations
+
+from qapi_ir import ir
+from qapi_ir.diff import model
+
+#: The type that stands for "no arguments", "no return value" and "no event data".
+EMPTY_OBJECT = "q_empty"
+
+_FLAGS = ("allow-oob", "allow-preconfig", "coroutine", "success-response")
+
+
+def render_condition(condition: ir.Condition | None) -> str | None:
+    """A condition as text such as ``CONFIG_A and not (CONFIG_B or CONFIG_C)``."""
+    if condition is None:
+        return None
+    if isinstance(condition, ir.IfName):
+        return condition.name
+    if isinstance(condition, ir.IfNot):
+        return f"not {_operand(condition.operand)}"
+    joiner = " and " if isinstance(condition, ir.IfAll) else " or "
+    return joiner.join(_operand(op) for op in condition.operands)
+
+
+def _operand(condition: ir.Condition) -> str:
+    text = render_condition(condition)
+    assert text is not None
+    return text if isinstance(condition, ir.IfName | ir.IfNot) else f"({text})"
+
+
+def _features(features: tuple[ir.Feature, ...]) -> tuple[model.Feature, ...]:
+    return tuple(model.Feature(f.name, render_condition(f.condition)) for f in features)
+
+
+def _json_type(schema: ir.Schema, type_name: str) -> str:
+    found = schema.type(type_name)
+    if isinstance(found, ir.BuiltinType):
+        return found.json_type
+    if isinstance(found, ir.EnumType):
+        return "string"
+    return "array" if isinstance(found, ir.ArrayType) else "object"
+
+
+def _shape(schema: ir.Schema, typ: ir.Type) -> model.Shape:
+    if isinstance(typ, ir.BuiltinType):
+        return model.Scalar(typ.json_type, typ.name)
+    if isinstance(typ, ir.EnumType):
+        return model.Enum(tuple(
+            model.EnumValue(v.name, render_condition(v.condition), _features(v.features))
+            for v in typ.values))
+    if isinstance(typ, ir.ArrayType):
+        return model.Array(typ.element_type)
+    if isinstance(typ, ir.AlternateType):
+        return model.Alternate(tuple(
+            model.Branch(_json_type(schema, b.type), b.type, render_condition(b.condition))
+            for b in typ.branches))
+    members = tuple(
+        model.Member(m.name, m.type, m.optional, render_condition(m.condition),
+                     _features(m.features))
+        for m in schema.all_members(typ))
+    if typ.variants is None:
+        return model.Object(members)
+    return model.Object(members, typ.variants.tag, tuple(
+        model.Branch(b.name, b.type, render_condition(b.condition))
+        for b in typ.variants.branches))
+
+
+def _type_info(schema: ir.Schema, typ: ir.Type) -> model.TypeInfo:
+    shape = _shape(schema, typ)
+    visible_name = None if typ.name.startswith("q_") else typ.name
+    if isinstance(typ, ir.BuiltinType):
+        return model.TypeInfo(shape, visible_name)
+    features = () if isinstance(typ, ir.ArrayType) else _features(typ.features)
+    return model.TypeInfo(shape, visible_name, render_condition(typ.condition), features)
+
+
+def _doc_text(doc: ir.Doc) -> model.DocText:
+    parts = {"body": doc.body.text}
+    for section in doc.args:
+        parts[f"member {section.name}"] = section.text
+    for section in doc.features:
+        parts[f"feature {section.name}"] = section.text
+    for section in doc.sections:
+        key = "text" if section.kind == "Plain" else section.kind
+        parts[key] = f"{parts[key]}\n\n{section.text}" if key in parts else section.text
+    return model.DocText({key: text for key, text in parts.items() if text})
+
+
+def _command(cmd: ir.Command) -> model.Command:
+    values = (cmd.allow_oob, cmd.allow_preconfig, cmd.coroutine, cmd.success_response)
+    return model.Command(
+        cmd.name, cmd.arg_type or EMPTY_OBJECT, cmd.ret_type or EMPTY_OBJECT,
+        dict(zip(_FLAGS, values, strict=True)), render_condition(cmd.condition),
+        _features(cmd.features))
+
+
+def from_ir(schema: ir.Schema, *, docs: bool) -> model.WireSchema:
+    """What a client sees of ``schema``; doc comments are kept only when ``docs``."""
+    types: dict[str, model.TypeInfo] = {EMPTY_OBJECT: model.TypeInfo(model.Object())}
+    commands: dict[str, model.Command] = {}
+    events: dict[str, model.Event] = {}
+    for definition in schema.definitions():
+        if isinstance(definition, ir.Command):
+            commands[definition.name] = _command(definition)
+        elif isinstance(definition, ir.Event):
+            events[definition.name] = model.Event(
+                definition.name, definition.arg_type or EMPTY_OBJECT,
+                render_condition(definition.condition), _features(definition.features))
+        else:
+            types[definition.name] = _type_info(schema, definition)
+    knows = {model.KNOWS_CONDITIONS, model.KNOWS_SCALAR_NAMES}
+    doc_texts: dict[str, model.DocText] = {}
+    if docs:
+        knows.add(model.KNOWS_DOCS)
+        doc_texts = {d.symbol: _doc_text(d) for d in schema.docs if d.symbol is not None}
+    return model.WireSchema(commands, events, types, frozenset(knows), doc_texts)

@@ -1,0 +1,164 @@
+"""The comparable model: what a QMP client can see of a schema, whatever it was read from.
+
+Types are kept under the name they have in their input, but only so that
+places can be followed; :mod:`qapi_ir.diff.compare` pairs them by the place
+they take, never by name.  Object members are flattened (bases are invisible
+on the wire), arrays are plain element references, and what an input cannot
+know (conditions and most flags in a ``query-qmp-schema`` reply) is absent
+from ``WireSchema.knows`` or from ``Command.flags`` and is then not compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypeAlias
+
+import attrs
+
+#: The things an input may or may not know; compared only when both inputs do.
+KNOWS_CONDITIONS = "conditions"
+KNOWS_SCALAR_NAMES = "scalar-names"
+KNOWS_DOCS = "docs"
+
+
+@attrs.frozen
+class Feature:
+    """A feature; ``condition`` is rendered as text, ``None`` when unconditional."""
+
+    name: str
+    condition: str | None = None
+
+
+@attrs.frozen
+class Scalar:
+    """A built-in type: its JSON type and, when the input knows it, its QAPI name."""
+
+    json_type: str
+    name: str | None = None
+
+
+@attrs.frozen
+class Array:
+    """An array; ``element`` refers to a type of the same input."""
+
+    element: str
+
+
+@attrs.frozen
+class EnumValue:
+    """One value of an enumeration."""
+
+    name: str
+    condition: str | None = None
+    features: tuple[Feature, ...] = ()
+
+
+@attrs.frozen
+class Enum:
+    """An enumeration."""
+
+    values: tuple[EnumValue, ...]
+
+
+@attrs.frozen
+class Member:
+    """A member of an object as it appears on the wire (bases flattened in)."""
+
+    name: str
+    type: str
+    optional: bool = False
+    condition: str | None = None
+    features: tuple[Feature, ...] = ()
+
+
+@attrs.frozen
+class Branch:
+    """A union branch (``key`` is the tag value) or an alternate one (``key`` is a JSON type)."""
+
+    key: str
+    type: str
+    condition: str | None = None
+
+
+@attrs.frozen
+class Object:
+    """A JSON object: members, and for a union the tag member and branches."""
+
+    members: tuple[Member, ...] = ()
+    tag: str | None = None
+    branches: tuple[Branch, ...] = ()
+
+
+@attrs.frozen
+class Alternate:
+    """A value of one of several JSON types; branches are keyed by JSON type."""
+
+    branches: tuple[Branch, ...]
+
+
+Shape: TypeAlias = Scalar | Array | Enum | Object | Alternate
+
+
+@attrs.frozen
+class TypeInfo:
+    """A type: its shape, and its name when it is a real, user-visible one."""
+
+    shape: Shape
+    name: str | None = None
+    condition: str | None = None
+    features: tuple[Feature, ...] = ()
+
+
+@attrs.frozen
+class DocText:
+    """A definition's doc comment, as part name (``body``, ``member x``, ...) to text."""
+
+    parts: Mapping[str, str]
+
+
+@attrs.frozen
+class Command:
+    """A command; ``flags`` holds only the flags the input knows."""
+
+    name: str
+    arguments: str
+    returns: str
+    flags: Mapping[str, bool]
+    condition: str | None = None
+    features: tuple[Feature, ...] = ()
+
+
+@attrs.frozen
+class Event:
+    """An event and the type of its data."""
+
+    name: str
+    data: str
+    condition: str | None = None
+    features: tuple[Feature, ...] = ()
+
+
+@attrs.frozen
+class WireSchema:
+    """A whole schema as a client sees it, what the input could tell, and notes on reading it."""
+
+    commands: Mapping[str, Command]
+    events: Mapping[str, Event]
+    types: Mapping[str, TypeInfo]
+    knows: frozenset[str]
+    docs: Mapping[str, DocText] = attrs.field(factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+def json_type(schema: WireSchema, type_name: str) -> str:
+    """The JSON type of values of ``type_name`` (``object``, ``array``, ``string``, ...)."""
+    shape = schema.types[type_name].shape
+    if isinstance(shape, Scalar):
+        return shape.json_type
+    if isinstance(shape, Array):
+        return "array"
+    if isinstance(shape, Enum):
+        return "string"
+    if isinstance(shape, Object):
+        return "object"
+    return "alternate"

@@ -1,0 +1,112 @@
+"""The compatibility rules: how each kind of change affects a client, by direction.
+
+Following "Compatibility considerations" in the QAPI language reference, data
+flows *into* QEMU (command arguments) or *out of* it (command returns, event
+data).  A rule gives a class for each direction; a change in a type used in
+both directions gets the worse of the two.  Changes to a command or event as
+a whole have no direction and use the ``into`` class.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+
+class Severity(enum.IntEnum):
+    """How a change affects existing clients, from harmless to harmful."""
+
+    COMPATIBLE = 0
+    NOTICE = 1
+    BREAKING = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Direction(enum.Enum):
+    """Which way data flows through a place."""
+
+    INTO = "into"
+    OUT = "out"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+B, C, N = Severity.BREAKING, Severity.COMPATIBLE, Severity.NOTICE
+
+
+@attrs.frozen
+class Rule:
+    """A kind of change, its class per direction, and why."""
+
+    id: str
+    into: Severity
+    out: Severity
+    reason: str
+
+    def classify(self, directions: Iterable[Direction]) -> Severity:
+        """The class of a change seen in ``directions`` (none: a whole command or event)."""
+        found = set(directions) or {Direction.INTO}
+        return max(self.into if d is Direction.INTO else self.out for d in found)
+
+
+_RULES = (
+    Rule("command-added", C, C, "clients oblivious of a new command keep working"),
+    Rule("command-removed", B, B, "clients using the command fail"),
+    Rule("event-added", C, C, "clients ignore events they don't know"),
+    Rule("event-removed", N, N, "no client breaks, but one waiting for the event may wait"),
+    Rule("member-added-optional", C, C, "an absent optional member keeps its old meaning"),
+    Rule("member-added-mandatory", B, C,
+         "clients don't send a new mandatory argument; they ignore new output"),
+    Rule("member-removed-optional", B, N,
+         "clients sending the argument fail; clients cope with an absent optional member"),
+    Rule("member-removed-mandatory", B, B, "clients sending or reading the member fail"),
+    Rule("member-made-optional", C, B,
+         "clients still send it; clients relying on its presence in output fail"),
+    Rule("member-made-mandatory", B, C,
+         "clients omitting the argument fail; output that is always present is fine"),
+    Rule("type-changed", B, B, "the member's JSON value changes shape"),
+    Rule("type-widened-to-alternate", C, B,
+         "an alternate accepts the old type; clients may receive a new JSON type"),
+    Rule("type-narrowed-from-alternate", B, C,
+         "clients may send a JSON type no longer accepted; output stays within the old one"),
+    Rule("enum-widened-to-str", C, B,
+         "any string is accepted; clients may receive a string that is no known value"),
+    Rule("str-narrowed-to-enum", B, C,
+         "clients may send a string that is no value; output stays a string"),
+    Rule("integer-type-changed", N, N, "same JSON type, but the range of values changes"),
+    Rule("enum-value-added", C, N, "clients may receive a value they don't know"),
+    Rule("enum-value-removed", B, N, "clients sending the value fail; output can't break"),
+    Rule("union-branch-added", C, N, "clients may receive a variant they don't know"),
+    Rule("union-branch-removed", B, N, "clients sending the variant fail; output can't break"),
+    Rule("union-tag-changed", B, B, "the member that selects the variant changes"),
+    Rule("alternate-branch-added", C, B, "clients may receive a JSON type they don't expect"),
+    Rule("alternate-branch-removed", B, N,
+         "clients sending that JSON type fail; output can't break"),
+    Rule("deprecated-added", N, N, "the thing will go away: clients should stop using it"),
+    Rule("deprecated-removed", C, C, "the thing stays"),
+    Rule("unstable-added", N, N, "the thing is now experimental and may change"),
+    Rule("unstable-removed", C, C, "the thing is now stable"),
+    Rule("feature-added", C, C, "a feature announces something new"),
+    Rule("feature-removed", N, N, "clients testing for the feature change behaviour"),
+    Rule("allow-oob-added", C, C, "the command can now also run out of band"),
+    Rule("allow-oob-removed", B, B, "clients running the command out of band fail"),
+    Rule("allow-preconfig-added", C, C, "the command can now also run before configuration"),
+    Rule("allow-preconfig-removed", B, B, "clients running the command in preconfig fail"),
+    Rule("success-response-changed", B, B,
+         "clients wait for a reply that doesn't come, or get one they don't expect"),
+    Rule("coroutine-changed", N, N, "how QEMU runs the command; no change on the wire"),
+    Rule("condition-changed", N, N, "whether the thing exists depends on the build differently"),
+    Rule("doc-changed", N, N, "only the documentation changed"),
+)
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule called ``rule_id``."""
+    return RULES[rule_id]

@@ -1,0 +1,30 @@
+"""Running a diff on schema texts written by the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qapi_ir.diff.changes import Change
+from qapi_ir.diff.compare import compare
+from qapi_ir.diff.inputs import read_input
+
+
+def write(directory: Path, name: str, text: str) -> Path:
+    """Write ``text`` to ``directory/name`` and return the path."""
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def diff_texts(directory: Path, old: str, new: str, *, docs: bool = False) -> list[Change]:
+    """The changes from schema text ``old`` to schema text ``new``."""
+    old_path = write(directory, "old.json", old)
+    new_path = write(directory, "new.json", new)
+    return list(compare(read_input(str(old_path), docs=docs),
+                        read_input(str(new_path), docs=docs), docs=docs).changes)
+
+
+def summarise(changes: list[Change]) -> list[tuple[str, str, str, str]]:
+    """(group, path, rule, class) of each change."""
+    return [(f"{c.group.kind} {c.group.name}", c.path, c.rule.id, str(c.severity))
+            for c in changes]
