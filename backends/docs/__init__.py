@@ -19,7 +19,7 @@ from .describe import parse_version
 from .examples import ExampleChecker
 from .links import Linker
 from .model import ViewBuilder
-from .pages import IndexEntry, ModulePage, build_page, index_entries
+from .pages import IndexEntry, ModulePage, build_page, docs_by_module, index_entries
 from .rst import HeadingLevels
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,11 +60,13 @@ class DocsBackend:
         checker = ExampleChecker(schema)
         levels = HeadingLevels()
         pages: list[ModulePage] = []
+        free_docs = docs_by_module(schema)
         problems = 0
         for module in schema.modules:
             if module.is_builtin:
                 continue
-            page, result = build_page(schema, linker, builder, module.name, levels)
+            page, result = build_page(schema, linker, builder, module.name, levels,
+                                      free_docs.get(module.name, []))
             pages.append(page)
             for problem in result.problems:
                 output.warn(problem.location, problem.message)

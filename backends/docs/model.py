@@ -140,7 +140,7 @@ class ViewBuilder:
     def _prose(self, section: DocSection | None, resolver: Resolver) -> Prose:
         if section is None or not section.text.strip():
             return Prose(None)
-        prose = Prose(Text(section.text, section.location, resolver))
+        prose = Prose(Text(section.text, section.location, resolver, section.kind != "Plain"))
         self.prose.append(prose)
         return prose
 

@@ -79,11 +79,32 @@ def _line(item: FreeForm | DefinitionView, docs: dict[int, Doc]) -> int:
     return item.location.line if item.location else 0
 
 
+def docs_by_module(schema: Schema) -> dict[str, list[Doc]]:
+    """The free-form docs of each module, in order.
+
+    A location names a file as the front end read it, which need not be the
+    module's name: entities with a location tell which file is which module.
+    """
+    module_of = {e.location.file: e.module for e in schema.entities
+                 if getattr(e, "location", None) is not None}
+    names = [m.name for m in schema.modules if not m.is_builtin]
+    grouped: dict[str, list[Doc]] = {}
+    for doc in schema.docs:
+        if doc.symbol is not None or not doc.body.text.strip():
+            continue
+        file = doc.location.file
+        module = module_of.get(file) or max(
+            (n for n in names if file == n or file.endswith("/" + n)), key=len, default=None)
+        if module is not None:
+            grouped.setdefault(module, []).append(doc)
+    return grouped
+
+
 def build_page(
     schema: Schema, linker: Linker, builder: ViewBuilder, module: str,
-    levels: HeadingLevels,
+    levels: HeadingLevels, free_docs: list[Doc],
 ) -> tuple[ModulePage, Result]:
-    """The page of ``module``, with its doc text rendered."""
+    """The page of ``module`` with its free-form docs ``free_docs``, doc text rendered."""
     builder.prose = []
     definitions: list[FreeForm | DefinitionView] = [
         builder.definition(e) for e in schema.module_entities(module)
@@ -92,13 +113,11 @@ def build_page(
     docs: dict[int, Doc] = {}
     free: list[FreeForm] = []
     taken: set[str] = set()
-    for doc in schema.docs:
-        if doc.symbol is None and doc.location.file == module and doc.body.text.strip():
-            title, text = split_heading(doc.body.text, taken)
-            item = FreeForm(Prose(Text(text, doc.body.location, Resolver(linker.url))),
-                            title)
-            docs[id(item)] = doc
-            free.append(item)
+    for doc in free_docs:
+        title, text = split_heading(doc.body.text, taken)
+        item = FreeForm(Prose(Text(text, doc.body.location, Resolver(linker.url))), title)
+        docs[id(item)] = doc
+        free.append(item)
     items = sorted([*free, *definitions], key=lambda item: _line(item, docs))
     prose = [f.body for f in free] + builder.prose
     result = render_batch([p.source for p in prose if p.source], levels)

@@ -42,11 +42,21 @@ class Resolver:
 
 @attrs.frozen
 class Text:
-    """A section of doc text; ``location`` is where its first line is."""
+    """A section of doc text; ``location`` is where its first line is.
+
+    ``tagged`` texts (member descriptions, ``Returns:`` and the like) have
+    their continuation lines indented below the tag; the rST source drops that.
+    """
 
     text: str
     location: Location
     resolver: Resolver
+    tagged: bool = False
+
+    @property
+    def source(self) -> str:
+        """The text as reStructuredText."""
+        return dedent_section(self.text) if self.tagged else self.text
 
 
 @attrs.frozen
@@ -189,7 +199,7 @@ _SETTINGS.file_insertion_enabled = False
 _SETTINGS.raw_enabled = False
 _SETTINGS.initial_header_level = 2
 _PARSER = Parser()
-_MARKER = "qapi-build-section-break"
+_MARKER = "qapi-build-section-break-c3a1f0"
 _MEMBER_REF = re.compile(r"@([A-Za-z0-9_][A-Za-z0-9_.+-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 _TITLE_UNDERLINE = re.compile(
     r"^(?:([=\-`:'\"~^_*+#<>])\1{2,}\n)?\S.*\n([=\-`:'\"~^_*+#<>])\2{2,}$", re.MULTILINE)
@@ -206,8 +216,8 @@ class _Batch:
         line = 0
         for text in texts:
             self.starts.append(line)
-            body = dedent_section(text.text)
-            parts.append(f"{body}\n\n.. {_MARKER}\n\n")
+            body = text.source
+            parts.append(f"{body}\n\n{_MARKER}\n\n")
             line += body.count("\n") + 4
         self.source = "".join(parts)
 
@@ -249,7 +259,7 @@ class _Batch:
 def _split(document: nodes.document, count: int) -> list[list[nodes.Node]] | None:
     chunks: list[list[nodes.Node]] = [[]]
     for child in document.children:
-        if isinstance(child, nodes.comment) and child.astext() == _MARKER:
+        if _is_marker(child):
             chunks.append([])
         else:
             chunks[-1].append(child)
@@ -352,8 +362,12 @@ class _Fixer:
 
 def _is_junk(node: nodes.Node) -> bool:
     # Reports go to the warnings, markers only separate the texts.
-    return isinstance(node, nodes.system_message) or (
-        isinstance(node, nodes.comment) and node.astext() == _MARKER)
+    return isinstance(node, nodes.system_message) or _is_marker(node)
+
+
+def _is_marker(node: nodes.Node) -> bool:
+    # A paragraph, not a comment: explicit markup makes docutils start a nested parser.
+    return isinstance(node, nodes.paragraph) and node.astext() == _MARKER
 
 
 def _line_of(node: nodes.Node) -> int | None:
@@ -362,8 +376,8 @@ def _line_of(node: nodes.Node) -> int | None:
     return node.line if node is not None else None
 
 
-def _to_html(document: nodes.document, chunk: list[nodes.Node], section_level: int = 0) -> str:
-    translator = HTMLTranslator(document)
+def _to_html(translator: HTMLTranslator, chunk: list[nodes.Node], section_level: int) -> str:
+    translator.body = []
     translator.section_level = section_level
     for node in chunk:
         node.walkabout(translator)
@@ -378,7 +392,7 @@ def render_batch(texts: Sequence[Text], levels: HeadingLevels) -> Result:
     result = Result(html=[""] * len(texts), headings=[[] for _ in texts])
     pending: list[int] = []
     for i, text in enumerate(texts):
-        fast = None if "::" in text.text else plain_paragraph(dedent_section(text.text))
+        fast = None if "::" in text.text else plain_paragraph(text.source)
         if fast is not None:
             result.html[i] = fast
         elif text.text.strip():
@@ -430,6 +444,7 @@ def _render_group(
             for text, index in zip(texts, indexes, strict=True):
                 _render_group([text], [index], result, levels)
             return
+    translator = HTMLTranslator(document)
     for i, (chunk, index) in enumerate(zip(chunks, indexes, strict=True)):
         fixer = _Fixer(batch, i, result)
         chunk = [node for node in chunk if not _is_junk(node)]
@@ -438,7 +453,7 @@ def _render_group(
         headings = _headings(chunk, texts[i].text, levels)
         result.headings[index] = headings
         base = headings[0].level - 1 if headings else 0
-        result.html[index] = _to_html(document, chunk, base)
+        result.html[index] = _to_html(translator, chunk, base)
     result.problems.extend(batch.problems)
 
 

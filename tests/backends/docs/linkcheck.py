@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class _Collector(HTMLParser):
@@ -29,7 +32,7 @@ def broken_links(files: dict[str, str]) -> list[str]:
     broken = []
     for name, page in parsed.items():
         for href in page.hrefs:
-            if href.startswith(("http://", "https://", "mailto:")):
+            if _SCHEME.match(href):
                 continue
             target, _, fragment = href.partition("#")
             target = target or name
