@@ -1,0 +1,17 @@
+<%doc>
+    qapi-events[-MODULE].h: the declaration of each event sender.
+</%doc>\
+<%namespace name="c" file="c_common.mako"/>\
+<%namespace name="cmd" file="commands_common.mako"/>\
+<%c:h_file fname="${fname}" banner="${banner}">\
+% for include in includes:
+#include "${include}.h"
+% endfor
+#include "qapi/util.h"
+#include "${types_h}.h"
+% for event in events:
+<%c:if_wrap cond="${event.condition}">
+void qapi_event_send_${event.c_name}(${cmd.params(event.args)});
+</%c:if_wrap>\
+% endfor
+</%c:h_file>\
