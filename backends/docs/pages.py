@@ -7,7 +7,7 @@ import re
 import attrs
 from docutils import nodes
 
-from qapi_ir.ir import Doc, Include, Schema
+from qapi_ir.ir import Doc, Include, Location, Schema
 
 from .links import Linker, has_page
 from .model import DefinitionView, Prose, ViewBuilder, kind_label
@@ -85,8 +85,11 @@ def docs_by_module(schema: Schema) -> dict[str, list[Doc]]:
     A location names a file as the front end read it, which need not be the
     module's name: entities with a location tell which file is which module.
     """
-    module_of = {e.location.file: e.module for e in schema.entities
-                 if getattr(e, "location", None) is not None}
+    module_of: dict[str, str] = {}
+    for entity in schema.entities:
+        location = getattr(entity, "location", None)
+        if isinstance(location, Location):
+            module_of.setdefault(location.file, entity.module)
     names = [m.name for m in schema.modules if not m.is_builtin]
     grouped: dict[str, list[Doc]] = {}
     for doc in schema.docs:

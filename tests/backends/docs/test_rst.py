@@ -1,0 +1,96 @@
+"""Doc text to HTML: the docutils batch, its fast path, cross-references and problems."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qapi_backends.docs.rst import (
+    HeadingLevels,
+    Resolver,
+    Text,
+    dedent_section,
+    plain_paragraph,
+    render_batch,
+)
+from qapi_ir.ir import Location
+
+RESOLVER = Resolver(lambda name: f"p.html#type-{name}" if name == "Known" else None,
+                    {"arg": "#member-cmd-arg"})
+
+
+def text(source: str, line: int = 1, tagged: bool = False) -> Text:
+    """A text at ``line`` of f.json."""
+    return Text(source, Location("f.json", line), RESOLVER, tagged)
+
+
+def docutils_html(source: str) -> str:
+    """What docutils itself makes of ``source`` (the batch path, never the fast path)."""
+    return render_batch([text(source + "\n\n::\n\n  x")], HeadingLevels()).html[0].split(
+        '<pre class="literal-block">')[0]
+
+
+@given(st.lists(st.text(st.sampled_from("ab1. ,;()'\"/+-"), min_size=1, max_size=12),
+                min_size=1, max_size=3))
+def test_fast_path_renders_what_docutils_renders(lines: list[str]) -> None:
+    source = "\n".join(lines)
+    fast = plain_paragraph(source)
+    if fast is not None:
+        assert fast == docutils_html(source)
+
+
+def test_fast_path_declines_markup() -> None:
+    assert plain_paragraph("see *this*") is None
+    assert plain_paragraph("1. a list") is None
+    assert plain_paragraph("plain words") == "<p>plain words</p>\n"
+
+
+def test_tagged_text_loses_the_indentation_of_continuation_lines() -> None:
+    assert dedent_section("first\n    second\n      third") == "first\nsecond\n  third"
+
+
+def test_texts_of_one_batch_render_separately() -> None:
+    result = render_batch([text("- one\n- two"), text("*emphasis*"), text("plain")],
+                          HeadingLevels())
+    assert "<li><p>one</p></li>" in result.html[0] and "emphasis" not in result.html[0]
+    assert result.html[1] == "<p><em>emphasis</em></p>\n"
+    assert result.html[2] == "<p>plain</p>\n"
+
+
+def test_backquoted_names_and_at_members_become_links() -> None:
+    html = render_batch([text("`Known`, `Unknown` and @arg, @other")], HeadingLevels()).html[0]
+    assert 'href="p.html#type-Known"' in html and 'href="#member-cmd-arg"' in html
+    assert '<span class="docutils literal">other</span>' in html
+
+
+def test_unknown_cross_reference_is_a_problem_at_its_line() -> None:
+    result = render_batch([text("x\n\ny `Unknown`", line=5)], HeadingLevels())
+    assert [(p.location.line, p.message) for p in result.problems] == [
+        (7, "cross-reference to unknown definition 'Unknown'")]
+
+
+def test_bad_markup_is_a_problem_at_its_line_in_its_own_text() -> None:
+    result = render_batch([text("fine", line=3), text("a\n\n.. bogus-directive::", line=20)],
+                          HeadingLevels())
+    assert [(p.location.line, p.is_error) for p in result.problems] == [(22, True)]
+    assert "bogus" in result.problems[0].message
+    assert "System Message" not in result.html[1]
+
+
+def test_annotated_qmp_example_keeps_prose_and_direction() -> None:
+    source = (".. qmp-example::\n   :annotated:\n   :title: Two steps\n\n   First::\n\n"
+              "    -> { \"execute\": \"a\" }\n    <- { \"return\": {} }")
+    result = render_batch([text(source, line=40)], HeadingLevels())
+    html = result.html[0]
+    assert "Example: Two steps" in html and "<p>First:</p>" in html
+    assert '<span class="qmp-in">' in html and '<span class="qmp-out">' in html
+    assert [loc.line for loc, line in result.examples[0].lines if "->" in line] == [46]
+
+
+def test_heading_levels_follow_first_use_of_each_style_across_texts() -> None:
+    levels = HeadingLevels()
+    first = render_batch([text("Top\n===\n\nbody")], levels)
+    second = render_batch([text("Sub\n---\n\nbody"), text("Again\n=====")], levels)
+    assert [h.level for h in first.headings[0]] == [1]
+    assert [h.level for h in second.headings[0] + second.headings[1]] == [2, 1]
+    assert "<h3>Sub</h3>" in second.html[0]
