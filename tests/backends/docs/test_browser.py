@@ -24,6 +24,9 @@ def _screenshot_script() -> ModuleType:
 
 script = _screenshot_script()
 
+#: A command of examples/service.json that takes arguments.
+COMMAND_WITH_ARGUMENTS = "submit-job"
+
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
@@ -57,10 +60,12 @@ def test_manual_loads_searches_and_links_to_a_members_table(
     names = [link.find_element(By.TAG_NAME, "code").text for link in links]
     assert names and all("query" in name for name in names)
 
-    target = links[0].get_attribute("href")
-    links[0].click()
+    driver.find_element(By.ID, "search-box").clear()
+    link = script.search(driver, COMMAND_WITH_ARGUMENTS)[0]
+    target = link.get_attribute("href")
+    link.click()
     anchor = target.partition("#")[2]
-    assert anchor.startswith("command-")
+    assert anchor == f"command-{COMMAND_WITH_ARGUMENTS}"
     section = driver.find_element(By.ID, anchor)
     assert section.find_elements(By.CSS_SELECTOR, "table.members tbody tr")
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
