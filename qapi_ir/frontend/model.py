@@ -26,9 +26,7 @@ from .model_parts import (
 from .model_types import (
     BUILTIN_MODULE_NAME,
     QAPISchemaAlternateType,
-    QAPISchemaAlternatives,
     QAPISchemaArrayType,
-    QAPISchemaBranches,
     QAPISchemaBuiltinType,
     QAPISchemaCommand,
     QAPISchemaDefinition,
@@ -39,6 +37,7 @@ from .model_types import (
     QAPISchemaObjectType,
     QAPISchemaType,
 )
+from .model_variants import QAPISchemaAlternatives, QAPISchemaBranches
 from .parser import QAPIExpression, QAPISchemaParser
 from .source import QAPISourceInfo
 
