@@ -17,6 +17,8 @@ from qapi_backends.c.naming import c_enum_const
 from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import (
     SPECIAL_FEATURES,
+    ArrayType,
+    BuiltinType,
     Command,
     Definition,
     EnumType,
@@ -46,7 +48,8 @@ def _implicit_members_of(schema: Schema, name: str | None) -> Iterator[Feature]:
 
 def _features_of(schema: Schema, definition: Definition) -> Iterator[Feature]:
     """The features of ``definition`` and its parts, in the order QEMU meets them."""
-    yield from getattr(definition, "features", ())
+    if not isinstance(definition, (BuiltinType, ArrayType)):
+        yield from definition.features
     if isinstance(definition, EnumType):
         for value in definition.values:
             yield from value.features
