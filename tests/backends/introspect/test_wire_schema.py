@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from qapi_backends.introspect import introspection
 from qapi_backends.introspect.wire_schema import wire_schema
+from qapi_ir.frontend import load_schema
 from tests.backends.introspect.messages import Infos, mutate, mutations
+from tests.backends.introspect.qlit import symbols
 from tests.backends.introspect.schemas import demo_schema
+from tests.backends.introspect.test_corpus import _case, expected_c
 
 DEFINE_SETS = [(), ("HAVE_NET", "A"), ("HAVE_NET", "A", "B", "TINY")]
 
@@ -22,6 +27,16 @@ def _setup(defines: tuple[str, ...]) -> tuple[Infos, Draft202012Validator]:
     schema = wire_schema(infos, "demo")
     Draft202012Validator.check_schema(schema)
     return Infos(infos), Draft202012Validator(schema)
+
+
+@functools.cache
+def _corpus_setup(corpus: str, name: str) -> tuple[Infos, Draft202012Validator]:
+    """Every symbol defined, so that every conditional part is present."""
+    schema = load_schema(_case(Path(corpus), name)[0])
+    infos: list[Any] = introspection(schema, tuple(symbols(expected_c(Path(corpus), name))))
+    wire = wire_schema(infos, name)
+    Draft202012Validator.check_schema(wire)
+    return Infos(infos), Draft202012Validator(wire)
 
 
 def _validator_for(validator: Draft202012Validator, definition: str) -> Draft202012Validator:
@@ -87,3 +102,16 @@ def test_return_definitions_check_the_return_value() -> None:
     assert returns.is_valid({"return": [1, 2], "id": "x"})
     assert not returns.is_valid({"return": ["1"]})
     assert not returns.is_valid({"return": [], "extra": 1})
+
+
+@pytest.mark.parametrize("name", ["test", "full"])
+@given(data=st.data())
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_corpus_schema_messages_validate_and_mutants_do_not(
+    corpus_dir: Path, name: str, data: st.DataObject
+) -> None:
+    infos, validator = _corpus_setup(str(corpus_dir), name)
+    info, message = data.draw(infos.message())
+    assert validator.is_valid(message), list(validator.iter_errors(message))[:1]
+    how = data.draw(st.sampled_from(mutations(infos, info, message)))
+    assert not validator.is_valid(mutate(infos, info, message, how))
