@@ -45,7 +45,9 @@ def compare_node(recorder: Recorder, pair: Pair, group: Group, prefix: str,
     """Record the changes of ``pair`` itself, reported under ``group`` at ``prefix``."""
     old_info, new_info = recorder.old.types[pair[0]], recorder.new.types[pair[1]]
     recorder.compare_features(group, prefix, old_info.features, new_info.features, directions)
-    recorder.compare_condition(group, prefix, old_info.condition, new_info.condition, directions)
+    if old_info.name and new_info.name:  # an implicit type's condition is its owner's
+        recorder.compare_condition(group, prefix, old_info.condition, new_info.condition,
+                                   directions)
     if prefix == "":
         recorder.compare_docs(group, old_info.name, new_info.name)
     old, new = old_info.shape, new_info.shape
