@@ -1,0 +1,32 @@
+"""The Python backend: a typed asynchronous QMP client package generated from the schema."""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Mapping
+
+from qapi_backends.python.package import PackageWriter
+from qapi_ir.ir import Schema
+from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
+
+
+class PythonBackend:
+    """Writes package ``NAME/``: types, codec, events and an async client on ``qemu.qmp``."""
+
+    name = "python"
+    description = "a typed asyncio QMP client package (dataclasses, codec, qemu.qmp client)"
+    api_version = PLUGIN_API_VERSION
+    options = (
+        Option("package", "str", "qmp_client", "name of the generated Python package"),
+    )
+
+    def generate(
+        self, schema: Schema, output: Output, options: Mapping[str, OptionValue]
+    ) -> None:
+        """Write the package for ``schema`` into ``output``."""
+        package = str(options["package"])
+        if not package.isidentifier() or keyword.iskeyword(package):
+            raise BackendError(f"python.package: {package!r} is not a Python package name")
+        for name, text in PackageWriter(schema).files().items():
+            output.write(f"{package}/{name}", text)
+        output.write(f"{package}/py.typed", "")

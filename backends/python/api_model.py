@@ -1,0 +1,131 @@
+"""What the event and client templates need: events and commands, computed from the IR."""
+
+from __future__ import annotations
+
+import attrs
+
+from qapi_backends.python.docstrings import DocBuilder, body_texts, member_texts, section_text
+from qapi_backends.python.model import Planner, PyField, wire_names
+from qapi_backends.python.naming import RESERVED_ATTRIBUTES, Namer, attribute_name
+from qapi_ir.ir import Command, Event, Feature
+
+#: Names of the client's own attributes, which command methods must not take.
+CLIENT_ATTRIBUTES = frozenset(
+    {"qmp", "connect", "disconnect", "greeting", "events", "execute_raw"}
+)
+
+
+@attrs.frozen
+class PyEvent:
+    """An event class: its fields, or the single ``data`` field of a boxed event."""
+
+    name: str
+    wire: str
+    fields: tuple[PyField, ...]
+    boxed: bool
+    doc: tuple[str, ...]
+
+    @property
+    def wire_names(self) -> dict[str, str]:
+        """Python name to wire name for the fields whose names differ."""
+        return wire_names(self.fields)
+
+
+@attrs.frozen
+class PyCommand:
+    """A client method: keyword-only ``params`` or one boxed argument object."""
+
+    method: str
+    wire: str
+    params: tuple[PyField, ...]
+    boxed: str
+    returns: str
+    return_decoder: str
+    deprecated: bool
+    unstable: bool
+    doc: tuple[str, ...]
+
+
+def _special(features: tuple[Feature, ...], name: str) -> bool:
+    return any(f.name == name for f in features)
+
+
+class ApiPlanner:
+    """Turns IR commands and events into template models, naming within the client."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+        self._schema = planner.schema
+        self._methods = Namer(CLIENT_ATTRIBUTES)
+
+    def event(self, event: Event) -> PyEvent:
+        """The model of an event."""
+        doc = self._schema.doc_for(event.name)
+        docs = member_texts(doc)
+        namer = Namer(RESERVED_ATTRIBUTES | {"boxed"})
+        if event.arg_type is None:
+            fields: tuple[PyField, ...] = ()
+        elif event.boxed:
+            fields = (self._boxed_field(event.arg_type),)
+        else:
+            members = self._schema.all_members(self._schema.object_type(event.arg_type))
+            fields = self._planner.fields(members, namer, docs, outside=True)
+        builder = DocBuilder(4)
+        for text in body_texts(doc):
+            builder.text(text)
+        builder.field("Attributes", [(f.name, f.doc) for f in fields])
+        builder.definition(doc, event.condition, event.features)
+        return PyEvent(
+            name=self._planner.event_class(event.name),
+            wire=event.name,
+            fields=fields,
+            boxed=event.boxed,
+            doc=tuple(builder.lines(f"QMP event ``{event.name}``.")),
+        )
+
+    def _boxed_field(self, type_name: str) -> PyField:
+        types = self._planner.types
+        return PyField(
+            name="data",
+            wire="data",
+            annotation=types.annotation(type_name, prefix="_t."),
+            decoder=types.decoder(type_name, "_c."),
+            optional=False,
+            doc=f"the event's data, a ``{type_name}``",
+        )
+
+    def command(self, command: Command) -> PyCommand:
+        """The model of a command's client method."""
+        doc = self._schema.doc_for(command.name)
+        docs = member_texts(doc)
+        types = self._planner.types
+        params: tuple[PyField, ...] = ()
+        boxed = ""
+        if command.arg_type is not None and command.boxed:
+            boxed = types.annotation(command.arg_type, prefix="_t.")
+        elif command.arg_type is not None:
+            members = self._schema.all_members(self._schema.object_type(command.arg_type))
+            namer = Namer({"self"})
+            params = self._planner.fields(members, namer, docs, outside=True, argument=True)
+        builder = DocBuilder(8)
+        for text in body_texts(doc):
+            builder.text(text)
+        if boxed:
+            builder.field("Args", [("arguments", f"the ``{command.arg_type}`` arguments")])
+        builder.field("Args", [(p.name, p.doc) for p in params])
+        builder.line("Returns", section_text(doc, "Returns"))
+        errors = section_text(doc, "Errors") or "the server answered with an error."
+        builder.field("Raises", [("CommandError", errors)])
+        builder.definition(doc, command.condition, command.features)
+        ret = command.ret_type
+        return PyCommand(
+            method=self._methods.claim(attribute_name(command.name)),
+            wire=command.name,
+            params=params,
+            boxed=boxed,
+            returns=types.annotation(ret, prefix="_t.") if ret else "None",
+            return_decoder=types.decoder(ret, "_c.") if ret else "",
+            deprecated=_special(command.features, "deprecated"),
+            unstable=_special(command.features, "unstable"),
+            doc=tuple(builder.lines(f"Execute QMP command ``{command.name}``.")),
+        )

@@ -1,0 +1,264 @@
+"""What the type templates need: enums, classes, alternates, computed from the IR."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from qapi_backends.python.docstrings import DocBuilder, body_texts, member_texts
+from qapi_backends.python.naming import (
+    RESERVED_ATTRIBUTES,
+    Namer,
+    attribute_name,
+    branch_class_name,
+    class_name,
+    constant_name,
+    event_class_name,
+)
+from qapi_backends.python.typemap import JSON_KIND_CHECKS, TypeMap
+from qapi_ir.ir import AlternateType, EnumType, Member, ObjectType, Schema
+
+#: Names the generated modules import or define themselves.
+RESERVED_CLASSES = frozenset(
+    {"ABSENT", "Absent", "JSONValue", "QAPIEnum", "QAPIObject", "QAPIEvent", "Timestamp"}
+    | {"UnknownEvent", "TypeAlias", "ClassVar", "Mapping", "Sequence", "Client"}
+    | {"CommandError", "DecodeError", "UnstableWarning", "dataclasses", "decode", "encode"}
+)
+
+
+@attrs.frozen
+class PyField:
+    """A member as a dataclass field or keyword argument."""
+
+    name: str
+    wire: str
+    annotation: str
+    decoder: str
+    optional: bool
+    doc: str
+
+
+@attrs.frozen
+class PyEnum:
+    """An enumeration: ``members`` pairs Python member names with wire values."""
+
+    name: str
+    wire: str
+    members: tuple[tuple[str, str], ...]
+    doc: tuple[str, ...]
+
+
+@attrs.frozen
+class PyBranch:
+    """A union branch: a subclass that fixes the tag and adds members."""
+
+    name: str
+    tag_constant: str
+    fields: tuple[PyField, ...]
+    doc: tuple[str, ...]
+    wire_names: dict[str, str]
+
+
+@attrs.frozen
+class PyClass:
+    """A struct, or a union's base class with its branches.
+
+    ``fields`` are all members of the struct or of the union's base; ``tag``
+    names the tag field of a union and ``tag_enum`` its enumeration class.
+    """
+
+    name: str
+    wire: str
+    fields: tuple[PyField, ...]
+    doc: tuple[str, ...]
+    tag: PyField | None = None
+    tag_enum: str = ""
+    branches: tuple[PyBranch, ...] = ()
+
+    @property
+    def wire_names(self) -> dict[str, str]:
+        """Python name to wire name for the fields whose names differ."""
+        return wire_names(self.fields)
+
+
+@attrs.frozen
+class PyAlternate:
+    """An alternate: a type alias and, per JSON kind, the check and the decoding expression."""
+
+    name: str
+    wire: str
+    annotation: str
+    dispatch: tuple[tuple[str, str], ...]
+    expected: str
+    doc: tuple[str, ...]
+
+
+def wire_names(fields: Sequence[PyField]) -> dict[str, str]:
+    """Python name to wire name for the fields whose names differ."""
+    return {f.name: f.wire for f in fields if f.name != f.wire}
+
+
+class Planner:
+    """Names every generated class once and turns IR types into template models."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        namer = Namer(RESERVED_CLASSES)
+        names: dict[str, str] = {}
+        for entity in schema.definitions():
+            if isinstance(entity, EnumType | AlternateType) or (
+                isinstance(entity, ObjectType) and not entity.is_implicit
+            ):
+                names[entity.name] = namer.claim(class_name(entity.name))
+        self._namer = namer
+        self.types = TypeMap(schema, names)
+        self.enum_members = {
+            e.name: self._enum_member_names(e)
+            for e in schema.definitions()
+            if isinstance(e, EnumType)
+        }
+
+    def claim_class(self, identifier: str) -> str:
+        """A class name for something that is not a type (branch subclass, event)."""
+        return self._namer.claim(identifier)
+
+    def event_class(self, name: str) -> str:
+        """The class name of the event called ``name``."""
+        return self.claim_class(event_class_name(name))
+
+    @staticmethod
+    def _enum_member_names(enum: EnumType) -> dict[str, str]:
+        namer = Namer({"is_known"})
+        return {v.name: namer.claim(constant_name(v.name)) for v in enum.values}
+
+    def fields(
+        self,
+        members: Sequence[Member],
+        namer: Namer,
+        docs: dict[str, str],
+        outside: bool = False,
+        argument: bool = False,
+    ) -> tuple[PyField, ...]:
+        """Fields for ``members``, named within ``namer``'s scope.
+
+        ``outside`` qualifies names for modules other than types and codec;
+        ``argument`` types arrays as sequences.
+        """
+        return tuple(
+            PyField(
+                name=namer.claim(attribute_name(m.name)),
+                wire=m.name,
+                annotation=self.types.annotation(
+                    m.type, argument=argument, prefix="_t." if outside else ""
+                ),
+                decoder=self.types.decoder(m.type, "_c." if outside else ""),
+                optional=m.optional,
+                doc=self._member_doc(m, docs.get(m.name, "")),
+            )
+            for m in members
+        )
+
+    def _member_doc(self, member: Member, text: str) -> str:
+        extra = [f"feature {f.name}" for f in member.features]
+        if attribute_name(member.name) != member.name:
+            extra.insert(0, f"wire name ``{member.name}``")
+        return " ".join(text.split()) + (f" ({'; '.join(extra)})" if extra else "")
+
+    def doc_lines(
+        self,
+        entity: EnumType | ObjectType | AlternateType,
+        heading: str,
+        entries: list[tuple[str, str]],
+        indent: int = 4,
+    ) -> tuple[str, ...]:
+        """The docstring of a type: body, ``heading`` list of entries, closing sections."""
+        doc = self.schema.doc_for(entity.name)
+        builder = DocBuilder(indent)
+        for text in body_texts(doc):
+            builder.text(text)
+        builder.field(heading, entries)
+        builder.definition(doc, entity.condition, entity.features)
+        return tuple(builder.lines(f"QAPI type ``{entity.name}``."))
+
+    def enum(self, enum: EnumType) -> PyEnum:
+        """The model of an enumeration."""
+        names = self.enum_members[enum.name]
+        docs = member_texts(self.schema.doc_for(enum.name))
+        entries = [(names[v.name], docs.get(v.name, "")) for v in enum.values if v.name in docs]
+        return PyEnum(
+            name=self.types.class_of(enum.name),
+            wire=enum.name,
+            members=tuple((names[v.name], v.name) for v in enum.values),
+            doc=self.doc_lines(enum, "Values", entries),
+        )
+
+    def object_class(self, obj: ObjectType) -> PyClass:
+        """The model of a struct or union."""
+        docs = member_texts(self.schema.doc_for(obj.name))
+        fields = self.fields(self.schema.all_members(obj), Namer(RESERVED_ATTRIBUTES), docs)
+        doc = self.doc_lines(obj, "Attributes", [(f.name, f.doc) for f in fields])
+        name = self.types.class_of(obj.name)
+        if obj.variants is None:
+            return PyClass(name=name, wire=obj.name, fields=fields, doc=doc)
+        tag = next(f for f in fields if f.wire == obj.variants.tag)
+        tag_type = next(m.type for m in self.schema.all_members(obj) if m.name == tag.wire)
+        branches = tuple(
+            self._branch(obj, fields, tag_type, branch.name, branch.type)
+            for branch in obj.variants.branches
+        )
+        return PyClass(
+            name=name,
+            wire=obj.name,
+            fields=fields,
+            doc=doc,
+            tag=tag,
+            tag_enum=self.types.class_of(tag_type),
+            branches=tuple(b for b in branches if b.fields),
+        )
+
+    def _branch(
+        self,
+        union: ObjectType,
+        base_fields: tuple[PyField, ...],
+        tag_type: str,
+        tag_value: str,
+        type_name: str,
+    ) -> PyBranch:
+        namer = Namer(RESERVED_ATTRIBUTES | {f.name for f in base_fields})
+        branch_type = self.schema.object_type(type_name)
+        docs = member_texts(self.schema.doc_for(type_name))
+        fields = self.fields(self.schema.all_members(branch_type), namer, docs)
+        builder = DocBuilder(4).text(
+            f"``{union.name}`` whose ``{union.variants.tag if union.variants else ''}``"
+            f" is ``{tag_value}``."
+        )
+        builder.field("Attributes", [(f.name, f.doc) for f in fields])
+        return PyBranch(
+            name=self.claim_class(branch_class_name(union.name, tag_value)),
+            tag_constant=f"{self.types.class_of(tag_type)}.{self.enum_members[tag_type][tag_value]}",
+            fields=fields,
+            doc=tuple(builder.lines("")),
+            wire_names=wire_names(base_fields + fields),
+        )
+
+    def alternate(self, alt: AlternateType) -> PyAlternate:
+        """The model of an alternate."""
+        kinds: dict[str, str] = {}
+        for branch in alt.branches:
+            kind = self.types.json_kind(branch.type)
+            decoder = self.types.decoder(branch.type)
+            kinds[kind] = "None" if kind == "null" else f"{decoder}(value, path)"
+        annotations = [self.types.annotation(b.type) for b in alt.branches]
+        docs = member_texts(self.schema.doc_for(alt.name))
+        entries = [
+            (a, docs.get(b.name, "")) for a, b in zip(annotations, alt.branches, strict=True)
+        ]
+        return PyAlternate(
+            name=self.types.class_of(alt.name),
+            wire=alt.name,
+            annotation=" | ".join(annotations),
+            dispatch=tuple((JSON_KIND_CHECKS[kind], dec) for kind, dec in kinds.items()),
+            expected=" or ".join(kinds),
+            doc=self.doc_lines(alt, "Branches", entries, indent=3),
+        )

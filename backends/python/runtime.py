@@ -1,0 +1,353 @@
+"""Run-time support of a generated QMP client package: values, codec, errors.
+
+This file is copied verbatim into every generated package as ``runtime.py``;
+it needs only the standard library.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Final, TypeAlias, TypeVar, cast
+
+#: A JSON value as :func:`json.loads` returns it.
+JSONValue: TypeAlias = (
+    bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
+)
+#: A JSON object.
+JSONObject: TypeAlias = dict[str, JSONValue]
+
+T = TypeVar("T")
+#: A decoder turns a wire value into a typed value; the string is the path for errors.
+Decoder: TypeAlias = Callable[[object, str], T]
+
+
+class Absent(enum.Enum):
+    """The type of :data:`ABSENT`, the value of an optional member that is not there."""
+
+    ABSENT = "ABSENT"
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+#: An optional member or argument that is absent (not the same as ``None``, JSON null).
+ABSENT: Final = Absent.ABSENT
+
+
+class DecodeError(ValueError):
+    """A wire value that does not match its type; the message starts with its path."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class QAPIEnum(enum.StrEnum):
+    """Base of generated enumerations.
+
+    A value this package does not know (sent by a newer QEMU) still decodes: it
+    becomes a member outside the declared ones, with ``is_known`` false.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> QAPIEnum | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return cls._value2member_map_.setdefault(value, member)  # type: ignore[return-value]
+
+    @property
+    def is_known(self) -> bool:
+        """Whether the value is one this package declares."""
+        return self._name_ in type(self).__members__
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class QAPIObject:
+    """Base of generated structs, unions and events.
+
+    ``unknown_members`` keeps the members a newer QEMU sent that this package
+    does not know; encoding sends them back.
+    """
+
+    #: Python field name to wire member name, where they differ.
+    wire_names: ClassVar[Mapping[str, str]] = {}
+
+    unknown_members: Mapping[str, JSONValue] = dataclasses.field(
+        default_factory=dict, repr=False
+    )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Timestamp:
+    """When the server emitted an event."""
+
+    seconds: int
+    microseconds: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class QAPIEvent(QAPIObject):
+    """Base of generated events; ``event_name`` is the event's wire name."""
+
+    event_name: ClassVar[str] = ""
+    #: Whether the event's data is the single field ``data`` (a boxed event).
+    boxed: ClassVar[bool] = False
+
+    timestamp: Timestamp = Timestamp(0, 0)
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class UnknownEvent(QAPIEvent):
+    """An event this package does not know, kept as JSON."""
+
+    event: str
+    data: JSONObject = dataclasses.field(default_factory=dict)
+
+
+class UnstableWarning(FutureWarning):
+    """Issued when a program uses a command the schema marks ``unstable``."""
+
+
+class CommandError(Exception):
+    """A QMP command failed: the server's error ``error_class`` and ``description``."""
+
+    def __init__(self, command: str, error_class: str, description: str) -> None:
+        super().__init__(f"{command}: {error_class}: {description}")
+        self.command = command
+        self.error_class = error_class
+        self.description = description
+
+
+# ---------------------------------------------------------------- encoding
+
+
+def encode(value: object) -> JSONValue:
+    """The wire JSON of ``value``: a generated object, an enum, a scalar, a sequence."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, QAPIEvent):
+        return _encode_event(value)
+    if isinstance(value, QAPIObject):
+        return encode_members(value)
+    if isinstance(value, list | tuple):
+        return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): encode(item) for key, item in value.items()}
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+
+
+def encode_members(value: QAPIObject) -> JSONObject:
+    """The wire members of ``value``: absent ones left out, unknown ones put back."""
+    wire = type(value).wire_names
+    members: JSONObject = {}
+    for field in dataclasses.fields(value):
+        item = getattr(value, field.name)
+        if field.name in ("unknown_members", "timestamp") or item is ABSENT:
+            continue
+        members[wire.get(field.name, field.name)] = encode(item)
+    members.update(value.unknown_members)
+    return members
+
+
+def encode_arguments(arguments: Mapping[str, object]) -> JSONObject:
+    """Wire arguments of a command from ``{wire name: value}``, leaving out absent ones."""
+    return {name: encode(item) for name, item in arguments.items() if item is not ABSENT}
+
+
+def _encode_event(event: QAPIEvent) -> JSONObject:
+    data: JSONValue
+    if isinstance(event, UnknownEvent):
+        name, data = event.event, event.data
+    else:
+        name, data = event.event_name, encode_members(event)
+        if event.boxed:
+            data = data["data"]
+    stamp: JSONObject = {
+        "seconds": event.timestamp.seconds,
+        "microseconds": event.timestamp.microseconds,
+    }
+    return {"event": name, "data": data, "timestamp": stamp}
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def describe(value: object) -> str:
+    """A short JSON rendering of ``value`` for error messages."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def mismatch(path: str, expected: str, value: object) -> DecodeError:
+    """The error for ``value`` found where ``expected`` was."""
+    return DecodeError(path, f"expected {expected}, got {describe(value)}")
+
+
+def is_integer(value: object) -> bool:
+    """Whether ``value`` is a JSON integer (``bool`` is not)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a JSON number."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def decode_str(value: object, path: str) -> str:
+    """A JSON string."""
+    if not isinstance(value, str):
+        raise mismatch(path, "string", value)
+    return value
+
+
+def decode_bool(value: object, path: str) -> bool:
+    """A JSON boolean."""
+    if not isinstance(value, bool):
+        raise mismatch(path, "bool", value)
+    return value
+
+
+def decode_number(value: object, path: str) -> float:
+    """A JSON number (integers accepted, as QEMU does)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise mismatch(path, "number", value)
+    return float(value)
+
+
+def decode_null(value: object, path: str) -> None:
+    """JSON null."""
+    if value is not None:
+        raise mismatch(path, "null", value)
+
+
+def decode_any(value: object, path: str) -> JSONValue:
+    """Any JSON value, as it is."""
+    return cast(JSONValue, value)
+
+
+def integer_decoder(name: str, low: int, high: int) -> Decoder[int]:
+    """A decoder of integers of the QAPI type ``name``, between ``low`` and ``high``."""
+
+    def decode(value: object, path: str) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise mismatch(path, name, value)
+        if not low <= value <= high:
+            raise DecodeError(path, f"{value} is out of range for {name}")
+        return value
+
+    return decode
+
+
+decode_int = integer_decoder("int", -(2**63), 2**63 - 1)
+decode_int8 = integer_decoder("int8", -(2**7), 2**7 - 1)
+decode_int16 = integer_decoder("int16", -(2**15), 2**15 - 1)
+decode_int32 = integer_decoder("int32", -(2**31), 2**31 - 1)
+decode_int64 = integer_decoder("int64", -(2**63), 2**63 - 1)
+decode_uint8 = integer_decoder("uint8", 0, 2**8 - 1)
+decode_uint16 = integer_decoder("uint16", 0, 2**16 - 1)
+decode_uint32 = integer_decoder("uint32", 0, 2**32 - 1)
+decode_uint64 = integer_decoder("uint64", 0, 2**64 - 1)
+decode_size = integer_decoder("size", 0, 2**64 - 1)
+
+E = TypeVar("E", bound=QAPIEnum)
+
+
+def enum_decoder(cls: type[E]) -> Decoder[E]:
+    """A decoder of the enumeration ``cls``; unknown values are kept."""
+
+    def decode(value: object, path: str) -> E:
+        return cls(decode_str(value, path))
+
+    return decode
+
+
+def array_decoder(element: Decoder[T]) -> Decoder[tuple[T, ...]]:
+    """A decoder of JSON arrays whose elements ``element`` decodes."""
+
+    def decode(value: object, path: str) -> tuple[T, ...]:
+        if not isinstance(value, list):
+            raise mismatch(path, "array", value)
+        return tuple(element(item, f"{path}[{index}]") for index, item in enumerate(value))
+
+    return decode
+
+
+class Members:
+    """The members of a JSON object being decoded; what nobody takes is unknown."""
+
+    __slots__ = ("_left", "path")
+
+    def __init__(self, value: object, path: str) -> None:
+        if not isinstance(value, dict):
+            raise mismatch(path, "object", value)
+        self._left: dict[str, Any] = dict(value)
+        self.path = path
+
+    def required(self, name: str, decode: Decoder[T]) -> T:
+        """Take the mandatory member ``name``."""
+        if name not in self._left:
+            raise DecodeError(self.path, f"missing mandatory member '{name}'")
+        return decode(self._left.pop(name), f"{self.path}.{name}")
+
+    def optional(self, name: str, decode: Decoder[T]) -> T | Absent:
+        """Take the optional member ``name``; :data:`ABSENT` when it is not there."""
+        if name not in self._left:
+            return ABSENT
+        return decode(self._left.pop(name), f"{self.path}.{name}")
+
+    def rest(self) -> dict[str, JSONValue]:
+        """The members nobody took."""
+        return self._left
+
+
+def decode_timestamp(value: object, path: str) -> Timestamp:
+    """The ``timestamp`` of an event."""
+    members = Members(value, path)
+    return Timestamp(
+        seconds=members.required("seconds", decode_int),
+        microseconds=members.required("microseconds", decode_int),
+    )
+
+
+#: Decodes the ``data`` of one event (at a path) into the typed event.
+EventDecoder: TypeAlias = Callable[[object, str, Timestamp], QAPIEvent]
+
+
+def decode_event(message: object, decoders: Mapping[str, EventDecoder]) -> QAPIEvent:
+    """A typed event from a QMP event message; an unknown event becomes :class:`UnknownEvent`."""
+    members = Members(message, "event")
+    name = members.required("event", decode_str)
+    timestamp = members.required("timestamp", decode_timestamp)
+    data = members.optional("data", decode_any)
+    decoder = decoders.get(name)
+    if decoder is None:
+        if not isinstance(data, dict):
+            data = {}
+        return UnknownEvent(event=name, data=data, timestamp=timestamp)
+    return decoder({} if data is ABSENT else data, f"{name}: data", timestamp)
+
+
+def decode_as(
+    decoders: Mapping[type, Decoder[object]], cls: type[T], value: object, path: str
+) -> T:
+    """Decode ``value`` as class ``cls`` with the decoder of ``cls`` or of its union base."""
+    for base in cls.__mro__:
+        decoder = decoders.get(base)
+        if decoder is not None:
+            result = decoder(value, path)
+            if not isinstance(result, cls):
+                raise mismatch(path, cls.__name__, value)
+            return result
+    raise TypeError(f"no decoder for {cls.__name__}")

@@ -1,0 +1,54 @@
+<%namespace file="common.mako" import="docstring, header, declare, call"/>\
+${header("The asynchronous QMP client of the schema: one method per command.", imports)}\
+
+
+class Client(ClientBase):
+    """A QMP client whose methods take and return the schema's types.
+
+    Connect with ``await client.connect(address)``; each command is an
+    ``async`` method with keyword-only arguments (optional ones default to
+    :data:`ABSENT`); :meth:`events` yields the server's events, typed.
+    """
+
+    async def events(self) -> AsyncIterator[_e.Event]:
+        """The server's events since the connection started, in order, typed."""
+        async for message in self.qmp.events:
+            yield _e.decode_event(message)
+% for cmd in commands:
+<% target = "reply = " if cmd.return_decoder else "" %>\
+
+% if cmd.params:
+    async def ${cmd.method}(
+        self,
+        *,
+% for p in cmd.params:
+${declare(p, 8, ",")}\
+% endfor
+    ) -> ${cmd.returns}:
+% else:
+${call(4, "async def " + cmd.method, "self" + (", arguments: " + cmd.boxed if cmd.boxed else ""), " -> " + cmd.returns + ":")}\
+% endif
+${docstring(cmd.doc, 8)}\
+% if cmd.deprecated or cmd.unstable:
+        self._warn_special("${cmd.wire}", ${cmd.deprecated}, ${cmd.unstable})
+% endif
+% if cmd.boxed:
+${call(8, target + "await self.execute_raw", '"' + cmd.wire + '", _rt.encode_members(arguments)')}\
+% elif cmd.params:
+        ${target}await self.execute_raw(
+            "${cmd.wire}",
+            _rt.encode_arguments(
+                {
+% for p in cmd.params:
+                    "${p.wire}": ${p.name},
+% endfor
+                }
+            ),
+        )
+% else:
+${call(8, target + "await self.execute_raw", '"' + cmd.wire + '"')}\
+% endif
+% if cmd.return_decoder:
+${call(8, "return " + cmd.return_decoder, 'reply, "' + cmd.wire + ': return"')}\
+% endif
+% endfor

@@ -1,0 +1,86 @@
+<%namespace file="common.mako" import="header, take, call, wrapped"/>\
+${header("Decoders of the schema's types: wire JSON to typed values, errors naming the path.", imports)}\
+
+T = TypeVar("T")
+% for cls in classes:
+
+
+${call(0, "def decode_" + cls.name, "value: object, path: str", " -> _t." + cls.name + ":")}\
+    """Decode a wire ``${cls.wire}``."""
+    members = _rt.Members(value, path)
+% if cls.tag:
+    tag = members.required("${cls.tag.wire}", ${cls.tag.decoder})
+    branch = _BRANCHES_${cls.name}.get(tag)
+    if branch is not None:
+        return branch(members)
+% endif
+    return _t.${cls.name}(
+% for f in cls.fields:
+% if cls.tag and f.wire == cls.tag.wire:
+        ${f.name}=tag,
+% else:
+${take(f)}\
+% endif
+% endfor
+        unknown_members=members.rest(),
+    )
+% for branch in cls.branches:
+
+
+${call(0, "def _decode_" + branch.name, "members: _rt.Members", " -> _t." + branch.name + ":")}\
+    return _t.${branch.name}(
+% for f in cls.fields:
+% if f.wire != cls.tag.wire:
+${take(f)}\
+% endif
+% endfor
+% for f in branch.fields:
+${take(f)}\
+% endfor
+        unknown_members=members.rest(),
+    )
+% endfor
+% if cls.branches:
+
+
+_BRANCHES_${cls.name}: dict[
+    _t.${cls.tag_enum}, Callable[[_rt.Members], _t.${cls.name}]
+] = {
+% for branch in cls.branches:
+${wrapped(4, "_t." + branch.tag_constant + ": ", "_decode_" + branch.name, ",")}\
+% endfor
+}
+% endif
+% endfor
+% for alt in alternates:
+
+
+${call(0, "def decode_" + alt.name, "value: object, path: str", " -> _t." + alt.name + ":")}\
+    """Decode a wire ``${alt.wire}``: the branch is chosen by the value's JSON type."""
+% for check, expression in alt.dispatch:
+    if ${check}:
+        return ${expression}
+% endfor
+    raise _rt.mismatch(path, "${alt.expected}", value)
+% endfor
+
+
+#: The decoder of every named type, by its name in the schema.
+DECODERS: dict[str, _rt.Decoder[object]] = {
+% for wire, decoder in registry:
+    "${wire}": ${decoder},
+% endfor
+}
+
+_BY_CLASS: dict[type, _rt.Decoder[object]] = {
+% for wire, decoder in registry:
+% if wire in class_of:
+    _t.${class_of[wire]}: ${decoder},
+% endif
+% endfor
+}
+
+
+def decode(cls: type[T], value: object, path: str = "value") -> T:
+    """Decode ``value`` as an instance of the generated class ``cls`` (a union branch too)."""
+    return _rt.decode_as(_BY_CLASS, cls, value, path)

@@ -1,0 +1,85 @@
+"""How each QAPI type appears in generated Python: its annotation and its decoder."""
+
+from __future__ import annotations
+
+from qapi_backends.python.naming import class_name
+from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, EnumType, ObjectType, Schema
+
+#: Built-in type -> (annotation, runtime decoder).
+BUILTINS: dict[str, tuple[str, str]] = {
+    "str": ("str", "decode_str"),
+    "number": ("float", "decode_number"),
+    "bool": ("bool", "decode_bool"),
+    "null": ("None", "decode_null"),
+    "any": ("JSONValue", "decode_any"),
+    "size": ("int", "decode_size"),
+    "uint64": ("int", "decode_uint64"),
+    **{
+        name: ("int", f"decode_{name}")
+        for name in ("int", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32")
+    },
+}
+
+#: JSON kinds a value can take on the wire, with the runtime check that tells them apart.
+JSON_KIND_CHECKS: dict[str, str] = {
+    "string": "isinstance(value, str)",
+    "number": "_rt.is_number(value)",
+    "boolean": "isinstance(value, bool)",
+    "null": "value is None",
+    "object": "isinstance(value, dict)",
+    "array": "isinstance(value, list)",
+}
+
+
+class TypeMap:
+    """Annotations, decoders and JSON kinds of the types of one schema."""
+
+    def __init__(self, schema: Schema, class_names: dict[str, str]) -> None:
+        self._schema = schema
+        self._class_names = class_names
+
+    def class_of(self, name: str) -> str:
+        """The Python class (or alias) generated for the named type."""
+        return self._class_names.get(name) or class_name(name)
+
+    def annotation(self, name: str, *, argument: bool = False, prefix: str = "") -> str:
+        """The annotation of a value of type ``name``.
+
+        Arrays are sequences in arguments; ``prefix`` qualifies generated classes.
+        """
+        entity = self._schema.type(name)
+        if isinstance(entity, BuiltinType):
+            return BUILTINS[entity.name][0]
+        if isinstance(entity, ArrayType):
+            element = self.annotation(entity.element_type, prefix=prefix)
+            return f"Sequence[{element}]" if argument else f"tuple[{element}, ...]"
+        return prefix + self.class_of(name)
+
+    def decoder(self, name: str, codec: str = "") -> str:
+        """An expression for the decoder of type ``name``.
+
+        Generated decoders are qualified with ``codec`` (the codec module's alias
+        outside that module); enum classes with ``_t``.
+        """
+        entity = self._schema.type(name)
+        if isinstance(entity, BuiltinType):
+            return f"_rt.{BUILTINS[entity.name][1]}"
+        if isinstance(entity, ArrayType):
+            return f"_rt.array_decoder({self.decoder(entity.element_type, codec)})"
+        if isinstance(entity, EnumType):
+            return f"_rt.enum_decoder(_t.{self.class_of(name)})"
+        return f"{codec}decode_{self.class_of(name)}"
+
+    def json_kind(self, name: str) -> str:
+        """The JSON kind a value of type ``name`` takes (for alternate dispatch)."""
+        entity = self._schema.type(name)
+        if isinstance(entity, BuiltinType):
+            return {"int": "number", "value": "any"}.get(entity.json_type, entity.json_type)
+        if isinstance(entity, EnumType):
+            return "string"
+        if isinstance(entity, ArrayType):
+            return "array"
+        if isinstance(entity, ObjectType):
+            return "object"
+        assert isinstance(entity, AlternateType)
+        raise ValueError(f"alternate {name} cannot be a branch of an alternate")
