@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from qapi_backends.introspect import OPTIONS, IntrospectBackend
 from qapi_ir import snapshot
+from qapi_ir.frontend import load_schema
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import BackendError, OptionValue, Output
 from tests.backends.introspect.schemas import demo_schema
+from tests.backends.introspect.test_corpus import _case
 
 
 def _options(**overrides: OptionValue) -> Mapping[str, OptionValue]:
@@ -85,3 +88,10 @@ def test_runs_identically_from_an_ir_snapshot() -> None:
     ]
     for options in variants:
         assert _run(reloaded, **options) == _run(schema, **options)
+
+
+def test_corpus_schema_runs_identically_from_an_ir_snapshot(corpus_dir: Path) -> None:
+    schema = load_schema(_case(corpus_dir, "test")[0])
+    reloaded = snapshot.loads(snapshot.dumps(schema))
+    options: dict[str, OptionValue] = {"define": ("TEST_IF_UNION", "TEST_IF_STRUCT")}
+    assert _run(reloaded, **options) == _run(schema, **options)
