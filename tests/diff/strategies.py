@@ -29,7 +29,6 @@ class TypeSpec:
     name: str
     values: tuple[str, ...] = ()
     members: tuple[MemberSpec, ...] = ()
-    condition: str | None = None
 
 
 @attrs.frozen
@@ -90,10 +89,9 @@ def render(spec: SchemaSpec) -> str:
     for t in spec.types:
         if t.values:
             values = ", ".join(repr(v) for v in t.values)
-            lines.append(f"{{ 'enum': '{t.name}', 'data': [{values}]{_condition_text(t.condition)} }}")
+            lines.append(f"{{ 'enum': '{t.name}', 'data': [{values}] }}")
         else:
-            lines.append(f"{{ 'struct': '{t.name}', 'data': {_members_text(t.members)}"
-                         f"{_condition_text(t.condition)} }}")
+            lines.append(f"{{ 'struct': '{t.name}', 'data': {_members_text(t.members)} }}")
     for c in spec.commands:
         data = f", 'data': {_members_text(c.args)}" if c.args else ""
         returns = f", 'returns': '{c.returns}'" if c.returns else ""
