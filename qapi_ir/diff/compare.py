@@ -70,8 +70,8 @@ class Comparison(Recorder):
                 rule_id = f"{flag}-{'added' if new[flag] else 'removed'}"
             else:
                 rule_id = f"{flag}-changed"
-            self.emit(group, "", rule_id, f"'{flag}' {old[flag]} -> {new[flag]}",
-                      old=str(old[flag]).lower(), new=str(new[flag]).lower())
+            was, now = str(old[flag]).lower(), str(new[flag]).lower()
+            self.emit(group, "", rule_id, f"'{flag}' {was} -> {now}", old=was, new=now)
 
     def _compare_commands(self) -> list[_Root]:
         roots = []

@@ -264,3 +264,13 @@ def test_doc_changes_are_reported_only_with_docs(tmp_path: Path) -> None:
     assert diff_texts(tmp_path, old, new) == []
     assert summarise(diff_texts(tmp_path, old, new, docs=True)) == [
         ("command c", "", "doc-changed", "notice")]
+
+
+def test_doc_changes_of_a_type_member_are_reported_under_the_type(tmp_path: Path) -> None:
+    old = ("##\n# @Pt:\n#\n# A point.\n#\n# @a: the first\n##\n"
+           "{ 'struct': 'Pt', 'data': { 'a': 'int' } }\n"
+           "##\n# @query-p:\n#\n# Query.\n##\n" + OUT)
+    new = old.replace("the first", "the one")
+    [change] = diff_texts(tmp_path, old, new, docs=True)
+    assert (change.group.name, change.rule.id, change.detail) == (
+        "Pt", "doc-changed", "doc member a changed")
