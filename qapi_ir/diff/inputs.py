@@ -56,7 +56,9 @@ def read_input(path: str, *, docs: bool) -> model.WireSchema:
     try:
         infos = _introspection_list(document)
         if infos is not None:
-            return from_introspection(infos, path)
+            schema = from_introspection(infos, path)
+            note = f"doc comments of '{path}' not compared: a query-qmp-schema reply has none"
+            return attrs.evolve(schema, notes=(note,)) if docs else schema
         if isinstance(document, dict) and "format" in document:
             return from_ir(snapshot.from_document(document, path), docs=docs)
         return _read_schema(path, docs)

@@ -120,6 +120,8 @@ def test_a_saved_introspection_reply_is_read_with_or_without_the_qmp_wrapper(
     bare = write(tmp_path, "bare.json", json.dumps(infos))
     reply = write(tmp_path, "reply.json", json.dumps({"return": infos}))
     assert main([str(bare), paths[1], "--fail-on", "any"]) == 0
+    assert main([str(bare), paths[1], "--docs"]) == 0
+    assert "a query-qmp-schema reply has none" in capsys.readouterr().err
     assert main([str(reply), paths[1], "--fail-on", "any"]) == 0
     assert main([paths[0], str(reply)]) == 1
     assert "value 'slow' removed" in capsys.readouterr().out
