@@ -23,6 +23,8 @@ from qapi_ir.diff.rules import Direction
 
 @attrs.define
 class _Node:
+    """A pair of types being compared: where it is reported, and who reaches it how."""
+
     group: Group
     prefix: str
     directions: set[Direction] = attrs.field(factory=set)
@@ -31,6 +33,8 @@ class _Node:
 
 @attrs.frozen
 class _Root:
+    """Where a walk starts: a command's arguments or returns, or an event's data."""
+
     group: Group
     prefix: str
     old_type: str
