@@ -6,7 +6,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from qapi_backends.python.docstrings import DocBuilder, body_texts, member_texts
+from qapi_backends.python.docstrings import (
+    DocBuilder,
+    body_texts,
+    condition_text,
+    member_texts,
+)
 from qapi_backends.python.naming import (
     RESERVED_ATTRIBUTES,
     Namer,
@@ -145,23 +150,27 @@ class Planner:
         ``outside`` qualifies names for modules other than types and codec;
         ``argument`` types arrays as sequences.
         """
+        names = [namer.claim(attribute_name(m.name)) for m in members]
         return tuple(
             PyField(
-                name=namer.claim(attribute_name(m.name)),
+                name=name,
                 wire=m.name,
                 annotation=self.types.annotation(
                     m.type, argument=argument, prefix="_t." if outside else ""
                 ),
                 decoder=self.types.decoder(m.type, "_c." if outside else ""),
                 optional=m.optional,
-                doc=self._member_doc(m, docs.get(m.name, "")),
+                doc=self._member_doc(m, name, docs.get(m.name, "")),
             )
-            for m in members
+            for name, m in zip(names, members, strict=True)
         )
 
-    def _member_doc(self, member: Member, text: str) -> str:
+    @staticmethod
+    def _member_doc(member: Member, name: str, text: str) -> str:
         extra = [f"feature {f.name}" for f in member.features]
-        if attribute_name(member.name) != member.name:
+        if member.condition is not None:
+            extra.insert(0, f"only if {condition_text(member.condition)}")
+        if name != member.name:
             extra.insert(0, f"wire name ``{member.name}``")
         return " ".join(text.split()) + (f" ({'; '.join(extra)})" if extra else "")
 
@@ -257,7 +266,7 @@ class Planner:
         return PyAlternate(
             name=self.types.class_of(alt.name),
             wire=alt.name,
-            annotation=" | ".join(annotations),
+            annotation=" | ".join(sorted(set(annotations), key=lambda a: a == "None")),
             dispatch=tuple((JSON_KIND_CHECKS[kind], dec) for kind, dec in kinds.items()),
             expected=" or ".join(kinds),
             doc=self.doc_lines(alt, "Branches", entries, indent=3),
