@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from qapi_backends.c import commands, events, features, introspect, types, visit
 from qapi_backends.c.settings import OPTIONS, CSettings
 from qapi_ir.ir import Schema
-from qapi_ir.plugin_api import PLUGIN_API_VERSION, Output, OptionValue
-
-_GENERATORS = (types, visit, commands, events, features, introspect)
+from qapi_ir.plugin_api import PLUGIN_API_VERSION, OptionValue, Output
 
 
 class CBackend:
@@ -24,7 +21,10 @@ class CBackend:
         self, schema: Schema, output: Output, options: Mapping[str, OptionValue]
     ) -> None:
         """Write every C file for ``schema`` into ``output``."""
+        # imported here: a build whose output is cached needs none of them
+        from qapi_backends.c import commands, events, features, introspect, types, visit
+
         main = schema.main_module
         settings = CSettings.from_options(options, main.name if main else "the schema")
-        for generator in _GENERATORS:
+        for generator in (types, visit, commands, events, features, introspect):
             generator.generate(schema, settings, output)

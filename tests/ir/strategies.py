@@ -69,9 +69,9 @@ def _features(draw: st.DrawFn, allow_special: bool) -> list[Any]:
             for n in names]
 
 
-def _members(draw: st.DrawFn, types: list[str], min_size: int = 0) -> dict[str, Any]:
-    names = draw(st.lists(st.sampled_from(_MEMBER_WORDS), unique=True,
-                          min_size=min_size, max_size=4))
+def _members(draw: st.DrawFn, types: list[str], conditional: bool = True) -> dict[str, Any]:
+    """Members of struct-like data; command and event data take no conditions unboxed."""
+    names = draw(st.lists(st.sampled_from(_MEMBER_WORDS), unique=True, max_size=4))
     members: dict[str, Any] = {}
     for name in names:
         key = ("*" if draw(st.booleans()) else "") + name
@@ -80,8 +80,9 @@ def _members(draw: st.DrawFn, types: list[str], min_size: int = 0) -> dict[str, 
             type_ref = [type_ref]
         if draw(st.booleans()):
             members[key] = type_ref
-        else:
-            members[key] = _maybe_if(draw, {"type": type_ref, "features": _features(draw, True)})
+            continue
+        member = {"type": type_ref, "features": _features(draw, True)}
+        members[key] = _maybe_if(draw, member) if conditional else member
     return members
 
 
@@ -106,14 +107,19 @@ def schema_texts(draw: st.DrawFn) -> str:
     branches = draw(st.lists(st.sampled_from(tag_values), unique=True, min_size=1))
     exprs.append({"union": "Union0", "base": {"tag": tag_enum}, "discriminator": "tag",
                   "data": {b: draw(st.sampled_from(structs)) for b in branches}})
-    alt_branches = {"s": "str", "i": "int", "b": "bool", "o": structs[0]}
-    chosen = draw(st.lists(st.sampled_from(sorted(alt_branches)), unique=True, min_size=1))
-    exprs.append({"alternate": "Alt0", "data": {k: alt_branches[k] for k in chosen}})
+    # A string can't be told from a number or a boolean (keyval input), so
+    # an alternate takes either 'str' or some of 'int' and 'bool'.
+    scalar_branches = draw(st.sampled_from(({"s": "str"}, {"i": "int"}, {"b": "bool"},
+                                            {"i": "int", "b": "bool"}, {})))
+    alt_data = dict(scalar_branches)
+    if draw(st.booleans()) or not alt_data:
+        alt_data["o"] = structs[0]
+    exprs.append({"alternate": "Alt0", "data": alt_data})
     object_types = [*structs, "Union0"]
     for i in range(draw(st.integers(0, 3))):
         command: dict[str, Any] = {"command": f"cmd-{i}"}
         if draw(st.booleans()):
-            command["data"] = _members(draw, list(SCALARS) + enums + structs + ["Alt0"])
+            command["data"] = _members(draw, [*SCALARS, *enums, *structs, "Alt0"], False)
         if draw(st.booleans()):
             command["returns"] = draw(st.sampled_from(object_types))
         flag = draw(st.sampled_from(("allow-oob", "allow-preconfig", "coroutine", None)))
@@ -123,5 +129,5 @@ def schema_texts(draw: st.DrawFn) -> str:
         exprs.append(_maybe_if(draw, command))
     for i in range(draw(st.integers(0, 2))):
         exprs.append(_maybe_if(draw, {"event": f"EVENT_{i}",
-                                      "data": _members(draw, list(SCALARS) + enums)}))
+                                      "data": _members(draw, [*SCALARS, *enums], False)}))
     return "\n".join(render(expr) for expr in exprs) + "\n"
