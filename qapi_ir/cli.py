@@ -12,9 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from qapi_ir.cache_store import CacheStore, default_root
 from qapi_ir.config import DEFAULT_CONFIG, Config, ConfigError, load_config
-from qapi_ir.ir import Schema
+from qapi_ir.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.options import OptionError, check_value, find_option, parse_text, resolve
+from qapi_ir.output_cache import generate_cached
 from qapi_ir.output_dir import OutputError, write_files
 from qapi_ir.plugin_api import BackendError, OptionValue, Output
 from qapi_ir.plugins import (
@@ -25,6 +27,7 @@ from qapi_ir.plugins import (
     load_installed,
 )
 from qapi_ir.progress import Progress
+from qapi_ir.templating import use_cache_root
 
 PROG = "qapi-build"
 DEFAULT_BACKENDS = ("c",)
@@ -64,6 +67,10 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE",
                         help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
     parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="build cache (default: $QAPI_BUILD_CACHE or ~/.cache/qapi-build)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the build cache")
     return parser
 
 
@@ -133,41 +140,42 @@ def _given_options(
     return given
 
 
-def _read_schema(args: argparse.Namespace, config: Config) -> Schema:
-    from qapi_ir.invariants import check_invariants
+def _cache_store(args: argparse.Namespace) -> CacheStore | None:
+    """The build cache of this run (``None`` with ``--no-cache``)."""
+    root = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_root()
+    use_cache_root(root)
+    return CacheStore(root) if root else None
 
+
+def _read_schema(
+    args: argparse.Namespace, config: Config, store: CacheStore | None
+) -> SchemaSource:
     if args.from_ir:
         if args.schema:
             raise UsageError("give either a schema or --from-ir, not both")
-        from qapi_ir.snapshot import load
-
-        return load(args.from_ir)
+        return from_snapshot(args.from_ir)
     source = args.schema or config.schema
     if not source:
         raise UsageError(
             f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
             f" (see '{PROG} --help')"
         )
-    from qapi_ir.frontend import load_schema
-
-    schema = load_schema(source)
-    check_invariants(schema)
-    return schema
+    return from_schema_file(source, store)
 
 
 def _generate(
-    schema: Schema,
+    source: SchemaSource,
     backends: dict[str, LoadedBackend],
     options: dict[str, dict[str, OptionValue]],
     progress: Progress,
+    store: CacheStore | None,
 ) -> Output:
     """Run every backend into one in-memory output; nothing is written here."""
     combined = Output()
     for number, (name, loaded) in enumerate(backends.items(), start=1):
         progress.step(f"[{number}/{len(backends)}] {name}")
-        output = Output()
         try:
-            loaded.backend.generate(schema, output, options[name])
+            output = generate_cached(store, source, name, loaded.backend, options[name])
         except BackendError as exc:
             raise BackendError(f"backend '{name}': {exc}") from exc
         except Exception as exc:
@@ -216,8 +224,9 @@ def _run(args: argparse.Namespace) -> int:
             _check_prefix(values["prefix"])
     progress = Progress(sys.stderr)
     progress.step("reading schema")
-    schema = _read_schema(args, config)
-    output = _generate(schema, backends, options, progress)
+    store = _cache_store(args)
+    source = _read_schema(args, config, store)
+    output = _generate(source, backends, options, progress, store)
     directory = Path(args.output_dir or config.output or ".")
     progress.step(f"writing {len(output.files)} files")
     write_files(directory, output.files)

@@ -8,12 +8,10 @@ the project's one configured :mod:`cattrs` converter.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
-from typing import Any
-
-import cattrs
-from cattrs.v import format_exception
+from typing import TYPE_CHECKING, Any
 
 from qapi_ir import ir
 from qapi_ir.invariants import InvariantError, check_invariants
@@ -38,6 +36,10 @@ ENTITY_KINDS: dict[type, str] = {
     ir.Event: "event",
     ir.Include: "include",
 }
+
+
+if TYPE_CHECKING:
+    import cattrs
 
 
 class SnapshotError(Exception):
@@ -83,7 +85,11 @@ def _structure_exactly(value: Any, kind: type) -> Any:
     return value
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter, made (and :mod:`cattrs` imported) on first use."""
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     for scalar in (str, int, bool):
         converter.register_structure_hook(scalar, _structure_exactly)
@@ -92,15 +98,13 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-converter = _make_converter()
-
 
 def to_document(schema: ir.Schema) -> dict[str, Any]:
     """The snapshot document of ``schema``, as plain JSON values."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
-        "schema": converter.unstructure(schema),
+        "schema": _converter().unstructure(schema),
     }
 
 
@@ -111,6 +115,8 @@ def dumps(schema: ir.Schema) -> str:
 
 def _describe(exc: BaseException, wanted: Any) -> str:
     """One problem found while structuring, in words."""
+    from cattrs.v import format_exception
+
     if type(exc) is ValueError and exc.args:
         return str(exc)
     return format_exception(exc, wanted)
@@ -132,8 +138,10 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
     if extra:
         raise SnapshotError(f"{source}: unexpected key {extra[0]!r} at $")
     try:
-        schema = converter.structure(document.get("schema"), ir.Schema)
+        schema = _converter().structure(document.get("schema"), ir.Schema)
     except Exception as exc:
+        import cattrs
+
         problems = cattrs.transform_error(exc, path="$.schema", format_exception=_describe)
         raise SnapshotError(f"{source}: {problems[0] if problems else exc}") from exc
     try:

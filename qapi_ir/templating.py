@@ -1,21 +1,37 @@
-"""Mako rendering shared by backends: strict names, compiled-once templates, clear errors."""
+"""Mako rendering shared by backends: strict names, compiled-once templates, clear errors.
+
+Compiled templates live in ``mako/`` below the cache root.  Within
+:func:`memoized`, a render whose template and context (compared pickled)
+match one of the previous run reuses that run's text, so a changed schema
+module re-renders only the files that depend on it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import pickle
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from qapi_ir.cache_store import CacheStore, default_root, digest
 from qapi_ir.plugin_api import BackendError
 
+#: Where compiled templates are cached: ``None`` for :func:`default_root`, ``False`` for nowhere.
+_cache_root: Path | Literal[False] | None = None
 
-def _module_directory() -> str | None:
-    """Where compiled templates are cached (``QAPI_BUILD_CACHE`` or the XDG cache)."""
-    root = os.environ.get("QAPI_BUILD_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "qapi-build"
-    )
+
+def use_cache_root(root: Path | None) -> None:
+    """Cache compiled templates below ``root`` (``None``: do not cache them)."""
+    global _cache_root
+    _cache_root = False if root is None else root
+
+
+def _module_directory(root: Path) -> str | None:
+    """The writable directory for compiled templates below ``root``, if there can be one."""
     directory = os.path.join(root, "mako")
     try:
         os.makedirs(directory, exist_ok=True)
@@ -25,15 +41,53 @@ def _module_directory() -> str | None:
 
 
 @functools.cache
-def _lookup(directory: str) -> Any:
+def _lookup(directory: str, root: Path | None) -> Any:
     from mako.lookup import TemplateLookup
 
     return TemplateLookup(
         directories=[directory],
         strict_undefined=True,
-        module_directory=_module_directory(),
+        module_directory=_module_directory(root) if root else None,
         input_encoding="utf-8",
     )
+
+
+class _Memo:
+    """Texts of the previous run and of this one, by the digest of template and context."""
+
+    def __init__(self, previous: dict[str, str]) -> None:
+        self.previous = previous
+        self.current: dict[str, str] = {}
+
+
+_memo: _Memo | None = None
+
+
+@contextlib.contextmanager
+def memoized(store: CacheStore | None, key: str | None) -> Iterator[None]:
+    """Reuse, within the block, the texts the renders stored under ``key`` had last time.
+
+    Afterwards the texts of this block replace them (nothing when ``store`` or
+    ``key`` is ``None``).
+    """
+    global _memo
+    if store is None or key is None:
+        yield
+        return
+    previous = store.get_object(key)
+    _memo = _Memo(previous if isinstance(previous, dict) else {})
+    try:
+        yield
+        store.put_object(key, _memo.current)
+    finally:
+        _memo = None
+
+
+def _memo_key(template_dir: Path, name: str, context: dict[str, Any]) -> str | None:
+    try:
+        return digest(pickle.dumps((str(template_dir), name, context), protocol=5))
+    except Exception:  # a context that cannot be pickled is rendered every time
+        return None
 
 
 def render(template_dir: Path, name: str, **context: Any) -> str:
@@ -42,8 +96,22 @@ def render(template_dir: Path, name: str, **context: Any) -> str:
     A failure inside the template becomes a :class:`BackendError` that names
     the template file and line.
     """
+    memo = _memo
+    key = _memo_key(template_dir, name, context) if memo else None
+    if memo and key:
+        text = memo.previous.get(key)
+        if text is None:
+            text = _render(template_dir, name, context)
+        memo.current[key] = text
+        return text
+    return _render(template_dir, name, context)
+
+
+def _render(template_dir: Path, name: str, context: dict[str, Any]) -> str:
     try:
-        return str(_lookup(str(template_dir)).get_template(name).render(**context))
+        root = None if _cache_root is False else _cache_root or default_root()
+        lookup = _lookup(str(template_dir), root)
+        return str(lookup.get_template(name).render(**context))
     except Exception as exc:
         from mako import exceptions
 

@@ -23,6 +23,7 @@ __all__ = ['QAPIDoc', 'QAPIExpression', 'QAPISchemaParser']
 _ExprValue = list[object] | dict[str, object] | str | bool
 
 # '@NAME: ' at the start of a documentation line
+_SPACES = re.compile(' *')
 _AT_NAME_COLON = re.compile(r'@([^:]*): *')
 # a section tag; 'Note::' and friends are rST markup, not tags
 _SECTION_TAG = re.compile(r'(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *')
@@ -194,7 +195,9 @@ class QAPISchemaParser:
             self.cursor += 1
             self.val = None
 
-            if self.tok == '#':
+            if self.tok == ' ':
+                self.cursor = _SPACES.match(self.src, self.cursor).end()  # type: ignore[union-attr]
+            elif self.tok == '#':
                 if self.src[self.cursor] == '#' and not self._lenient_docs:
                     skip_comment = False    # start of a documentation comment
                 self.cursor = self.src.find('\n', self.cursor)

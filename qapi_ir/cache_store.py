@@ -1,0 +1,117 @@
+"""The build cache on disk: checked entries written atomically, named by digests.
+
+An entry is ``MAGIC + sha256(payload) + payload``; one that is truncated or
+altered fails the check and reads as missing, so the caller rebuilds it.
+Writers go through a temporary file and :func:`os.replace`, so a concurrent
+build sees either the old entry, the new one or none, never half of one.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+_MAGIC = b"qapi-build-cache 1\n"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+
+
+def default_root() -> Path:
+    """``$QAPI_BUILD_CACHE``, else ``qapi-build`` in the XDG cache directory."""
+    explicit = os.environ.get("QAPI_BUILD_CACHE")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return Path(xdg) / "qapi-build"
+
+
+def digest(*parts: str | bytes) -> str:
+    """A hex digest of ``parts``, each length-prefixed so that no two splits collide."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+@functools.cache
+def code_fingerprint(module: str) -> str:
+    """The version and every source file (name, size, mtime) of ``module``'s top package.
+
+    Editing a template or module of an editable install changes it, so cached
+    results of older code are not reused.
+    """
+    package = sys.modules[module.partition(".")[0]]
+    if not package.__file__:  # no files to check: never reuse its results
+        return os.urandom(16).hex()
+    root = Path(package.__file__).resolve().parent
+    parts = [version("qapi-build"), str(root)]
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".mako", ".json")):
+                status = os.stat(os.path.join(directory, name))
+                parts.append(f"{directory}/{name}:{status.st_size}:{status.st_mtime_ns}")
+    return digest(*parts)
+
+
+class CacheStore:
+    """Entries below ``root``, one file each, named by their key."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _path(self, key: str) -> Path:
+        return self.root / "entries" / key[:2] / key[2:]
+
+    def get(self, key: str) -> bytes | None:
+        """The payload stored under ``key``; ``None`` when missing or corrupt."""
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        header = len(_MAGIC) + _DIGEST_SIZE
+        payload = data[header:]
+        if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC):header] != hashlib.sha256(
+            payload
+        ).digest():
+            return None
+        return payload
+
+    def put(self, key: str, payload: bytes) -> None:
+        """Store ``payload`` under ``key``; a cache that cannot be written is skipped."""
+        target = self._path(key)
+        data = _MAGIC + hashlib.sha256(payload).digest() + payload
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(data)
+                os.replace(temporary, target)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            return
+
+    def get_object(self, key: str) -> Any:
+        """The object pickled under ``key``; ``None`` when missing or unreadable."""
+        payload = self.get(key)
+        if payload is None:
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:
+            return None
+
+    def put_object(self, key: str, value: Any) -> None:
+        """Pickle ``value`` under ``key``."""
+        self.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,93 @@
+"""The schema of a run, from the schema files, a snapshot or the build cache.
+
+The IR of a schema is cached under a key made of the content of every schema
+file read and the code of :mod:`qapi_ir` (its version and files).  A manifest
+named by the main file lists the files read with the digest of their content;
+when one of them changed, the schema is read again.  The IR itself is
+unpickled only when a backend needs it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from qapi_ir.cache_store import CacheStore, code_fingerprint, digest
+from qapi_ir.ir import Schema
+
+
+class SchemaSource:
+    """A schema read on first use, and ``key``, which names its content (or ``None``)."""
+
+    def __init__(self, key: str | None, load: Callable[[], Schema]) -> None:
+        self.key = key
+        self._load = load
+        self._schema: Schema | None = None
+
+    def schema(self) -> Schema:
+        """The schema, read (or unpickled) now if it was not yet."""
+        if self._schema is None:
+            self._schema = self._load()
+        return self._schema
+
+
+def _read_and_check(path: str) -> Schema:
+    from qapi_ir.frontend import load_schema
+    from qapi_ir.invariants import check_invariants
+
+    schema = load_schema(path)
+    check_invariants(schema)
+    return schema
+
+
+def _file_digest(path: str) -> str | None:
+    try:
+        return digest(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def _files_read(path: str, schema: Schema) -> tuple[tuple[str, str | None], ...]:
+    """Each schema file ``schema`` came from, with the digest of its content."""
+    directory = os.path.dirname(path)
+    files = [os.path.join(directory, m.name) for m in schema.modules if not m.is_builtin]
+    return tuple((name, _file_digest(name)) for name in files)
+
+
+def from_schema_file(path: str, store: CacheStore | None) -> SchemaSource:
+    """The schema in file ``path``, from ``store`` when every file it read is unchanged."""
+    if store is None:
+        schema = _read_and_check(path)
+        return SchemaSource(None, lambda: schema)
+    manifest_key = digest("manifest", code_fingerprint(__name__), os.path.abspath(path))
+    manifest = store.get_object(manifest_key)
+    if isinstance(manifest, tuple) and len(manifest) == 2:
+        files, ir_key = manifest
+        if all(_file_digest(name) == content for name, content in files):
+            return SchemaSource(ir_key, lambda: _unpickle(store, ir_key, path))
+    schema = _read_and_check(path)
+    files = _files_read(path, schema)
+    ir_key = digest(manifest_key, *(f"{name}\0{content}" for name, content in files))
+    store.put_object(ir_key, schema)
+    store.put_object(manifest_key, (files, ir_key))
+    return SchemaSource(ir_key, lambda: schema)
+
+
+def _unpickle(store: CacheStore, key: str, path: str) -> Schema:
+    """The cached IR under ``key``, or the schema read again when that entry is bad."""
+    schema = store.get_object(key)
+    if isinstance(schema, Schema):
+        return schema
+    schema = _read_and_check(path)
+    store.put_object(key, schema)
+    return schema
+
+
+def from_snapshot(path: str) -> SchemaSource:
+    """The schema in the IR snapshot at ``path``, named by the snapshot's content."""
+    from qapi_ir.snapshot import load
+
+    content = _file_digest(path)
+    schema = load(path)
+    return SchemaSource(content and digest("snapshot", content), lambda: schema)

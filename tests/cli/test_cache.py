@@ -1,0 +1,140 @@
+"""The build cache: what it reuses, what invalidates it, and how it survives damage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from qapi_backends.c import CBackend
+from qapi_ir import templating
+from qapi_ir.cache_store import CacheStore
+from qapi_ir.ir_cache import from_schema_file
+from qapi_ir.options import resolve
+from qapi_ir.output_cache import generate_cached
+from qapi_ir.plugin_api import Backend, Output
+from tests.cli.helpers import files_below, run_cli
+
+MAIN = """\
+{ 'include': 'colours.json' }
+{ 'include': 'shapes.json' }
+{ 'command': 'paint', 'data': { 'colour': 'Colour', 'shape': 'Shape' } }
+"""
+COLOURS = "{ 'enum': 'Colour', 'data': [ 'red', 'green' ] }\n"
+SHAPES = "{ 'enum': 'Shape', 'data': [ 'circle', 'square' ] }\n"
+
+
+def _write_schema(directory: Path) -> Path:
+    (directory / "colours.json").write_text(COLOURS)
+    (directory / "shapes.json").write_text(SHAPES)
+    main = directory / "main.json"
+    main.write_text(MAIN)
+    return main
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "entries").rglob("*") if p.is_file())
+
+
+def _build(schema: Path, out: Path, *extra: str) -> None:
+    result = run_cli(schema, "-o", out, "--backend", "c", *extra, cwd=schema.parent)
+    assert result.returncode == 0, result.stderr
+
+
+def test_build_fills_the_cache_dir_and_no_cache_leaves_it_empty(tmp_path: Path) -> None:
+    schema = _write_schema(tmp_path)
+    _build(schema, tmp_path / "a", "--cache-dir", str(tmp_path / "cache"))
+    _build(schema, tmp_path / "b", "--no-cache", "--cache-dir", str(tmp_path / "unused"))
+    assert _entries(tmp_path / "cache")
+    assert not (tmp_path / "unused").exists()
+    assert files_below(tmp_path / "a") == files_below(tmp_path / "b")
+
+
+def test_changing_an_included_file_invalidates_the_cached_ir(tmp_path: Path) -> None:
+    schema = _write_schema(tmp_path)
+    cache = str(tmp_path / "cache")
+    _build(schema, tmp_path / "out", "--cache-dir", cache)
+    (tmp_path / "shapes.json").write_text(SHAPES.replace("'square'", "'square', 'hexagon'"))
+    _build(schema, tmp_path / "out", "--cache-dir", cache)
+    assert "SHAPE_HEXAGON" in (tmp_path / "out" / "qapi-types-shapes.h").read_text()
+
+
+def test_corrupt_entries_are_ignored_and_rebuilt(tmp_path: Path) -> None:
+    schema = _write_schema(tmp_path)
+    cache = tmp_path / "cache"
+    _build(schema, tmp_path / "good", "--no-cache")
+    _build(schema, tmp_path / "out", "--cache-dir", str(cache))
+    for number, entry in enumerate(_entries(cache)):
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if number % 2 else data[:-1] + b"!")
+    _build(schema, tmp_path / "out2", "--cache-dir", str(cache))
+    good = tmp_path / "good"
+    for name in files_below(good):
+        assert (tmp_path / "out2" / name).read_text() == (good / name).read_text()
+    rebuilt = CacheStore(cache)
+    assert all(rebuilt.get(e.parent.name + e.name) is not None for e in _entries(cache))
+
+
+def test_a_truncated_or_foreign_entry_reads_as_missing(tmp_path: Path) -> None:
+    store = CacheStore(tmp_path)
+    store.put_object("ab" * 32, {"x": 1})
+    assert store.get_object("ab" * 32) == {"x": 1}
+    (entry,) = _entries(tmp_path)
+    entry.write_bytes(entry.read_bytes()[:-3])
+    assert store.get_object("ab" * 32) is None
+    entry.write_bytes(b"not a cache entry")
+    assert store.get("ab" * 32) is None
+
+
+def test_writing_an_entry_leaves_no_temporary_file(tmp_path: Path) -> None:
+    store = CacheStore(tmp_path)
+    for number in range(3):
+        store.put(f"{number:02d}" * 32, b"payload")
+    assert [p.name.startswith(".tmp-") for p in _entries(tmp_path)] == [False] * 3
+
+
+@pytest.fixture
+def render_count(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The files rendered (not taken from the memo) while the test runs."""
+    rendered: list[str] = []
+    real = templating._render
+
+    def counting(template_dir: Path, name: str, context: dict[str, Any]) -> str:
+        rendered.append(str(context.get("fname", name)))
+        return real(template_dir, name, context)
+
+    monkeypatch.setattr(templating, "_render", counting)
+    yield rendered
+
+
+def _run_c(schema: Path, store: CacheStore) -> Output:
+    backend = cast(Backend, CBackend())
+    options = resolve("c", backend.options, {})
+    return generate_cached(store, from_schema_file(str(schema), store), "c", backend, options)
+
+
+def test_unchanged_schema_renders_nothing(tmp_path: Path, render_count: list[str]) -> None:
+    schema = _write_schema(tmp_path)
+    store = CacheStore(tmp_path / "cache")
+    first = _run_c(schema, store)
+    render_count.clear()
+    assert _run_c(schema, store).files == first.files
+    assert render_count == []
+
+
+def test_changed_module_renders_only_what_depends_on_it(
+    tmp_path: Path, render_count: list[str]
+) -> None:
+    schema = _write_schema(tmp_path)
+    store = CacheStore(tmp_path / "cache")
+    _run_c(schema, store)
+    (tmp_path / "shapes.json").write_text(SHAPES.replace("'square'", "'square', 'hexagon'"))
+    render_count.clear()
+    changed = _run_c(schema, store)
+    rendered = set(render_count)
+    assert "SHAPE_HEXAGON" in changed.files["qapi-types-shapes.h"]
+    assert changed.files == _run_c(schema, CacheStore(tmp_path / "fresh")).files
+    assert {"qapi-types-shapes.h", "qapi-introspect.c"} <= rendered
+    assert not {name for name in rendered if "colours" in name}
