@@ -150,7 +150,7 @@ def _take_pragmas(text: str) -> tuple[str, list[dict[str, object]]]:
 def build_large_schema(schema: Path, copies: int, work: Path) -> Path:
     """A schema of ``copies`` renamed copies of ``schema`` and what it includes."""
     names = sorted(_definition_names(schema), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-]|\.json)")
     merged: dict[str, object] = {}
     root = work / "large"
     for number in range(copies):
