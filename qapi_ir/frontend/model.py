@@ -78,7 +78,8 @@ class QAPISchema:
     """Read, define and check the schema in file ``fname``.
 
     Results: ``modules`` (in creation order, each with its entities),
-    ``entities`` (in definition order) and ``docs``.
+    ``entities`` (in definition order) and ``docs``.  With ``lenient_docs``
+    the parser reads doc comments as plain comments (for ``diff``).
     """
 
     def __init__(self, fname: str, *, lenient_docs: bool = False) -> None:
