@@ -1,0 +1,9 @@
+/* The visitor that frees what it walks. */
+#ifndef QAPI_DEALLOC_VISITOR_H
+#define QAPI_DEALLOC_VISITOR_H
+
+#include "qapi/visitor.h"
+
+Visitor *qapi_dealloc_visitor_new(void);
+
+#endif /* QAPI_DEALLOC_VISITOR_H */
