@@ -1,6 +1,6 @@
 """The build cache on disk: checked entries written atomically, named by digests.
 
-An entry is ``MAGIC + sha256(payload) + payload``; one that is truncated or
+An entry is ``MAGIC + payload + sha256(payload)``; one that is truncated or
 altered fails the check and reads as missing, so the caller rebuilds it.
 Writers go through a temporary file and :func:`os.replace`, so a concurrent
 build sees either the old entry, the new one or none, never half of one.
@@ -14,9 +14,10 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 _MAGIC = b"qapi-build-cache 1\n"
 _DIGEST_SIZE = hashlib.sha256().digest_size
@@ -71,30 +72,36 @@ class CacheStore:
     def _path(self, key: str) -> Path:
         return self.root / "entries" / key[:2] / key[2:]
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str) -> memoryview | None:
         """The payload stored under ``key``; ``None`` when missing or corrupt."""
         try:
-            data = self._path(key).read_bytes()
+            data = memoryview(self._path(key).read_bytes())
         except OSError:
             return None
-        header = len(_MAGIC) + _DIGEST_SIZE
-        payload = data[header:]
-        if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC):header] != hashlib.sha256(
-            payload
-        ).digest():
+        payload = data[len(_MAGIC):-_DIGEST_SIZE]
+        if (
+            len(data) < len(_MAGIC) + _DIGEST_SIZE
+            or data[: len(_MAGIC)] != _MAGIC
+            or data[-_DIGEST_SIZE:] != hashlib.sha256(payload).digest()
+        ):
             return None
         return payload
 
-    def put(self, key: str, payload: bytes) -> None:
-        """Store ``payload`` under ``key``; a cache that cannot be written is skipped."""
+    def put(self, key: str, write: Callable[[_HashingWriter], object]) -> None:
+        """Store what ``write`` writes to the stream it is given under ``key``.
+
+        A cache that cannot be written is skipped.
+        """
         target = self._path(key)
-        data = _MAGIC + hashlib.sha256(payload).digest() + payload
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as stream:
-                    stream.write(data)
+                    stream.write(_MAGIC)
+                    hashing = _HashingWriter(stream)
+                    write(hashing)
+                    stream.write(hashing.sha256.digest())
                 os.replace(temporary, target)
             except BaseException:
                 os.unlink(temporary)
@@ -113,5 +120,17 @@ class CacheStore:
             return None
 
     def put_object(self, key: str, value: Any) -> None:
-        """Pickle ``value`` under ``key``."""
-        self.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        """Pickle ``value`` under ``key`` (streamed: no copy of the whole pickle in memory)."""
+        self.put(key, lambda stream: pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class _HashingWriter:
+    """A binary stream that digests what goes through it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.sha256 = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)
+        return self._stream.write(data)

@@ -13,6 +13,7 @@ import functools
 import os
 import pickle
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -40,11 +41,26 @@ def _module_directory(root: Path) -> str | None:
     return directory if os.access(directory, os.W_OK) else None
 
 
+def _import_template_lookup() -> Any:
+    """Mako's ``TemplateLookup``, imported without pygments.
+
+    ``mako.exceptions`` loads pygments, when installed, only to colour HTML
+    tracebacks; we report errors as text, so it would be ~50 ms for nothing.
+    """
+    blocked = "pygments" not in sys.modules
+    if blocked:
+        sys.modules["pygments"] = None  # type: ignore[assignment]  # import fails: fallback
+    try:
+        from mako.lookup import TemplateLookup
+    finally:
+        if blocked:
+            del sys.modules["pygments"]
+    return TemplateLookup
+
+
 @functools.cache
 def _lookup(directory: str, root: Path | None) -> Any:
-    from mako.lookup import TemplateLookup
-
-    return TemplateLookup(
+    return _import_template_lookup()(
         directories=[directory],
         strict_undefined=True,
         module_directory=_module_directory(root) if root else None,

@@ -91,7 +91,7 @@ def test_a_truncated_or_foreign_entry_reads_as_missing(tmp_path: Path) -> None:
 def test_writing_an_entry_leaves_no_temporary_file(tmp_path: Path) -> None:
     store = CacheStore(tmp_path)
     for number in range(3):
-        store.put(f"{number:02d}" * 32, b"payload")
+        store.put_object(f"{number:02d}" * 32, b"payload")
     assert [p.name.startswith(".tmp-") for p in _entries(tmp_path)] == [False] * 3
 
 
