@@ -290,7 +290,7 @@ class Members:
     __slots__ = ("_left", "path")
 
     def __init__(self, value: object, path: str) -> None:
-        if not isinstance(value, dict):
+        if not isinstance(value, Mapping):
             raise mismatch(path, "object", value)
         self._left: dict[str, Any] = dict(value)
         self.path = path
