@@ -24,6 +24,8 @@ _ExprValue = list[object] | dict[str, object] | str | bool
 
 # '@NAME: ' at the start of a documentation line
 _SPACES = re.compile(' *')
+#: A string's rest when it has no escape: printable ASCII but \\ and ', then '.
+_PLAIN_STRING = re.compile(r"[ -&(-\[\]-~]*'")
 _AT_NAME_COLON = re.compile(r'@([^:]*): *')
 # a section tag; 'Note::' and friends are rST markup, not tags
 _SECTION_TAG = re.compile(r'(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *')
@@ -231,6 +233,10 @@ class QAPISchemaParser:
 
     def _get_string(self) -> str:
         # Only printable ASCII is accepted, and only the escape \\.
+        plain = _PLAIN_STRING.match(self.src, self.cursor)
+        if plain:  # the common case, in one step; the loop below reports errors
+            self.cursor = plain.end()
+            return plain.group()[:-1]
         string = ''
         esc = False
         while True:
