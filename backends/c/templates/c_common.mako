@@ -31,5 +31,9 @@ ${caller.body()}\
 ## The caller's text inside #if/#endif for condition `cond` (an IR Condition
 ## or None); nothing when the text is empty, a leading blank line stays outside.
 <%def name="if_wrap(cond)">\
+% if cond is None:
+${caller.body()}\
+% else:
 ${wrap_if(cond, capture(caller.body))}\
+% endif
 </%def>\
