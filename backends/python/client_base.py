@@ -6,8 +6,10 @@ This file is copied verbatim into every generated package as
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from types import TracebackType
+from typing import Self
 
 from qemu.qmp import ExecuteError, QMPClient
 from qemu.qmp.models import Greeting
@@ -31,10 +33,11 @@ class ClientBase:
         await self.qmp.connect(address)
 
     async def disconnect(self) -> None:
-        """Close the connection."""
-        await self.qmp.disconnect()
+        """Close the connection; a server that hung up first (as after ``quit``) is fine."""
+        with contextlib.suppress(EOFError):
+            await self.qmp.disconnect()
 
-    async def __aenter__(self) -> ClientBase:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(

@@ -31,11 +31,26 @@ SESSION_SECONDS = 120
 
 #: Queries answerable by a QEMU without a machine, decoded with QEMU 10.2's client.
 QUERIES = (
-    "query-name", "query-uuid", "query-kvm", "query-machines", "query-target",
-    "query-iothreads", "query-chardev", "query-chardev-backends", "query-migrate",
-    "query-migrate-capabilities", "query-migrate-parameters", "query-block",
-    "query-named-block-nodes", "query-jobs", "query-block-jobs", "query-cpu-definitions",
-    "query-display-options", "query-memdev", "query-fdsets", "query-tpm-models",
+    "query-name",
+    "query-uuid",
+    "query-kvm",
+    "query-machines",
+    "query-target",
+    "query-iothreads",
+    "query-chardev",
+    "query-chardev-backends",
+    "query-migrate",
+    "query-migrate-capabilities",
+    "query-migrate-parameters",
+    "query-block",
+    "query-named-block-nodes",
+    "query-jobs",
+    "query-block-jobs",
+    "query-cpu-definitions",
+    "query-display-options",
+    "query-memdev",
+    "query-fdsets",
+    "query-tpm-models",
 )
 
 
@@ -53,8 +68,16 @@ def running_qemu(binary: str, directory: Path) -> Iterator[str]:
     """Start QEMU with a QMP socket under ``timeout``; kill its process group at the end."""
     socket = directory / "qmp.sock"
     command = [
-        "timeout", str(SESSION_SECONDS), binary, "-machine", "none", "-nodefaults",
-        "-display", "none", "-qmp", f"unix:{socket},server=on,wait=off",
+        "timeout",
+        str(SESSION_SECONDS),
+        binary,
+        "-machine",
+        "none",
+        "-nodefaults",
+        "-display",
+        "none",
+        "-qmp",
+        f"unix:{socket},server=on,wait=off",
     ]
     process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
     try:

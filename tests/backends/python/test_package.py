@@ -22,13 +22,29 @@ def _lint(package: Path) -> None:
     tools = Path(sys.executable).parent
     mypy = subprocess.run(
         [str(tools / "mypy"), "--strict", "--no-incremental", package.name],
-        cwd=package.parent, capture_output=True, text=True, timeout=600,
+        cwd=package.parent,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert mypy.returncode == 0, mypy.stdout[-3000:]
     ruff = subprocess.run(
-        [str(tools / "ruff"), "check", "--isolated", "--select", RUFF_RULES,
-         "--line-length", "100", "--target-version", "py311", package.name],
-        cwd=package.parent, capture_output=True, text=True, timeout=600,
+        [
+            str(tools / "ruff"),
+            "check",
+            "--isolated",
+            "--select",
+            RUFF_RULES,
+            "--line-length",
+            "100",
+            "--target-version",
+            "py311",
+            package.name,
+        ],
+        cwd=package.parent,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert ruff.returncode == 0, ruff.stdout[-3000:]
 
