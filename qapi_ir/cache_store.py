@@ -32,7 +32,7 @@ def default_root() -> Path:
     return Path(xdg) / "qapi-build"
 
 
-def digest(*parts: str | bytes) -> str:
+def digest(*parts: str | bytes | memoryview) -> str:
     """A hex digest of ``parts``, each length-prefixed so that no two splits collide."""
     hasher = hashlib.sha256()
     for part in parts:

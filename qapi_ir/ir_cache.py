@@ -4,7 +4,9 @@ The IR of a schema is cached under a key made of the content of every schema
 file read and the code of :mod:`qapi_ir` (its version and files).  A manifest
 named by the main file lists the files read with the digest of their content;
 when one of them changed, the schema is read again.  The IR itself is
-unpickled only when a backend needs it.
+stored only when a later build finds the files unchanged yet must run a
+backend (new options, say), so a first build does not pay for pickling it;
+it is unpickled only when a backend runs.
 """
 
 from __future__ import annotations
@@ -69,7 +71,6 @@ def from_schema_file(path: str, store: CacheStore | None) -> SchemaSource:
     schema = _read_and_check(path)
     files = _files_read(path, schema)
     ir_key = digest(manifest_key, *(f"{name}\0{content}" for name, content in files))
-    store.put_object(ir_key, schema)
     store.put_object(manifest_key, (files, ir_key))
     return SchemaSource(ir_key, lambda: schema)
 
