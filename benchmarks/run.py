@@ -77,10 +77,8 @@ def _change_module(path: Path, number: int) -> None:
 
 def run_scenarios(schema: Path, runs: int, work: Path) -> None:
     """Time every scenario on ``schema`` (a copy in ``work``, so it can be changed)."""
-    fresh = iter(range(10**6))
-
     def scratch() -> Path:
-        return work / f"scratch{next(fresh)}"
+        return Path(tempfile.mkdtemp(dir=work, prefix="scratch"))
 
     def repeat(argv: Callable[[], Sequence[str | Path]]) -> list[tuple[float, int]]:
         return [_measure(argv()) for _ in range(runs)]
