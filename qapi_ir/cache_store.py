@@ -8,6 +8,7 @@ build sees either the old entry, the new one or none, never half of one.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 _MAGIC = b"qapi-build-cache 1\n"
+#: The size the entries are pruned to after a build that added some.
+MAX_BYTES = 256 * 1024 * 1024
 _DIGEST_SIZE = hashlib.sha256().digest_size
 
 
@@ -68,14 +71,17 @@ class CacheStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._wrote = False
 
     def _path(self, key: str) -> Path:
         return self.root / "entries" / key[:2] / key[2:]
 
     def get(self, key: str) -> memoryview | None:
         """The payload stored under ``key``; ``None`` when missing or corrupt."""
+        path = self._path(key)
         try:
-            data = memoryview(self._path(key).read_bytes())
+            data = memoryview(path.read_bytes())
+            os.utime(path)  # recently used: pruned last
         except OSError:
             return None
         payload = data[len(_MAGIC):-_DIGEST_SIZE]
@@ -103,11 +109,31 @@ class CacheStore:
                     write(hashing)
                     stream.write(hashing.sha256.digest())
                 os.replace(temporary, target)
+                self._wrote = True
             except BaseException:
                 os.unlink(temporary)
                 raise
         except OSError:
             return
+
+    def prune(self, max_bytes: int = MAX_BYTES) -> None:
+        """After a build that added entries, delete the least recently used beyond ``max_bytes``."""
+        if not self._wrote:
+            return
+        entries = []
+        for path in (self.root / "entries").glob("*/*"):
+            try:
+                status = path.stat()
+            except OSError:
+                continue
+            entries.append((status.st_mtime_ns, status.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= max_bytes:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+            total -= size
 
     def get_object(self, key: str) -> Any:
         """The object pickled under ``key``; ``None`` when missing or unreadable."""

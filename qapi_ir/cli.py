@@ -230,6 +230,8 @@ def _run(args: argparse.Namespace) -> int:
     directory = Path(args.output_dir or config.output or ".")
     progress.step(f"writing {len(output.files)} files")
     write_files(directory, output.files)
+    if store:
+        store.prune()
     progress.done()
     for warning in output.warnings:
         print(warning, file=sys.stderr)

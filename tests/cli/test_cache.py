@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -93,6 +94,18 @@ def test_writing_an_entry_leaves_no_temporary_file(tmp_path: Path) -> None:
     for number in range(3):
         store.put_object(f"{number:02d}" * 32, b"payload")
     assert [p.name.startswith(".tmp-") for p in _entries(tmp_path)] == [False] * 3
+
+
+def test_pruning_keeps_the_most_recently_used_entries_within_the_limit(tmp_path: Path) -> None:
+    store = CacheStore(tmp_path)
+    keys = [f"{number:02d}" * 32 for number in range(4)]
+    for key in keys:
+        store.put_object(key, bytes(1000))
+    for age, entry in enumerate(reversed(_entries(tmp_path))):
+        os.utime(entry, (1000 + age, 1000 + age))
+    assert store.get_object(keys[0]) is not None  # used now: the most recent
+    store.prune(max_bytes=2500)
+    assert [store.get_object(key) is not None for key in keys] == [True, True, False, False]
 
 
 @pytest.fixture
