@@ -55,9 +55,12 @@ def code_fingerprint(module: str) -> str:
     package = sys.modules[module.partition(".")[0]]
     if not package.__file__:  # no files to check: never reuse its results
         return os.urandom(16).hex()
-    root = Path(package.__file__).resolve().parent
-    parts = [version("qapi-build"), str(root)]
-    for directory, subdirs, files in os.walk(root):
+    source = Path(package.__file__).resolve()
+    parts = [version("qapi-build"), str(source)]
+    if source.name != "__init__.py":  # a single-module plugin: that file is all its code
+        status = source.stat()
+        return digest(*parts, f"{status.st_size}:{status.st_mtime_ns}")
+    for directory, subdirs, files in os.walk(source.parent):
         subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".mako", ".json")):

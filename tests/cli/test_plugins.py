@@ -146,3 +146,27 @@ def test_malformed_plugins_toml_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"{config}: ")
     assert result.stderr.count("\n") == 1
+
+
+def test_edited_single_file_backend_is_not_served_from_the_cache(tmp_path: Path) -> None:
+    module = tmp_path / "onefile.py"
+    template = (
+        "from qapi_ir.plugin_api import PLUGIN_API_VERSION\n"
+        "class One:\n"
+        "    name = 'one'\n"
+        "    description = 'writes a fixed word'\n"
+        "    api_version = PLUGIN_API_VERSION\n"
+        "    options = ()\n"
+        "    def generate(self, schema, output, options):\n"
+        "        output.write('word.txt', {word!r})\n"
+    )
+    _config(tmp_path, f'schema = "{EXAMPLE}"\nbackends = ["one"]\n'
+                      '[extra-backends]\none = "onefile:One"\n')
+    cache = tmp_path / "cache"
+    module.write_text(template.format(word="first"))
+    assert run_cli("-o", "out", "--cache-dir", cache, cwd=tmp_path,
+                   pythonpath=tmp_path).returncode == 0
+    module.write_text(template.format(word="second, longer"))
+    result = run_cli("-o", "out", "--cache-dir", cache, cwd=tmp_path, pythonpath=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "word.txt").read_text() == "second, longer"
