@@ -7,8 +7,12 @@ binary, Chromium) skip with a reason by default; with ``QAPI_BUILD_REQUIRE_ALL=1
 
 from __future__ import annotations
 
+import functools
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -49,3 +53,28 @@ def corpus_dir() -> Path:
         f"conformance corpus not found at {CORPUS_DIR}",
     )
     return CORPUS_DIR
+
+
+@functools.cache
+def _snapshot_validator() -> Any:
+    import jsonschema
+
+    published = json.loads((REPO_ROOT / "schema" / "ir.schema.json").read_text())
+    return jsonschema.Draft202012Validator(published)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _every_snapshot_matches_the_published_json_schema() -> Iterator[None]:
+    """Check each snapshot document a test makes against ``schema/ir.schema.json``."""
+    from qapi_ir import snapshot
+
+    original = snapshot.to_document
+
+    def checked(schema: Any) -> dict[str, Any]:
+        document = original(schema)
+        _snapshot_validator().validate(json.loads(json.dumps(document)))
+        return document
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(snapshot, "to_document", checked)
+        yield
