@@ -78,3 +78,11 @@ def _every_snapshot_matches_the_published_json_schema() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(snapshot, "to_document", checked)
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the tests' build cache (and every qapi-build they start) out of the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QAPI_BUILD_CACHE", str(tmp_path_factory.mktemp("build-cache")))
+        yield
