@@ -256,3 +256,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             OutputError, BackendError, UsageError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug: still one line, the traceback only on request
+        if os.environ.get("QAPI_BUILD_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}"
+              " (QAPI_BUILD_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1

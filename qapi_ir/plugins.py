@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import attrs
 
-from qapi_ir.plugin_api import ENTRY_POINT_GROUP, PLUGIN_API_VERSION, Backend
+from qapi_ir.plugin_api import ENTRY_POINT_GROUP, PLUGIN_API_VERSION, Backend, Option
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
 
@@ -49,6 +49,9 @@ def _instantiate(obj: Any, label: str) -> Backend:
     missing = [attr for attr in _REQUIRED if not hasattr(backend, attr)]
     if missing:
         raise PluginError(f"{label}: not a qapi-build backend (lacks {', '.join(missing)})")
+    options = backend.options
+    if not isinstance(options, tuple | list) or not all(isinstance(o, Option) for o in options):
+        raise PluginError(f"{label}: 'options' must be a tuple of qapi_ir.plugin_api.Option")
     version = backend.api_version
     if version != PLUGIN_API_VERSION:
         raise PluginError(

@@ -132,7 +132,7 @@ def _memo_key(template_dir: Path, name: str, context: dict[str, Any]) -> str | N
     return digest(stream.getbuffer())
 
 
-def render(template_dir: Path, name: str, **context: Any) -> str:
+def render(template_dir: Path, name: str, /, **context: Any) -> str:
     """Render template ``name`` from ``template_dir`` with ``context``.
 
     A failure inside the template becomes a :class:`BackendError` that names

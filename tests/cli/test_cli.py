@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from qapi_ir import cli
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
 
 GOOD = "{ 'struct': 'Point', 'data': { 'x': 'int', 'y': 'int' } }\n"
@@ -126,3 +129,21 @@ def test_unknown_backend_lists_the_available_ones(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("unknown backend 'cobol'; available: ")
     assert "dump" in result.stderr and "ir" in result.stderr
+
+
+
+def test_internal_error_is_one_line_unless_debugging(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def bug(args: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli, "_run", bug)
+    monkeypatch.delenv("QAPI_BUILD_DEBUG", raising=False)
+    assert cli.main(["--backend", "dump", str(EXAMPLE)]) == 1
+    assert capsys.readouterr().err == (
+        "qapi-build: internal error: RuntimeError: a bug (QAPI_BUILD_DEBUG=1 shows the traceback)\n"
+    )
+    monkeypatch.setenv("QAPI_BUILD_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="a bug"):
+        cli.main(["--backend", "dump", str(EXAMPLE)])

@@ -170,3 +170,24 @@ def test_edited_single_file_backend_is_not_served_from_the_cache(tmp_path: Path)
     result = run_cli("-o", "out", "--cache-dir", cache, cwd=tmp_path, pythonpath=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "word.txt").read_text() == "second, longer"
+
+
+def test_backend_with_malformed_options_is_a_plugin_error(tmp_path: Path) -> None:
+    (tmp_path / "badopts.py").write_text(
+        "from qapi_ir.plugin_api import PLUGIN_API_VERSION\n"
+        "class BadOptions:\n"
+        "    name = 'badopts'\n"
+        "    description = 'declares its options wrongly'\n"
+        "    api_version = PLUGIN_API_VERSION\n"
+        "    options = 42\n"
+        "    def generate(self, schema, output, options):\n"
+        "        pass\n"
+    )
+    _config(tmp_path, '[extra-backends]\nbadopts = "badopts:BadOptions"\n')
+    result = run_cli("--backend", "badopts", "-o", "out", EXAMPLE, cwd=tmp_path,
+                     pythonpath=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "backend 'badopts' (import path badopts:BadOptions):"
+        " 'options' must be a tuple of qapi_ir.plugin_api.Option\n"
+    )

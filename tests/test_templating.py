@@ -1,0 +1,34 @@
+"""Template rendering: strict names, errors that point into the template, blank lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qapi_ir.plugin_api import BackendError
+from qapi_ir.templating import render, squeeze_blank_lines
+
+
+def test_render_fills_in_the_context(tmp_path: Path) -> None:
+    (tmp_path / "hello.mako").write_text("Hello ${name}!\n")
+    assert render(tmp_path, "hello.mako", name="QMP") == "Hello QMP!\n"
+
+
+def test_missing_name_fails_instead_of_printing_undefined(tmp_path: Path) -> None:
+    (tmp_path / "strict.mako").write_text("line one\nline two ${nowhere}\n")
+    with pytest.raises(BackendError, match="strict.mako failed: NameError: 'nowhere'"):
+        render(tmp_path, "strict.mako")
+
+
+def test_error_inside_a_template_names_its_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.mako").write_text("line one\n\nline three ${value.no_such()}\n")
+    with pytest.raises(BackendError) as info:
+        render(tmp_path, "broken.mako", value=3)
+    message = str(info.value)
+    assert message.startswith("template broken.mako failed: AttributeError")
+    assert f'File "{tmp_path / "broken.mako"}", line 3' in message
+
+
+def test_runs_of_blank_lines_become_one() -> None:
+    assert squeeze_blank_lines("a\n\n\n\nb\n\nc\n") == "a\n\nb\n\nc\n"
