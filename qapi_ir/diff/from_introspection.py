@@ -25,26 +25,36 @@ class _Reader:
         self.info: dict[str, Any] = info
         self.where = where
 
-    def string(self, key: str, info: Any = None) -> str:
+    def string(self, key: str, info: dict[str, Any] | None = None) -> str:
+        """The string ``key`` of ``info`` (default: the object being read)."""
         value = (self.info if info is None else info).get(key)
         if not isinstance(value, str):
             raise IntrospectionError(f"{self.where}: '{key}' must be a string")
         return value
 
-    def objects(self, key: str, info: Any = None, required: bool = True) -> list[Any]:
-        source = self.info if info is None else info
-        value = source.get(key, None if required else [])
-        if not isinstance(value, list) or not all(isinstance(v, dict | str) for v in value):
-            raise IntrospectionError(f"{self.where}: '{key}' must be a list")
+    def _list(self, key: str, required: bool, kind: type, what: str) -> list[Any]:
+        value = self.info.get(key, None if required else [])
+        if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
+            raise IntrospectionError(f"{self.where}: '{key}' must be a list of {what}")
         return value
 
-    def features(self, info: Any = None) -> tuple[model.Feature, ...]:
-        names = self.objects("features", info, required=False)
-        if not all(isinstance(n, str) for n in names):
+    def objects(self, key: str, required: bool = True) -> list[dict[str, Any]]:
+        """The list of objects ``key`` (an empty list when absent and not ``required``)."""
+        return self._list(key, required, dict, "objects")
+
+    def strings(self, key: str) -> list[str]:
+        """The list of strings ``key``."""
+        return self._list(key, True, str, "strings")
+
+    def features(self, info: dict[str, Any] | None = None) -> tuple[model.Feature, ...]:
+        """The features of ``info`` (default: the object being read)."""
+        names = (self.info if info is None else info).get("features", [])
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise IntrospectionError(f"{self.where}: 'features' must be a list of strings")
-        return tuple(model.Feature(str(name)) for name in names)
+        return tuple(model.Feature(name) for name in names)
 
     def shape(self, meta: str) -> model.Shape:
+        """The shape of a type of meta-type ``meta``."""
         if meta == "builtin":
             return model.Scalar(self.string("json-type"))
         if meta == "enum":
@@ -52,7 +62,7 @@ class _Reader:
                 return model.Enum(tuple(
                     model.EnumValue(self.string("name", m), features=self.features(m))
                     for m in self.objects("members")))
-            return model.Enum(tuple(model.EnumValue(str(v)) for v in self.objects("values")))
+            return model.Enum(tuple(model.EnumValue(v) for v in self.strings("values")))
         if meta == "array":
             return model.Array(self.string("element-type"))
         if meta == "alternate":
@@ -101,6 +111,18 @@ def _check_references(schema: model.WireSchema, source: str) -> None:
             raise IntrospectionError(f"{source}: {what} refers to unknown type '{type_name}'")
 
 
+def _check_arrays(schema: model.WireSchema, source: str) -> None:
+    """Refuse an array that is (through other arrays) its own element: it has no values."""
+    for name, info in schema.types.items():
+        element = info.shape
+        seen = {name}
+        while isinstance(element, model.Array):
+            if element.element in seen:
+                raise IntrospectionError(f"{source}: array type '{name}' contains itself")
+            seen.add(element.element)
+            element = schema.types[element.element].shape
+
+
 def _key_alternates(schema: model.WireSchema) -> dict[str, model.TypeInfo]:
     """The types, with alternate branches keyed by the JSON type of their type."""
     types = dict(schema.types)
@@ -133,4 +155,5 @@ def from_introspection(infos: list[Any], source: str) -> model.WireSchema:
                                          features=reader.features())
     schema = model.WireSchema(commands, events, types, frozenset())
     _check_references(schema, source)
+    _check_arrays(schema, source)
     return model.WireSchema(commands, events, _key_alternates(schema), frozenset())

@@ -135,6 +135,29 @@ def test_a_malformed_introspection_reply_is_an_error(
     assert "$[0]: 'arg-type' must be a string" in capsys.readouterr().err
 
 
+_EMPTY = '{"name": "0", "meta-type": "object", "members": []}'
+_COMMAND = '{"name": "c", "meta-type": "command", "arg-type": "0", "ret-type": "1"}'
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ('{"name": "1", "meta-type": "object", "members": ["a"]}',
+     "$[2]: 'members' must be a list of objects"),
+    ('{"name": "1", "meta-type": "enum", "members": ["a"]}',
+     "$[2]: 'members' must be a list of objects"),
+    ('{"name": "1", "meta-type": "enum", "values": [1]}',
+     "$[2]: 'values' must be a list of strings"),
+    ('{"name": "1", "meta-type": "array", "element-type": "1"}',
+     "array type '1' contains itself"),
+])
+def test_a_reply_with_a_badly_shaped_type_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], entry: str, message: str
+) -> None:
+    bad = write(tmp_path, "bad.json", f"[{_COMMAND}, {_EMPTY}, {entry}]")
+    assert main([str(bad), str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+
+
 OLD_STYLE_DOCS = """
 ##
 # @reset:
