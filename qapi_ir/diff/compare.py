@@ -10,7 +10,8 @@ arguments, masked introspection names) under the place it was first met.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
 
 import attrs
 
@@ -19,6 +20,8 @@ from qapi_ir.diff.changes import Change, DiffResult, Group, Recorder, join
 from qapi_ir.diff.members import children, compare_node
 from qapi_ir.diff.places import Pair
 from qapi_ir.diff.rules import Direction
+
+_Definition = TypeVar("_Definition", model.Command, model.Event)
 
 
 @attrs.define
@@ -77,37 +80,38 @@ class Comparison(Recorder):
             was, now = str(old[flag]).lower(), str(new[flag]).lower()
             self.emit(group, "", rule_id, f"'{flag}' {was} -> {now}", old=was, new=now)
 
+    def _matched(
+        self, kind: str, old: Mapping[str, _Definition], new: Mapping[str, _Definition]
+    ) -> Iterator[tuple[Group, _Definition, _Definition]]:
+        """Commands (or events) present in both, their features, condition and docs compared.
+
+        Those present in only one are reported added or removed.
+        """
+        for name in sorted(old.keys() | new.keys()):
+            group = Group(kind, name)
+            was, now = old.get(name), new.get(name)
+            if was is None or now is None:
+                verb = "added" if was is None else "removed"
+                self.emit(group, "", f"{kind}-{verb}", f"{kind} {verb}")
+                continue
+            self.compare_features(group, "", was.features, now.features, ())
+            self.compare_condition(group, "", was.condition, now.condition, ())
+            self.compare_docs(group, name, name)
+            yield group, was, now
+
     def _compare_commands(self) -> list[_Root]:
         roots = []
-        for name in sorted(self.old.commands.keys() | self.new.commands.keys()):
-            group = Group("command", name)
-            old, new = self.old.commands.get(name), self.new.commands.get(name)
-            if old is None or new is None:
-                verb = "added" if old is None else "removed"
-                self.emit(group, "", f"command-{verb}", f"command {verb}")
-                continue
+        for group, old, new in self._matched("command", self.old.commands, self.new.commands):
             self._compare_flags(group, old.flags, new.flags)
-            self.compare_features(group, "", old.features, new.features, ())
-            self.compare_condition(group, "", old.condition, new.condition, ())
-            self.compare_docs(group, name, name)
             roots.append(_Root(group, "arguments", old.arguments, new.arguments, Direction.INTO))
             roots.append(_Root(group, "returns", old.returns, new.returns, Direction.OUT))
         return roots
 
     def _compare_events(self) -> list[_Root]:
-        roots = []
-        for name in sorted(self.old.events.keys() | self.new.events.keys()):
-            group = Group("event", name)
-            old, new = self.old.events.get(name), self.new.events.get(name)
-            if old is None or new is None:
-                verb = "added" if old is None else "removed"
-                self.emit(group, "", f"event-{verb}", f"event {verb}")
-                continue
-            self.compare_features(group, "", old.features, new.features, ())
-            self.compare_condition(group, "", old.condition, new.condition, ())
-            self.compare_docs(group, name, name)
-            roots.append(_Root(group, "data", old.data, new.data, Direction.OUT))
-        return roots
+        return [
+            _Root(group, "data", old.data, new.data, Direction.OUT)
+            for group, old, new in self._matched("event", self.old.events, self.new.events)
+        ]
 
     # ------------------------------------------------------------ walking the types
 
@@ -145,7 +149,6 @@ class Comparison(Recorder):
                 for resolved in self.places.resolve(old_type, new_type):
                     if resolved.pair is not None:
                         queue.append((resolved.pair, join(join(prefix, part), resolved.suffix)))
-
 
 
 def compare(old: model.WireSchema, new: model.WireSchema, *, docs: bool = False) -> DiffResult:

@@ -51,9 +51,8 @@ class PlaceResolver:
         self.new = new
         self._scalar_names = model.KNOWS_SCALAR_NAMES in old.knows & new.knows
 
-    def _change(self, suffix: str, rule_id: str, old_type: str, new_type: str,
-                pair: Pair | None = None) -> Resolved:
-        return Resolved(suffix, pair, rule_id, describe(self.old, old_type),
+    def _change(self, suffix: str, rule_id: str, old_type: str, new_type: str) -> Resolved:
+        return Resolved(suffix, None, rule_id, describe(self.old, old_type),
                         describe(self.new, new_type))
 
     def resolve(self, old_type: str, new_type: str, suffix: str = "") -> list[Resolved]:
