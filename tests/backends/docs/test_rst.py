@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from qapi_backends.docs.rst import (
@@ -30,13 +30,16 @@ def docutils_html(source: str) -> str:
         '<pre class="literal-block">')[0]
 
 
-@given(st.lists(st.text(st.sampled_from("ab1. ,;()'\"/+-"), min_size=1, max_size=12),
-                min_size=1, max_size=3))
+_WORDS = ("a", "b1", "(a", "b)", "a,", "'a'", '"b"', "a/b", "a+b", "a-b;", "1.", "-", "a.", "")
+_LINES = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join)
+
+
+@given(st.lists(_LINES, min_size=1, max_size=3))
 def test_fast_path_renders_what_docutils_renders(lines: list[str]) -> None:
     source = "\n".join(lines)
     fast = plain_paragraph(source)
-    if fast is not None:
-        assert fast == docutils_html(source)
+    assume(fast is not None)
+    assert fast == docutils_html(source)
 
 
 def test_fast_path_declines_markup() -> None:
