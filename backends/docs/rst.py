@@ -10,7 +10,6 @@ through the :class:`Resolver` the caller passes with each text.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -455,8 +454,3 @@ def _render_group(
         base = headings[0].level - 1 if headings else 0
         result.html[index] = _to_html(translator, chunk, base)
     result.problems.extend(batch.problems)
-
-
-def escape(text: str) -> str:
-    """HTML-escape ``text`` for element content and attribute values."""
-    return html.escape(text, quote=True)
