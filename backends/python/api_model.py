@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.python.docstrings import DocBuilder, body_texts, member_texts, section_text
+from qapi_backends.python.docstrings import DocBuilder, member_texts, section_text
 from qapi_backends.python.model import Planner, PyField, wire_names
 from qapi_backends.python.naming import RESERVED_ATTRIBUTES, Namer, attribute_name
 from qapi_ir.ir import Command, Event, Feature
@@ -70,9 +70,7 @@ class ApiPlanner:
         else:
             members = self._schema.all_members(self._schema.object_type(event.arg_type))
             fields = self._planner.fields(members, namer, docs, outside=True)
-        builder = DocBuilder(4)
-        for text in body_texts(doc):
-            builder.text(text)
+        builder = DocBuilder(4).body(doc)
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
         builder.definition(doc, event.condition, event.features)
         return PyEvent(
@@ -107,9 +105,7 @@ class ApiPlanner:
             members = self._schema.all_members(self._schema.object_type(command.arg_type))
             namer = Namer({"self"})
             params = self._planner.fields(members, namer, docs, outside=True, argument=True)
-        builder = DocBuilder(8)
-        for text in body_texts(doc):
-            builder.text(text)
+        builder = DocBuilder(8).body(doc)
         if boxed:
             builder.field("Args", [("arguments", f"the ``{command.arg_type}`` arguments")])
         builder.field("Args", [(p.name, p.doc) for p in params])

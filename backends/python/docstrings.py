@@ -51,6 +51,10 @@ class DocBuilder:
             self._blocks.append(lines)
         return self
 
+    def body(self, doc: Doc | None) -> DocBuilder:
+        """The free text of ``doc`` before its member descriptions, if there is a ``doc``."""
+        return self.text(doc.body.text) if doc is not None else self
+
     def field(self, heading: str, entries: Iterable[tuple[str, str]]) -> DocBuilder:
         """A titled list such as ``Args:`` of ``name: description`` entries."""
         lines: list[str] = []
@@ -72,8 +76,9 @@ class DocBuilder:
         self, doc: Doc | None, condition: Condition | None, features: Sequence[Feature]
     ) -> DocBuilder:
         """The closing sections every definition has: notes, features, condition, since."""
-        for text in plain_texts(doc):
-            self.text(text)
+        for section in doc.sections if doc is not None else ():
+            if section.kind == "Plain":
+                self.text(section.text)
         self.line("Features", feature_text(features))
         if condition is not None:
             self.line("Only available if", condition_text(condition))
@@ -100,16 +105,6 @@ def member_texts(doc: Doc | None) -> dict[str, str]:
     if doc is None:
         return {}
     return {s.name: s.text for s in doc.args if s.name is not None and s.text.strip()}
-
-
-def body_texts(doc: Doc | None) -> list[str]:
-    """The free text of ``doc`` before its member descriptions: the body."""
-    return [doc.body.text] if doc is not None else []
-
-
-def plain_texts(doc: Doc | None) -> list[str]:
-    """The free text of ``doc`` after its member descriptions (notes, examples)."""
-    return [s.text for s in doc.sections if s.kind == "Plain"] if doc is not None else []
 
 
 def _wrap(lines: Sequence[str], width: int, indent: str = "") -> list[str]:

@@ -6,12 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from qapi_backends.python.docstrings import (
-    DocBuilder,
-    body_texts,
-    condition_text,
-    member_texts,
-)
+from qapi_backends.python.docstrings import DocBuilder, condition_text, member_texts
 from qapi_backends.python.naming import (
     RESERVED_ATTRIBUTES,
     Namer,
@@ -22,7 +17,7 @@ from qapi_backends.python.naming import (
     event_class_name,
 )
 from qapi_backends.python.typemap import JSON_KIND_CHECKS, TypeMap
-from qapi_ir.ir import AlternateType, EnumType, Member, ObjectType, Schema
+from qapi_ir.ir import AlternateType, Branch, EnumType, Member, ObjectType, Schema
 
 #: Names the generated modules import or define themselves.
 RESERVED_CLASSES = frozenset(
@@ -183,9 +178,7 @@ class Planner:
     ) -> tuple[str, ...]:
         """The docstring of a type: body, ``heading`` list of entries, closing sections."""
         doc = self.schema.doc_for(entity.name)
-        builder = DocBuilder(indent)
-        for text in body_texts(doc):
-            builder.text(text)
+        builder = DocBuilder(indent).body(doc)
         builder.field(heading, entries)
         builder.definition(doc, entity.condition, entity.features)
         return tuple(builder.lines(f"QAPI type ``{entity.name}``."))
@@ -213,7 +206,7 @@ class Planner:
         tag = next(f for f in fields if f.wire == obj.variants.tag)
         tag_type = next(m.type for m in self.schema.all_members(obj) if m.name == tag.wire)
         branches = tuple(
-            self._branch(obj, fields, tag_type, branch.name, branch.type)
+            self._branch(obj.name, tag.wire, tag_type, fields, branch)
             for branch in obj.variants.branches
         )
         return PyClass(
@@ -228,24 +221,21 @@ class Planner:
 
     def _branch(
         self,
-        union: ObjectType,
-        base_fields: tuple[PyField, ...],
+        union: str,
+        tag: str,
         tag_type: str,
-        tag_value: str,
-        type_name: str,
+        base_fields: tuple[PyField, ...],
+        branch: Branch,
     ) -> PyBranch:
         namer = Namer(RESERVED_ATTRIBUTES | {f.name for f in base_fields})
-        branch_type = self.schema.object_type(type_name)
-        docs = member_texts(self.schema.doc_for(type_name))
+        branch_type = self.schema.object_type(branch.type)
+        docs = member_texts(self.schema.doc_for(branch.type))
         fields = self.fields(self.schema.all_members(branch_type), namer, docs)
-        builder = DocBuilder(4).text(
-            f"``{union.name}`` whose ``{union.variants.tag if union.variants else ''}``"
-            f" is ``{tag_value}``."
-        )
+        builder = DocBuilder(4).text(f"``{union}`` whose ``{tag}`` is ``{branch.name}``.")
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
         return PyBranch(
-            name=self.claim_class(branch_class_name(union.name, tag_value)),
-            tag_constant=f"{self.types.class_of(tag_type)}.{self.enum_members[tag_type][tag_value]}",
+            name=self.claim_class(branch_class_name(union, branch.name)),
+            tag_constant=f"{self.types.class_of(tag_type)}.{self.enum_members[tag_type][branch.name]}",
             fields=fields,
             doc=tuple(builder.lines("")),
             wire_names=wire_names(base_fields + fields),
@@ -266,7 +256,7 @@ class Planner:
         return PyAlternate(
             name=self.types.class_of(alt.name),
             wire=alt.name,
-            annotation=" | ".join(sorted(set(annotations), key=lambda a: a == "None")),
+            annotation=" | ".join(sorted(dict.fromkeys(annotations), key=lambda a: a == "None")),
             dispatch=tuple((JSON_KIND_CHECKS[kind], dec) for kind, dec in kinds.items()),
             expected=" or ".join(kinds),
             doc=self.doc_lines(alt, "Branches", entries, indent=3),

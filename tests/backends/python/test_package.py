@@ -62,6 +62,18 @@ def test_invalid_package_name_is_refused() -> None:
         PythonBackend().generate(schema, Output(), {"package": "not-a-name"})
 
 
+def test_alternate_alias_lists_branches_in_schema_order_with_none_last() -> None:
+    output = Output()
+    schema = load_schema(str(FIXTURES / "kitchen.json"))
+    PythonBackend().generate(schema, output, {"package": "q"})
+    aliases = [line for line in output.files["q/types.py"].splitlines() if "TypeAlias =" in line]
+    assert aliases == [
+        'Value: TypeAlias = "int | bool | Shape | None"',
+        'Measure: TypeAlias = "float | tuple[Tree, ...]"',
+        'Name: TypeAlias = "Colour | Rect"',
+    ]
+
+
 @pytest.mark.parametrize("fixture", ["live", "kitchen"])
 def test_fixture_package_passes_mypy_strict_and_ruff(fixture: str, tmp_path: Path) -> None:
     _lint(generate(load_schema(str(FIXTURES / f"{fixture}.json")), f"{fixture}_pkg", tmp_path))
