@@ -37,27 +37,38 @@ def _sort_key(name: str) -> tuple[int, str]:
     return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
 
 
-def _import_lines(
-    names: Iterable[str], modules: Iterable[str], runtime: Iterable[str], local: Iterable[str] = ()
-) -> list[list[str]]:
+#: An import statement: ``(module, names)``, a plain ``import module`` without names.
+Import = tuple[str, tuple[str, ...]]
+#: The import statements of one block, separated from the next by a blank line.
+ImportBlock = tuple[Import, ...]
+
+
+def _import_blocks(
+    names: Iterable[str],
+    modules: Iterable[str],
+    runtime: Iterable[str],
+    local: Iterable[Import] = (),
+) -> list[ImportBlock]:
     """Import blocks (standard library, then package) in the order ruff's isort wants.
 
     ``names`` come from the standard library (``dataclasses`` is the module),
     ``modules`` are sibling modules, ``runtime`` names of the runtime module,
-    ``local`` further ``from .x import y`` lines.
+    ``local`` further ``(module, names)`` imports from the package.
     """
     names = set(names)
     by_module: dict[str, list[str]] = {}
     for name in sorted(names - {"dataclasses"}, key=_sort_key):
         by_module.setdefault(_STDLIB[name], []).append(name)
-    stdlib = ["import dataclasses"] if "dataclasses" in names else []
-    stdlib += [f"from {m} import {', '.join(n)}" for m, n in sorted(by_module.items())]
-    package = [f"from . import {module} as {_ALIASES[module]}" for module in sorted(set(modules))]
+    stdlib: list[Import] = [("dataclasses", ())] if "dataclasses" in names else []
+    stdlib += [(module, tuple(found)) for module, found in sorted(by_module.items())]
+    package: list[Import] = [
+        (".", (f"{module} as {_ALIASES[module]}",)) for module in sorted(set(modules))
+    ]
     package += sorted(local)
     runtime = sorted(set(runtime), key=_sort_key)
     if runtime:
-        package.append(f"from .runtime import {', '.join(runtime)}")
-    return [block for block in (stdlib, package) if block]
+        package.append((".runtime", tuple(runtime)))
+    return [tuple(block) for block in (stdlib, package) if block]
 
 
 def _used(texts: Iterable[str], candidates: Iterable[str]) -> list[str]:
@@ -127,12 +138,12 @@ class PackageWriter:
         class_of = {e.wire: e.name for e in self.enums} | {c.wire: c.name for c in self.classes}
         return {"registry": registry, "class_of": class_of}
 
-    def _types_imports(self) -> list[list[str]]:
+    def _types_imports(self) -> list[ImportBlock]:
         fields = [f for c in self.classes for f in c.fields]
         fields += [f for c in self.classes for b in c.branches for f in b.fields]
         optional = any(f.optional for f in fields)
         wired = any(c.wire_names or any(b.wire_names for b in c.branches) for c in self.classes)
-        return _import_lines(
+        return _import_blocks(
             ["ClassVar", "Mapping"] * wired
             + ["TypeAlias"] * bool(self.alternates)
             + ["dataclasses"] * bool(self.classes),
@@ -143,14 +154,14 @@ class PackageWriter:
             + ["QAPIObject"] * bool(self.classes),
         )
 
-    def _codec_imports(self) -> list[list[str]]:
+    def _codec_imports(self) -> list[ImportBlock]:
         branches = any(c.branches for c in self.classes)
-        return _import_lines(["TypeVar"] + ["Callable"] * branches, ["runtime", "types"], [])
+        return _import_blocks(["TypeVar"] + ["Callable"] * branches, ["runtime", "types"], [])
 
-    def _events_imports(self) -> list[list[str]]:
+    def _events_imports(self) -> list[ImportBlock]:
         fields = [f for e in self.events for f in e.fields]
         texts = [f.annotation for f in fields] + [f.decoder for f in fields]
-        return _import_lines(
+        return _import_blocks(
             ["TypeAlias", "cast"]
             + ["ClassVar", "dataclasses"] * bool(self.events)
             + ["Mapping"] * any(e.wire_names for e in self.events),
@@ -161,15 +172,15 @@ class PackageWriter:
             + _used(texts, ["JSONValue"]),
         )
 
-    def _client_imports(self) -> list[list[str]]:
+    def _client_imports(self) -> list[ImportBlock]:
         params = [p for c in self.commands for p in c.params]
         texts = [p.annotation for p in params] + [c.boxed for c in self.commands]
         texts += [c.returns + " " + c.return_decoder for c in self.commands]
-        return _import_lines(
+        return _import_blocks(
             ["AsyncIterator", *_used(texts, ["Sequence"])],
             ["events"]
             + [m for m in ("codec", "types", "runtime") if _used(texts, [_ALIASES[m]])]
             + ["runtime"] * any(c.params or c.boxed for c in self.commands),
             ["ABSENT", "Absent"] * any(p.optional for p in params) + _used(texts, ["JSONValue"]),
-            ["from .client_base import ClientBase"],
+            [(".client_base", ("ClientBase",))],
         )
