@@ -120,36 +120,39 @@ def check_flags(expr: QAPIExpression) -> None:
 
 def check_if(expr: dict[str, Any], info: QAPISourceInfo, source: str) -> None:
     """Check the ``'if'`` condition of ``expr``, if any."""
-
-    def check_cond(cond: object) -> None:
-        if isinstance(cond, str):
-            if not re.fullmatch(r'[A-Z][A-Z0-9_]*', cond):
-                raise QAPISemError(
-                    info, f"'if' condition '{cond}' of {source} is not a valid identifier")
-            return
-        if not isinstance(cond, dict):
-            raise QAPISemError(
-                info, f"'if' condition of {source} must be a string or an object")
-        check_keys(cond, info, f"'if' condition of {source}", [], ['all', 'any', 'not'])
-        if len(cond) != 1:
-            raise QAPISemError(info, f"'if' condition of {source} has conflicting keys")
-        if 'not' in cond:
-            check_cond(cond['not'])
-        else:
-            operator = 'all' if 'all' in cond else 'any'
-            check_infix(operator, cond[operator])
-
-    def check_infix(operator: str, operands: object) -> None:
-        if not isinstance(operands, list):
-            raise QAPISemError(info, f"'{operator}' condition of {source} must be an array")
-        if not operands:
-            raise QAPISemError(info, f"'if' condition [] of {source} is useless")
-        for operand in operands:
-            check_cond(operand)
-
     ifcond = expr.get('if')
     if ifcond is not None:
-        check_cond(ifcond)
+        _check_cond(ifcond, info, source)
+
+
+# module-level rather than closures: mutually recursive closures form a
+# reference cycle per call, garbage only the cyclic collector frees
+def _check_cond(cond: object, info: QAPISourceInfo, source: str) -> None:
+    if isinstance(cond, str):
+        if not re.fullmatch(r'[A-Z][A-Z0-9_]*', cond):
+            raise QAPISemError(
+                info, f"'if' condition '{cond}' of {source} is not a valid identifier")
+        return
+    if not isinstance(cond, dict):
+        raise QAPISemError(
+            info, f"'if' condition of {source} must be a string or an object")
+    check_keys(cond, info, f"'if' condition of {source}", [], ['all', 'any', 'not'])
+    if len(cond) != 1:
+        raise QAPISemError(info, f"'if' condition of {source} has conflicting keys")
+    if 'not' in cond:
+        _check_cond(cond['not'], info, source)
+    else:
+        operator = 'all' if 'all' in cond else 'any'
+        _check_infix(operator, cond[operator], info, source)
+
+
+def _check_infix(operator: str, operands: object, info: QAPISourceInfo, source: str) -> None:
+    if not isinstance(operands, list):
+        raise QAPISemError(info, f"'{operator}' condition of {source} must be an array")
+    if not operands:
+        raise QAPISemError(info, f"'if' condition [] of {source} is useless")
+    for operand in operands:
+        _check_cond(operand, info, source)
 
 
 def normalize_members(members: object) -> None:
