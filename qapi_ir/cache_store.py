@@ -16,9 +16,10 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from qapi_ir.installed import installed
 
 _MAGIC = b"qapi-build-cache 1\n"
 #: The size the entries are pruned to after a build that added some.
@@ -56,7 +57,7 @@ def code_fingerprint(module: str) -> str:
     if not package.__file__:  # no files to check: never reuse its results
         return os.urandom(16).hex()
     source = Path(package.__file__).resolve()
-    parts = [version("qapi-build"), str(source)]
+    parts = [installed().version, str(source)]
     if source.name != "__init__.py":  # a single-module plugin: that file is all its code
         status = source.stat()
         return digest(*parts, f"{status.st_size}:{status.st_mtime_ns}")

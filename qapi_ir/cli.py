@@ -14,6 +14,7 @@ from pathlib import Path
 
 from qapi_ir.cache_store import CacheStore, default_root
 from qapi_ir.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.installed import use_store
 from qapi_ir.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.options import OptionError, check_value, find_option, parse_text, resolve
 from qapi_ir.output_cache import generate_cached
@@ -144,7 +145,9 @@ def _cache_store(args: argparse.Namespace) -> CacheStore | None:
     """The build cache of this run (``None`` with ``--no-cache``)."""
     root = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_root()
     use_cache_root(root)
-    return CacheStore(root) if root else None
+    store = CacheStore(root) if root else None
+    use_store(store)
+    return store
 
 
 def _read_schema(
@@ -210,6 +213,7 @@ def _list_backends(config: Config) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     config = _load_config(args)
+    store = _cache_store(args)  # first: it also keeps the installed backends
     if args.list_backends:
         return _list_backends(config)
     names = args.backend or list(config.backends) or list(DEFAULT_BACKENDS)
@@ -224,7 +228,6 @@ def _run(args: argparse.Namespace) -> int:
             _check_prefix(values["prefix"])
     progress = Progress(sys.stderr)
     progress.step("reading schema")
-    store = _cache_store(args)
     source = _read_schema(args, config, store)
     output = _generate(source, backends, options, progress, store)
     directory = Path(args.output_dir or config.output or ".")

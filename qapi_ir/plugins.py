@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import importlib
-from importlib.metadata import EntryPoint, entry_points
+import re
 from typing import Any, cast
 
 import attrs
 
-from qapi_ir.plugin_api import ENTRY_POINT_GROUP, PLUGIN_API_VERSION, Backend, Option
+from qapi_ir.installed import EntryPointInfo, installed
+from qapi_ir.plugin_api import PLUGIN_API_VERSION, Backend, Option
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
 
@@ -26,18 +27,31 @@ class LoadedBackend:
     origin: str
 
 
-@functools.cache
-def installed_backends() -> dict[str, EntryPoint]:
+#: An entry point's value, as :mod:`importlib.metadata` reads it.
+_ENTRY_POINT_VALUE = re.compile(
+    r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
+)
+
+
+def installed_backends() -> dict[str, EntryPointInfo]:
     """The backends registered through entry points, sorted by name."""
-    found = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
-    return dict(sorted(found.items()))
+    return {point.name: point for point in installed().backends}
 
 
-def _origin(entry_point: EntryPoint) -> str:
-    dist = entry_point.dist
-    if dist is None:
+def _origin(entry_point: EntryPointInfo) -> str:
+    if entry_point.distribution is None:
         return f"entry point {entry_point.value}"
-    return f"distribution {dist.name} {dist.version}"
+    return f"distribution {entry_point.distribution}"
+
+
+def _load(entry_point: EntryPointInfo) -> Any:
+    """The object ``entry_point`` names, found as ``EntryPoint.load`` finds it."""
+    match = _ENTRY_POINT_VALUE.match(entry_point.value)
+    if match is None:
+        raise ValueError(f"malformed entry point '{entry_point.value}'")
+    module = importlib.import_module(match.group("module"))
+    attributes = filter(None, (match.group("attr") or "").split("."))
+    return functools.reduce(getattr, attributes, module)
 
 
 def _instantiate(obj: Any, label: str) -> Backend:
@@ -72,7 +86,7 @@ def load_installed(name: str) -> LoadedBackend:
     origin = _origin(entry_point)
     label = f"backend '{name}' ({origin})"
     try:
-        obj = entry_point.load()
+        obj = _load(entry_point)
     except Exception as exc:
         raise PluginError(f"{label}: failed to load: {type(exc).__name__}: {exc}") from exc
     return LoadedBackend(_instantiate(obj, label), origin)
