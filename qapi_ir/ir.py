@@ -62,6 +62,21 @@ class IfNot:
 Condition: TypeAlias = IfName | IfAll | IfAny | IfNot
 
 
+def condition_text(condition: Condition) -> str:
+    """The condition in words, for people: ``CONFIG_A and not (CONFIG_B or CONFIG_C)``."""
+    return _condition_words(condition, nested=False)
+
+
+def _condition_words(condition: Condition, nested: bool) -> str:
+    if isinstance(condition, IfName):
+        return condition.name
+    if isinstance(condition, IfNot):
+        return f"not {_condition_words(condition.operand, nested=True)}"
+    joiner = " and " if isinstance(condition, IfAll) else " or "
+    text = joiner.join(_condition_words(op, nested=True) for op in condition.operands)
+    return f"({text})" if nested and len(condition.operands) > 1 else text
+
+
 # ---------------------------------------------------------------- docs
 
 

@@ -17,7 +17,7 @@ def test_render_fills_in_the_context(tmp_path: Path) -> None:
 
 def test_missing_name_fails_instead_of_printing_undefined(tmp_path: Path) -> None:
     (tmp_path / "strict.mako").write_text("line one\nline two ${nowhere}\n")
-    with pytest.raises(BackendError, match="strict.mako failed: NameError: 'nowhere'"):
+    with pytest.raises(BackendError, match=r"strict\.mako failed: NameError: .nowhere."):
         render(tmp_path, "strict.mako")
 
 

@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import re
 
-from qapi_ir.ir import Condition, Feature, IfAll, IfAny, IfName, IfNot
+from qapi_ir.ir import Feature
 
 _VERSION = re.compile(r"\d+(?:\.\d+)+")
 _SINCE_NOTE = re.compile(r"\(\s*since:?\s+(\d+(?:\.\d+)+)\s*\)", re.IGNORECASE)
-
-
-def condition_text(condition: Condition) -> str:
-    """The condition as words: ``CONFIG_X and not CONFIG_Y``."""
-    return _words(condition, nested=False)
-
-
-def _words(condition: Condition, nested: bool) -> str:
-    if isinstance(condition, IfName):
-        return condition.name
-    if isinstance(condition, IfNot):
-        return f"not {_words(condition.operand, nested=True)}"
-    joiner = " and " if isinstance(condition, IfAll) else " or "
-    assert isinstance(condition, IfAll | IfAny)
-    text = joiner.join(_words(op, nested=True) for op in condition.operands)
-    return f"({text})" if nested and len(condition.operands) > 1 else text
 
 
 def parse_version(text: str) -> tuple[int, ...] | None:

@@ -24,9 +24,10 @@ from qapi_ir.ir import (
     Member,
     ObjectType,
     Schema,
+    condition_text,
 )
 
-from .describe import badges, condition_text, is_newer, parse_version, since_note
+from .describe import badges, is_newer, parse_version, since_note
 from .links import Linker, anchor, member_anchor
 from .rst import Resolver, Text
 

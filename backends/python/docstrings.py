@@ -5,25 +5,10 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from qapi_ir.ir import Condition, Doc, Feature, IfAll, IfAny, IfName, IfNot
+from qapi_ir.ir import Condition, Doc, Feature, condition_text
 
 #: Longest docstring line, indentation included, so the generated code passes ruff's E501.
 LINE_LIMIT = 100
-
-
-def condition_text(condition: Condition) -> str:
-    """``condition`` as a readable expression: ``CONFIG_A and not CONFIG_B``."""
-    if isinstance(condition, IfName):
-        return condition.name
-    if isinstance(condition, IfNot):
-        return f"not {_operand(condition.operand)}"
-    joiner = " and " if isinstance(condition, IfAll) else " or "
-    return joiner.join(_operand(operand) for operand in condition.operands)
-
-
-def _operand(condition: Condition) -> str:
-    text = condition_text(condition)
-    return f"({text})" if isinstance(condition, IfAll | IfAny) else text
 
 
 def feature_text(features: Sequence[Feature]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from qapi_backends.python.docstrings import DocBuilder, condition_text, member_texts
+from qapi_backends.python.docstrings import DocBuilder, member_texts
 from qapi_backends.python.naming import (
     RESERVED_ATTRIBUTES,
     Namer,
@@ -17,7 +17,15 @@ from qapi_backends.python.naming import (
     event_class_name,
 )
 from qapi_backends.python.typemap import JSON_KIND_CHECKS, TypeMap
-from qapi_ir.ir import AlternateType, Branch, EnumType, Member, ObjectType, Schema
+from qapi_ir.ir import (
+    AlternateType,
+    Branch,
+    EnumType,
+    Member,
+    ObjectType,
+    Schema,
+    condition_text,
+)
 
 #: Names the generated modules import or define themselves.
 RESERVED_CLASSES = frozenset(

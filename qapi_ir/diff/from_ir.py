@@ -13,20 +13,7 @@ _FLAGS = ("allow-oob", "allow-preconfig", "coroutine", "success-response")
 
 def render_condition(condition: ir.Condition | None) -> str | None:
     """A condition as text such as ``CONFIG_A and not (CONFIG_B or CONFIG_C)``."""
-    if condition is None:
-        return None
-    if isinstance(condition, ir.IfName):
-        return condition.name
-    if isinstance(condition, ir.IfNot):
-        return f"not {_operand(condition.operand)}"
-    joiner = " and " if isinstance(condition, ir.IfAll) else " or "
-    return joiner.join(_operand(op) for op in condition.operands)
-
-
-def _operand(condition: ir.Condition) -> str:
-    text = render_condition(condition)
-    assert text is not None
-    return text if isinstance(condition, ir.IfName | ir.IfNot) else f"({text})"
+    return None if condition is None else ir.condition_text(condition)
 
 
 def _features(features: tuple[ir.Feature, ...]) -> tuple[model.Feature, ...]:
