@@ -16,6 +16,9 @@ import attrs
 #: The module that holds the built-in types.
 BUILTIN_MODULE = "./builtin"
 
+#: The predefined object type without members (the type of branches that add nothing).
+EMPTY_OBJECT = "q_empty"
+
 #: Feature names with a meaning the generator knows about.
 SPECIAL_FEATURES = ("deprecated", "unstable")
 

@@ -57,8 +57,6 @@ BUILTIN_C_TYPES = {
     "null": "QNull *",
 }
 
-#: The object type QEMU uses for union branches without members.
-EMPTY_OBJECT = "q_empty"
 
 _NON_IDENT = re.compile(r"[^A-Za-z0-9_]")
 

@@ -12,7 +12,6 @@ import attrs
 
 from qapi_backends.c.modules import ModuleNames, modules_to_write, write_pair
 from qapi_backends.c.naming import (
-    EMPTY_OBJECT,
     c_name,
     c_unboxed_type,
     enum_const,
@@ -24,6 +23,7 @@ from qapi_backends.c.naming import (
 )
 from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import (
+    EMPTY_OBJECT,
     AlternateType,
     ArrayType,
     Branch,

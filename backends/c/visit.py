@@ -10,7 +10,6 @@ import attrs
 
 from qapi_backends.c.modules import ModuleNames, modules_to_write, write_pair
 from qapi_backends.c.naming import (
-    EMPTY_OBJECT,
     c_name,
     enum_const,
     feature_flags,
@@ -19,6 +18,7 @@ from qapi_backends.c.naming import (
 )
 from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import (
+    EMPTY_OBJECT,
     AlternateType,
     ArrayType,
     Branch,

@@ -18,6 +18,7 @@ from typing import TypeAlias
 import attrs
 
 from qapi_ir.ir import (
+    EMPTY_OBJECT,
     AlternateType,
     ArrayType,
     BuiltinType,
@@ -33,9 +34,6 @@ from qapi_ir.ir import (
     Schema,
     Type,
 )
-
-#: The object type QEMU uses for absent argument, return and data types.
-EMPTY_OBJECT = "q_empty"
 
 #: A node of the SchemaInfo tree; list elements may be :class:`Annotated`.
 Tree: TypeAlias = "str | bool | list[Tree | Annotated] | dict[str, Tree] | None"

@@ -5,9 +5,6 @@ from __future__ import annotations
 from qapi_ir import ir
 from qapi_ir.diff import model
 
-#: The type that stands for "no arguments", "no return value" and "no event data".
-EMPTY_OBJECT = "q_empty"
-
 _FLAGS = ("allow-oob", "allow-preconfig", "coroutine", "success-response")
 
 
@@ -77,14 +74,14 @@ def _doc_text(doc: ir.Doc) -> model.DocText:
 def _command(cmd: ir.Command) -> model.Command:
     values = (cmd.allow_oob, cmd.allow_preconfig, cmd.coroutine, cmd.success_response)
     return model.Command(
-        cmd.name, cmd.arg_type or EMPTY_OBJECT, cmd.ret_type or EMPTY_OBJECT,
+        cmd.name, cmd.arg_type or ir.EMPTY_OBJECT, cmd.ret_type or ir.EMPTY_OBJECT,
         dict(zip(_FLAGS, values, strict=True)), render_condition(cmd.condition),
         _features(cmd.features))
 
 
 def from_ir(schema: ir.Schema, *, docs: bool) -> model.WireSchema:
     """What a client sees of ``schema``; doc comments are kept only when ``docs``."""
-    types: dict[str, model.TypeInfo] = {EMPTY_OBJECT: model.TypeInfo(model.Object())}
+    types: dict[str, model.TypeInfo] = {ir.EMPTY_OBJECT: model.TypeInfo(model.Object())}
     commands: dict[str, model.Command] = {}
     events: dict[str, model.Event] = {}
     for definition in schema.definitions():
@@ -92,7 +89,7 @@ def from_ir(schema: ir.Schema, *, docs: bool) -> model.WireSchema:
             commands[definition.name] = _command(definition)
         elif isinstance(definition, ir.Event):
             events[definition.name] = model.Event(
-                definition.name, definition.arg_type or EMPTY_OBJECT,
+                definition.name, definition.arg_type or ir.EMPTY_OBJECT,
                 render_condition(definition.condition), _features(definition.features))
         else:
             types[definition.name] = _type_info(schema, definition)
