@@ -6,7 +6,8 @@ named by the main file lists the files read with the digest of their content;
 when one of them changed, the schema is read again.  The IR itself is
 stored only when a later build finds the files unchanged yet must run a
 backend (new options, say), so a first build does not pay for pickling it;
-it is unpickled only when a backend runs.
+it is unpickled only when a backend runs.  When the schema must be read
+again, files whose text is unchanged are not parsed again (:class:`_ParseCache`).
 """
 
 from __future__ import annotations
@@ -34,11 +35,35 @@ class SchemaSource:
         return self._schema
 
 
-def _read_and_check(path: str) -> Schema:
+class _ParseCache:
+    """Schema files' parses in ``store``, by name and text (see ``frontend/parse_cache.py``).
+
+    They are written only by a build that found the schema changed since the
+    previous one (``write``): a first build does not pay for them, and while
+    one module is edited, every other file is read from here.
+    """
+
+    def __init__(self, store: CacheStore, write: bool) -> None:
+        self._store = store
+        self._write = write
+
+    @staticmethod
+    def _key(fname: str, text: str, lenient_docs: bool) -> str:
+        return digest("parse", code_fingerprint(__name__), fname, str(lenient_docs), text)
+
+    def get(self, fname: str, text: str, lenient_docs: bool) -> memoryview | None:
+        return self._store.get(self._key(fname, text, lenient_docs))
+
+    def put(self, fname: str, text: str, lenient_docs: bool, data: bytes) -> None:
+        if self._write:
+            self._store.put(self._key(fname, text, lenient_docs), lambda s: s.write(data))
+
+
+def _read_and_check(path: str, parse_cache: _ParseCache | None = None) -> Schema:
     from qapi_ir.frontend import load_schema
     from qapi_ir.invariants import check_invariants
 
-    schema = load_schema(path)
+    schema = load_schema(path, parse_cache=parse_cache)
     check_invariants(schema)
     return schema
 
@@ -64,11 +89,12 @@ def from_schema_file(path: str, store: CacheStore | None) -> SchemaSource:
         return SchemaSource(None, lambda: schema)
     manifest_key = digest("manifest", code_fingerprint(__name__), os.path.abspath(path))
     manifest = store.get_object(manifest_key)
-    if isinstance(manifest, tuple) and len(manifest) == 2:
+    changed = isinstance(manifest, tuple) and len(manifest) == 2
+    if changed:
         files, ir_key = manifest
         if all(_file_digest(name) == content for name, content in files):
             return SchemaSource(ir_key, lambda: _unpickle(store, ir_key, path))
-    schema = _read_and_check(path)
+    schema = _read_and_check(path, _ParseCache(store, write=changed))
     files = _files_read(path, schema)
     ir_key = digest(manifest_key, *(f"{name}\0{content}" for name, content in files))
     store.put_object(manifest_key, (files, ir_key))

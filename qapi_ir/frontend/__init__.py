@@ -6,19 +6,24 @@ import gc
 
 from qapi_ir.ir import Schema
 
+from .parse_cache import ParseCache
 
-def load_schema(path: str, *, lenient_docs: bool = False) -> Schema:
+
+def load_schema(
+    path: str, *, lenient_docs: bool = False, parse_cache: ParseCache | None = None
+) -> Schema:
     """Read, check and lower the schema in file ``path`` (and what it includes).
 
     Raises :class:`~qapi_ir.frontend.errors.QAPIError` on the first problem,
     with QEMU's message.  With ``lenient_docs`` (for ``diff`` of older
     schemas), doc comments are skipped like plain comments, so none of
-    their rules apply and the IR has no docs.
+    their rules apply and the IR has no docs.  Files read before are taken
+    from ``parse_cache`` when given.
     """
     from .lower import lower
     from .model import QAPISchema
 
-    schema = lower(QAPISchema(path, lenient_docs=lenient_docs))
+    schema = lower(QAPISchema(path, lenient_docs=lenient_docs, parse_cache=parse_cache))
     # The model is a web of cycles (entities, members, docs and their source
     # infos): freed now, its ~5 MiB serve the backends instead of adding to the peak.
     gc.collect()

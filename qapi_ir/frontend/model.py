@@ -38,6 +38,7 @@ from .model_types import (
     QAPISchemaType,
 )
 from .model_variants import QAPISchemaAlternatives, QAPISchemaBranches
+from .parse_cache import ParseCache
 from .parser import QAPIExpression, QAPISchemaParser
 from .source import QAPISourceInfo
 
@@ -82,8 +83,9 @@ class QAPISchema:
     the parser reads doc comments as plain comments (for ``diff``).
     """
 
-    def __init__(self, fname: str, *, lenient_docs: bool = False) -> None:
-        parser = QAPISchemaParser(fname, lenient_docs=lenient_docs)
+    def __init__(self, fname: str, *, lenient_docs: bool = False,
+                 parse_cache: ParseCache | None = None) -> None:
+        parser = QAPISchemaParser(fname, lenient_docs=lenient_docs, cache=parse_cache)
         exprs = check_exprs(parser.exprs)
         self.docs: list[QAPIDoc] = parser.docs
         self.entities: list[QAPISchemaEntity] = []

@@ -13,8 +13,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from . import parse_cache
 from .doc import QAPIDoc
 from .errors import QAPIError, QAPIParseError, QAPISemError
+from .parse_cache import Entry, ParseCache
 from .source import QAPISourceInfo
 
 __all__ = ['QAPIDoc', 'QAPIExpression', 'QAPISchemaParser']
@@ -52,16 +54,19 @@ class QAPISchemaParser:
 
     A main file that cannot be read raises :class:`QAPIError`; an included one
     raises :class:`OSError`, which the includer reports at the directive.
+    With a ``cache``, a file whose text was read before is not parsed again:
+    its entries (see :mod:`.parse_cache`) are taken from there.
     """
 
     def __init__(self, fname: str, previously_included: set[str] | None = None,
                  incl_info: QAPISourceInfo | None = None, *,
-                 lenient_docs: bool = False) -> None:
+                 lenient_docs: bool = False, cache: ParseCache | None = None) -> None:
         self._fname = fname
         # read '##' blocks as plain comments and ignore pragma 'doc-required' (for diff)
         self._lenient_docs = lenient_docs
         self._included = previously_included if previously_included is not None else set()
         self._included.add(os.path.abspath(fname))
+        self._cache = cache
         self.src = ''
 
         # Lexer state: the current token ``tok`` starts at ``src[pos]`` on the
@@ -78,6 +83,7 @@ class QAPISchemaParser:
 
         self.exprs: list[QAPIExpression] = []
         self.docs: list[QAPIDoc] = []
+        self._entries: list[Entry] = []
 
         try:
             with open(fname, encoding='utf-8') as fp:
@@ -88,7 +94,19 @@ class QAPISchemaParser:
             raise QAPIError(f"can't read schema file '{fname}': {err.strerror}") from err
         if not self.src.endswith('\n'):
             self.src += '\n'
-        self._parse()
+        if cache is None:
+            self._parse()
+            return
+        pragma = self.info.pragma
+        data = cache.get(fname, self.src, lenient_docs)
+        entries = parse_cache.loads(data, incl_info, pragma) if data is not None else None
+        if entries is None:
+            self._parse()
+            cache.put(fname, self.src, lenient_docs,
+                      parse_cache.dumps(self._entries, incl_info, pragma))
+            return
+        for entry in entries:
+            self._take(entry)
 
     def _parse(self) -> None:
         doc: QAPIDoc | None = None
@@ -98,7 +116,7 @@ class QAPISchemaParser:
             if self.tok == '#':
                 self.reject_expr_doc(doc)
                 doc = self.get_doc()
-                self.docs.append(doc)
+                self._take(('doc', doc, None))
                 continue
 
             expr = self.get_expr()
@@ -112,13 +130,7 @@ class QAPISchemaParser:
                 include = expr['include']
                 if not isinstance(include, str):
                     raise QAPISemError(info, "value of 'include' must be a string")
-                incl_fname = os.path.join(os.path.dirname(self._fname), include)
-                self.exprs.append(QAPIExpression({'include': incl_fname}, info))
-                sub = self._include(include, info, incl_fname, self._included,
-                                    self._lenient_docs)
-                if sub:
-                    self.exprs.extend(sub.exprs)
-                    self.docs.extend(sub.docs)
+                self._take(('include', include, info))
             elif 'pragma' in expr:
                 self.reject_expr_doc(doc)
                 if len(expr) != 1:
@@ -126,15 +138,36 @@ class QAPISchemaParser:
                 pragma = expr['pragma']
                 if not isinstance(pragma, dict):
                     raise QAPISemError(info, "value of 'pragma' must be an object")
-                for name, value in pragma.items():
-                    if not (self._lenient_docs and name == 'doc-required'):
-                        self._pragma(name, value, info)
+                self._take(('pragma', pragma, info))
             else:
                 if doc and not doc.symbol:
                     raise QAPISemError(doc.info, "definition documentation required")
-                self.exprs.append(QAPIExpression(expr, info, doc))
+                self._take(('expr', QAPIExpression(expr, info, doc), None))
             doc = None
         self.reject_expr_doc(doc)
+
+    def _take(self, entry: Entry) -> None:
+        """Add what entry ``entry`` of this file yields: read just now or cached."""
+        self._entries.append(entry)
+        kind, value, info = entry
+        if kind == 'doc':
+            self.docs.append(value)
+        elif kind == 'expr':
+            self.exprs.append(value)
+        elif kind == 'include':
+            assert info is not None
+            incl_fname = os.path.join(os.path.dirname(self._fname), value)
+            self.exprs.append(QAPIExpression({'include': incl_fname}, info))
+            sub = self._include(value, info, incl_fname, self._included,
+                                self._lenient_docs, self._cache)
+            if sub:
+                self.exprs.extend(sub.exprs)
+                self.docs.extend(sub.docs)
+        else:
+            assert info is not None
+            for name, pragma_value in value.items():
+                if not (self._lenient_docs and name == 'doc-required'):
+                    self._pragma(name, pragma_value, info)
 
     @staticmethod
     def reject_expr_doc(doc: QAPIDoc | None) -> None:
@@ -145,8 +178,8 @@ class QAPISchemaParser:
 
     @staticmethod
     def _include(include: str, info: QAPISourceInfo, incl_fname: str,
-                 previously_included: set[str],
-                 lenient_docs: bool) -> QAPISchemaParser | None:
+                 previously_included: set[str], lenient_docs: bool,
+                 cache: ParseCache | None) -> QAPISchemaParser | None:
         incl_abs_fname = os.path.abspath(incl_fname)
         inf: QAPISourceInfo | None = info
         while inf:
@@ -157,7 +190,7 @@ class QAPISchemaParser:
             return None
         try:
             return QAPISchemaParser(incl_fname, previously_included, info,
-                                    lenient_docs=lenient_docs)
+                                    lenient_docs=lenient_docs, cache=cache)
         except OSError as err:
             raise QAPISemError(
                 info, f"can't read include file '{incl_fname}': {err.strerror}") from err

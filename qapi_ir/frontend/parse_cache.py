@@ -1,0 +1,78 @@
+"""Reusing what reading a schema file gave last time, when its text is unchanged.
+
+Reading a file yields its own entries, in order: documentation comments,
+definitions, include and pragma directives (what an included file yields is
+that file's own).  They depend on the file's name and text only, except for
+the two objects they share with the includer: the location of the include
+directive (the ``parent`` of every location in the file) and the pragmas in
+force.  :func:`dumps` pickles the entries with those two left out, and
+:func:`loads` puts the includer's in their place.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from typing import Any, Protocol, TypeAlias
+
+from .source import QAPISchemaPragma, QAPISourceInfo
+
+#: ``(kind, value, info)``: ``('doc', QAPIDoc, None)``, ``('expr', QAPIExpression, None)``,
+#: ``('include', path as written, info)`` or ``('pragma', its object, info)``.
+Entry: TypeAlias = tuple[str, Any, QAPISourceInfo | None]
+
+
+class ParseCache(Protocol):
+    """Where the pickled entries of a file are kept, by name, text and options."""
+
+    def get(self, fname: str, text: str, lenient_docs: bool) -> bytes | memoryview | None:
+        """The entries stored for this file, name and options (``None``: none)."""
+
+    def put(self, fname: str, text: str, lenient_docs: bool, data: bytes) -> None:
+        """Store ``data``, the pickled entries of this file."""
+
+
+_PARENT, _PRAGMA = "parent", "pragma"
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, stream: io.BytesIO, parent: QAPISourceInfo | None,
+                 pragma: QAPISchemaPragma) -> None:
+        super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        self._parent = parent
+        self._pragma = pragma
+
+    def persistent_id(self, obj: Any) -> str | None:
+        if obj is self._pragma:
+            return _PRAGMA
+        if obj is not None and obj is self._parent:
+            return _PARENT
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, data: bytes | memoryview, parent: QAPISourceInfo | None,
+                 pragma: QAPISchemaPragma) -> None:
+        super().__init__(io.BytesIO(data))
+        self._shared = {_PARENT: parent, _PRAGMA: pragma}
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self._shared[pid]
+
+
+def dumps(entries: list[Entry], parent: QAPISourceInfo | None,
+          pragma: QAPISchemaPragma) -> bytes:
+    """``entries`` pickled, without ``parent`` and ``pragma``."""
+    stream = io.BytesIO()
+    _Pickler(stream, parent, pragma).dump(entries)
+    return stream.getvalue()
+
+
+def loads(data: bytes | memoryview, parent: QAPISourceInfo | None,
+          pragma: QAPISchemaPragma) -> list[Entry] | None:
+    """The entries in ``data``, sharing ``parent`` and ``pragma``; ``None`` if unreadable."""
+    try:
+        entries = _Unpickler(data, parent, pragma).load()
+    except Exception:
+        return None
+    return entries if isinstance(entries, list) else None
