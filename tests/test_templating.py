@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from qapi_ir import templating
 from qapi_ir.plugin_api import BackendError
 from qapi_ir.templating import render, squeeze_blank_lines
 
@@ -32,3 +33,17 @@ def test_error_inside_a_template_names_its_file_and_line(tmp_path: Path) -> None
 
 def test_runs_of_blank_lines_become_one() -> None:
     assert squeeze_blank_lines("a\n\n\n\nb\n\nc\n") == "a\n\nb\n\nc\n"
+
+
+def test_compiled_templates_are_kept_as_modules_and_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "kept.mako").write_text("kept ${n}\n")
+    monkeypatch.setattr(templating, "_cache_root", tmp_path / "cache")
+    assert render(tmp_path / "templates", "kept.mako", n=1) == "kept 1\n"
+    compiled = tmp_path / "cache" / "mako"
+    assert [p.name for p in compiled.glob("*.py")] == ["kept.mako.py"]
+    assert [p.name.split(".")[:2] for p in (compiled / "__pycache__").glob("*.pyc")] == [
+        ["kept", "mako"]
+    ]
