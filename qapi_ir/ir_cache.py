@@ -15,9 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qapi_ir.cache_store import CacheStore, code_fingerprint, digest
 from qapi_ir.ir import Schema
+
+if TYPE_CHECKING:  # the front end is imported only when a schema must be read
+    from qapi_ir.frontend.parse_cache import Writable
 
 
 class SchemaSource:
@@ -54,9 +58,10 @@ class _ParseCache:
     def get(self, fname: str, text: str, lenient_docs: bool) -> memoryview | None:
         return self._store.get(self._key(fname, text, lenient_docs))
 
-    def put(self, fname: str, text: str, lenient_docs: bool, data: bytes) -> None:
+    def put(self, fname: str, text: str, lenient_docs: bool,
+            write: Callable[[Writable], object]) -> None:
         if self._write:
-            self._store.put(self._key(fname, text, lenient_docs), lambda s: s.write(data))
+            self._store.put(self._key(fname, text, lenient_docs), write)
 
 
 def _read_and_check(path: str, parse_cache: _ParseCache | None = None) -> Schema:

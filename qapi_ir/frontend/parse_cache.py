@@ -5,7 +5,7 @@ definitions, include and pragma directives (what an included file yields is
 that file's own).  They depend on the file's name and text only, except for
 the two objects they share with the includer: the location of the include
 directive (the ``parent`` of every location in the file) and the pragmas in
-force.  :func:`dumps` pickles the entries with those two left out, and
+force.  :func:`dump` pickles the entries with those two left out, and
 :func:`loads` puts the includer's in their place.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import pickle
+from collections.abc import Callable
 from typing import Any, Protocol, TypeAlias
 
 from .source import QAPISchemaPragma, QAPISourceInfo
@@ -22,21 +23,31 @@ from .source import QAPISchemaPragma, QAPISourceInfo
 Entry: TypeAlias = tuple[str, Any, QAPISourceInfo | None]
 
 
+class Writable(Protocol):
+    """A binary stream, as far as pickling needs one."""
+
+    def write(self, data: bytes, /) -> object:
+        """Write ``data``."""
+
+
 class ParseCache(Protocol):
     """Where the pickled entries of a file are kept, by name, text and options."""
 
     def get(self, fname: str, text: str, lenient_docs: bool) -> bytes | memoryview | None:
         """The entries stored for this file, name and options (``None``: none)."""
 
-    def put(self, fname: str, text: str, lenient_docs: bool, data: bytes) -> None:
-        """Store ``data``, the pickled entries of this file."""
+    def put(self, fname: str, text: str, lenient_docs: bool,
+            write: Callable[[Writable], object]) -> None:
+        """Store what ``write`` writes to the stream it is given: the pickled entries.
+
+        It need not be called (nothing to store, then)."""
 
 
 _PARENT, _PRAGMA = "parent", "pragma"
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, stream: io.BytesIO, parent: QAPISourceInfo | None,
+    def __init__(self, stream: Writable, parent: QAPISourceInfo | None,
                  pragma: QAPISchemaPragma) -> None:
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
         self._parent = parent
@@ -60,12 +71,10 @@ class _Unpickler(pickle.Unpickler):
         return self._shared[pid]
 
 
-def dumps(entries: list[Entry], parent: QAPISourceInfo | None,
-          pragma: QAPISchemaPragma) -> bytes:
-    """``entries`` pickled, without ``parent`` and ``pragma``."""
-    stream = io.BytesIO()
+def dump(entries: list[Entry], parent: QAPISourceInfo | None, pragma: QAPISchemaPragma,
+         stream: Writable) -> None:
+    """Pickle ``entries`` to ``stream``, without ``parent`` and ``pragma``."""
     _Pickler(stream, parent, pragma).dump(entries)
-    return stream.getvalue()
 
 
 def loads(data: bytes | memoryview, parent: QAPISourceInfo | None,

@@ -103,7 +103,7 @@ class QAPISchemaParser:
         if entries is None:
             self._parse()
             cache.put(fname, self.src, lenient_docs,
-                      parse_cache.dumps(self._entries, incl_info, pragma))
+                      lambda stream: parse_cache.dump(self._entries, incl_info, pragma, stream))
             return
         for entry in entries:
             self._take(entry)

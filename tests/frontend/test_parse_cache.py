@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from qapi_ir.cache_store import CacheStore
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
+from qapi_ir.frontend.parse_cache import Writable
 from qapi_ir.frontend.parser import QAPISchemaParser
 from qapi_ir.ir_cache import from_schema_file
 
@@ -48,8 +51,11 @@ class DictCache:
         self.hits += data is not None
         return data
 
-    def put(self, fname: str, text: str, lenient_docs: bool, data: bytes) -> None:
-        self.entries[fname, text, lenient_docs] = data
+    def put(self, fname: str, text: str, lenient_docs: bool,
+            write: Callable[[Writable], object]) -> None:
+        stream = io.BytesIO()
+        write(stream)
+        self.entries[fname, text, lenient_docs] = stream.getvalue()
 
 
 def _schema(directory: Path) -> str:
