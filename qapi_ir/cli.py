@@ -6,6 +6,7 @@ This is the only place that turns errors into messages and exit statuses.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
@@ -253,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from qapi_ir.invariants import InvariantError
     from qapi_ir.snapshot import SnapshotError
 
+    if argv is None:  # this process is qapi-build: what the imports made lives until
+        gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)
     try:
         return _run(args)
     except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
