@@ -1,6 +1,6 @@
 """The build cache on disk: checked entries written atomically, named by digests.
 
-An entry is ``MAGIC + payload + sha256(payload)``; one that is truncated or
+An entry is ``MAGIC + payload + hash(payload)`` (:mod:`qapi_ir.hashing`); one that is truncated or
 altered fails the check and reads as missing, so the caller rebuilds it.
 Writers go through a temporary file and :func:`os.replace`, so a concurrent
 build sees either the old entry, the new one or none, never half of one.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import pickle
 import sys
@@ -19,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from qapi_ir.hashing import DIGEST_SIZE, hasher
 from qapi_ir.installed import installed
 
-_MAGIC = b"qapi-build-cache 1\n"
+_MAGIC = b"qapi-build-cache 2\n"
 #: The size the entries are pruned to after a build that added some.
 MAX_BYTES = 256 * 1024 * 1024
-_DIGEST_SIZE = hashlib.sha256().digest_size
 
 
 def default_root() -> Path:
@@ -38,12 +37,12 @@ def default_root() -> Path:
 
 def digest(*parts: str | bytes | memoryview) -> str:
     """A hex digest of ``parts``, each length-prefixed so that no two splits collide."""
-    hasher = hashlib.sha256()
+    digester = hasher()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
+        digester.update(len(data).to_bytes(8, "little"))
+        digester.update(data)
+    return digester.hexdigest()
 
 
 @functools.cache
@@ -88,11 +87,11 @@ class CacheStore:
             os.utime(path)  # recently used: pruned last
         except OSError:
             return None
-        payload = data[len(_MAGIC):-_DIGEST_SIZE]
+        payload = data[len(_MAGIC):-DIGEST_SIZE]
         if (
-            len(data) < len(_MAGIC) + _DIGEST_SIZE
+            len(data) < len(_MAGIC) + DIGEST_SIZE
             or data[: len(_MAGIC)] != _MAGIC
-            or data[-_DIGEST_SIZE:] != hashlib.sha256(payload).digest()
+            or data[-DIGEST_SIZE:] != hasher(payload).digest()
         ):
             return None
         return payload
@@ -111,7 +110,7 @@ class CacheStore:
                     stream.write(_MAGIC)
                     hashing = _HashingWriter(stream)
                     write(hashing)
-                    stream.write(hashing.sha256.digest())
+                    stream.write(hashing.hasher.digest())
                 os.replace(temporary, target)
                 self._wrote = True
             except BaseException:
@@ -159,8 +158,8 @@ class _HashingWriter:
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
-        self.sha256 = hashlib.sha256()
+        self.hasher = hasher()
 
     def write(self, data: bytes) -> int:
-        self.sha256.update(data)
+        self.hasher.update(data)
         return self._stream.write(data)

@@ -12,13 +12,13 @@ the next run ask :mod:`importlib.metadata` again.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import sys
 from typing import Any, Protocol
 
 import attrs
 
+from qapi_ir.hashing import hasher
 from qapi_ir.plugin_api import ENTRY_POINT_GROUP
 
 
@@ -58,20 +58,20 @@ def use_store(store: _Store | None) -> None:
 
 def _metadata_key() -> str:
     """The digest of the sys.path entries and their distributions' metadata files."""
-    hasher = hashlib.sha256(b"installed 1")
+    digester = hasher(b"installed 1")
     for entry in sys.path:
-        hasher.update(f"\0{entry}".encode())
+        digester.update(f"\0{entry}".encode())
         try:
             children = os.scandir(entry or ".")
         except OSError:  # a zip file, or nothing
-            hasher.update(_status(entry).encode())
+            digester.update(_status(entry).encode())
             continue
         with children:
             names = sorted(c.name for c in children if c.name.endswith((".dist-info", ".egg-info")))
         for name in names:
             points = os.path.join(entry, name, "entry_points.txt")
-            hasher.update(f"\0{name}:{_status(points)}".encode())
-    return hasher.hexdigest()
+            digester.update(f"\0{name}:{_status(points)}".encode())
+    return digester.hexdigest()
 
 
 def _status(path: str) -> str:
