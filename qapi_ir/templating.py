@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import io
 import operator
 import os
@@ -45,12 +46,29 @@ def _module_directory(root: Path) -> str | None:
     return directory if os.access(directory, os.W_OK) else None
 
 
+def _import_lazily(name: str) -> None:
+    """Make module ``name`` one that loads on first use (the recipe of :mod:`importlib`)."""
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)
+
+
 def _import_template_lookup() -> Any:
-    """Mako's ``TemplateLookup``, imported without pygments.
+    """Mako's ``TemplateLookup``, imported without pygments or importlib.metadata.
 
     ``mako.exceptions`` loads pygments, when installed, only to colour HTML
     tracebacks; we report errors as text, so it would be ~50 ms for nothing.
+    ``mako.compat`` imports :mod:`importlib.metadata` (10 ms, 2.5 MiB) for
+    plugins we do not use: it gets a module that loads only if something uses it.
     """
+    if "importlib.metadata" not in sys.modules:
+        _import_lazily("importlib.metadata")
     blocked = "pygments" not in sys.modules
     if blocked:
         sys.modules["pygments"] = None  # type: ignore[assignment]  # import fails: fallback
