@@ -17,7 +17,7 @@ import os
 import pickle
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -164,11 +164,12 @@ class _KeyPickler(pickle.Pickler):
         return NotImplemented if values is None else (cls, values(obj))
 
 
-def _memo_key(template_dir: Path, name: str, context: dict[str, Any]) -> str | None:
+def _memo_key(value: Any) -> str | None:
+    """The digest of ``value`` pickled (``None``: it cannot be, so it is rendered every time)."""
     stream = io.BytesIO()
     try:
-        _KeyPickler(stream, protocol=5).dump((str(template_dir), name, context))
-    except Exception:  # a context that cannot be pickled is rendered every time
+        _KeyPickler(stream, protocol=5).dump(value)
+    except Exception:
         return None
     return digest(stream.getbuffer())
 
@@ -179,15 +180,39 @@ def render(template_dir: Path, name: str, /, **context: Any) -> str:
     A failure inside the template becomes a :class:`BackendError` that names
     the template file and line.
     """
+    key = _memo_key((str(template_dir), name, context)) if _memo else None
+    return _render_memoized(template_dir, name, context, key)
+
+
+def render_each(
+    template_dir: Path, renders: Sequence[tuple[str, dict[str, Any]]], /, **shared: Any
+) -> list[str]:
+    """:func:`render` each ``(name, context)`` of ``renders``, ``shared`` added to the context.
+
+    ``shared`` is pickled once for all of them (the C backend renders a .c and
+    a .h file from one context: half of its memo keys' time).
+    """
+    shared_key = _memo_key(shared) if _memo else None
+    texts = []
+    for name, own in renders:
+        own_key = _memo_key((str(template_dir), name, own)) if shared_key else None
+        key = digest(shared_key, own_key) if shared_key and own_key else None
+        texts.append(_render_memoized(template_dir, name, {**shared, **own}, key))
+    return texts
+
+
+def _render_memoized(
+    template_dir: Path, name: str, context: dict[str, Any], key: str | None
+) -> str:
+    """The text of the memo's previous run under ``key``, else rendered; kept under ``key``."""
     memo = _memo
-    key = _memo_key(template_dir, name, context) if memo else None
-    if memo and key:
-        text = memo.previous.get(key)
-        if text is None:
-            text = _render(template_dir, name, context)
-        memo.current[key] = text
-        return text
-    return _render(template_dir, name, context)
+    if memo is None or key is None:
+        return _render(template_dir, name, context)
+    text = memo.previous.get(key)
+    if text is None:
+        text = _render(template_dir, name, context)
+    memo.current[key] = text
+    return text
 
 
 def _render(template_dir: Path, name: str, context: dict[str, Any]) -> str:

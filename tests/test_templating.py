@@ -8,7 +8,7 @@ import pytest
 
 from qapi_ir import templating
 from qapi_ir.plugin_api import BackendError
-from qapi_ir.templating import render, squeeze_blank_lines
+from qapi_ir.templating import render, render_each, squeeze_blank_lines
 
 
 def test_render_fills_in_the_context(tmp_path: Path) -> None:
@@ -47,3 +47,10 @@ def test_compiled_templates_are_kept_as_modules_and_bytecode(
     assert [p.name.split(".")[:2] for p in (compiled / "__pycache__").glob("*.pyc")] == [
         ["kept", "mako"]
     ]
+
+
+def test_render_each_renders_like_render_with_the_shared_context(tmp_path: Path) -> None:
+    (tmp_path / "a.mako").write_text("a ${x} ${n}\n")
+    (tmp_path / "b.mako").write_text("b ${x} ${n}\n")
+    texts = render_each(tmp_path, [("a.mako", {"n": 1}), ("b.mako", {"n": 2})], x="shared")
+    assert texts == [render(tmp_path, "a.mako", x="shared", n=1), "b shared 2\n"]

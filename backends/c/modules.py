@@ -24,7 +24,7 @@ import attrs
 from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import BUILTIN_MODULE, Module, Schema
 from qapi_ir.plugin_api import Output
-from qapi_ir.templating import render
+from qapi_ir.templating import render, render_each
 
 #: Where the C backend's templates live.
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -122,6 +122,12 @@ def write_pair(
     **context: Any,
 ) -> None:
     """Render templates ``KIND.c.mako`` and ``KIND.h.mako`` into ``BASE.c``/``BASE.h``."""
-    for ext in ("c", "h"):
-        path = f"{base}.{ext}"
-        write_file(output, path, render_file(f"{kind}.{ext}.mako", path, settings, **context))
+    paths = {ext: f"{base}.{ext}" for ext in ("c", "h")}
+    texts = render_each(
+        TEMPLATE_DIR,
+        [(f"{kind}.{ext}.mako", {"fname": path}) for ext, path in paths.items()],
+        banner=settings.banner,
+        **context,
+    )
+    for path, text in zip(paths.values(), texts, strict=True):
+        write_file(output, path, text)
