@@ -3,7 +3,9 @@
 Compiled templates live in ``mako/`` below the cache root.  Within
 :func:`memoized`, a render whose template and context (compared pickled)
 match one of the previous run reuses that run's text, so a changed schema
-module re-renders only the files that depend on it.
+module re-renders only the files that depend on it.  The first run under a
+key keeps no texts, only a mark that the next run does: a build that nothing
+follows does not pay for them (~30 ms of a C build of QEMU's schema).
 """
 
 from __future__ import annotations
@@ -129,14 +131,19 @@ def memoized(store: CacheStore | None, key: str | None) -> Iterator[None]:
     """Reuse, within the block, the texts the renders stored under ``key`` had last time.
 
     Afterwards the texts of this block replace them (nothing when ``store`` or
-    ``key`` is ``None``).
+    ``key`` is ``None``); when there were none, only an empty mark is stored,
+    so that the next run keeps its texts.
     """
     global _memo
     if store is None or key is None:
         yield
         return
     previous = store.get_object(key)
-    _memo = _Memo(previous if isinstance(previous, dict) else {})
+    if not isinstance(previous, dict):
+        yield
+        store.put_object(key, {})
+        return
+    _memo = _Memo(previous)
     try:
         yield
         store.put_object(key, _memo.current)

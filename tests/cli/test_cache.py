@@ -143,6 +143,10 @@ def test_changed_module_renders_only_what_depends_on_it(
     schema = _write_schema(tmp_path)
     store = CacheStore(tmp_path / "cache")
     _run_c(schema, store)
+    (tmp_path / "colours.json").write_text(COLOURS.replace("'green'", "'green', 'blue'"))
+    render_count.clear()
+    _run_c(schema, store)  # the first build kept no texts: this one renders all, keeps them
+    assert {name for name in render_count if "colours" in name}
     (tmp_path / "shapes.json").write_text(SHAPES.replace("'square'", "'square', 'hexagon'"))
     render_count.clear()
     changed = _run_c(schema, store)
