@@ -74,7 +74,8 @@ class QAPISchemaParser:
         # looked for.  ``tok`` is one of '{}:,[]', "'" for a string, 't' or
         # 'f' for a boolean, '#' for a documentation comment line, or None at
         # the end of the file; ``val`` is the string, boolean or comment line.
-        self.info = QAPISourceInfo(fname, incl_info)
+        self._info = QAPISourceInfo(fname, incl_info)
+        self._line = 1
         self.tok: str | None = None
         self.pos = 0
         self.cursor = 0
@@ -145,6 +146,13 @@ class QAPISchemaParser:
                 self._take(('expr', QAPIExpression(expr, info, doc), None))
             doc = None
         self.reject_expr_doc(doc)
+
+    @property
+    def info(self) -> QAPISourceInfo:
+        """The location of the current line (made when asked for: most lines never are)."""
+        if self._info.line != self._line:
+            self._info = self._info.at_line(self._line)
+        return self._info
 
     def _take(self, entry: Entry) -> None:
         """Add what entry ``entry`` of this file yields: read just now or cached."""
@@ -256,7 +264,7 @@ class QAPISchemaParser:
                 if self.cursor == len(self.src):
                     self.tok = None
                     return
-                self.info = self.info.next_line()
+                self._line += 1
                 self.line_pos = self.cursor
             elif not self.tok.isspace():
                 # show up to the next structural, whitespace or quote character

@@ -32,11 +32,11 @@ class QAPISourceInfo:
         self.defn_meta = meta
         self.defn_name = name
 
-    def next_line(self) -> Self:
-        """Return a copy of this location advanced by one line."""
+    def at_line(self, line: int) -> Self:
+        """Return a copy of this location at line ``line``."""
         info = object.__new__(type(self))
         info.__dict__.update(self.__dict__)  # copy.copy, without its dispatch
-        info.line += 1
+        info.line = line
         return info
 
     def loc(self) -> str:

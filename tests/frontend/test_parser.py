@@ -319,7 +319,7 @@ def test_parse_error_carries_position(tmp_path: Path) -> None:
 
 
 def test_source_info_in_definition(tmp_path: Path) -> None:
-    info = QAPISourceInfo('f.json', None).next_line()
+    info = QAPISourceInfo('f.json', None).at_line(2)
     info.set_defn('command', 'x')
     assert str(info) == "f.json: In command 'x':\nf.json:2"
     assert str(QAPISemError(info, 'bad')) == "f.json: In command 'x':\nf.json:2: bad"
