@@ -25,6 +25,7 @@ METAS = ('enum', 'struct', 'union', 'alternate', 'command', 'event')
 # experimental name is prefixed with x-, a downstream extension's with
 # __RFQDN_ (which goes first).
 _VALID_NAME = re.compile(r'(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)$', re.IGNORECASE)
+_NOT_C_NAME_CHAR = re.compile(r'[^A-Za-z0-9_]')
 
 
 def mangle(name: str) -> str:
@@ -33,7 +34,7 @@ def mangle(name: str) -> str:
     Two names that mangle alike would clash in generated code, and the
     ``q_`` prefix of a mangled name is reserved.
     """
-    return re.sub(r'[^A-Za-z0-9_]', '_', name)
+    return _NOT_C_NAME_CHAR.sub('_', name)
 
 
 def check_name_is_str(name: object, info: QAPISourceInfo, source: str) -> None:
