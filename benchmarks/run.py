@@ -5,7 +5,10 @@ else on ``examples/service.json``; then on a schema ten times larger, built by
 copying every file of that schema with each definition renamed.  "Cold" runs
 get a fresh cache directory (so templates are compiled too; the "new schema"
 runs start with compiled templates only); peak memory is the largest resident size of the
-runs of a scenario.  Not a test: run it by hand on a quiet machine.
+runs of a scenario.  qapi-build's own modules are byte-compiled first, as a regular
+``pip install`` leaves them: an editable install under ``PYTHONDONTWRITEBYTECODE``
+would otherwise compile them from source in every run (about 35 ms).  Not a test:
+run it by hand on a quiet machine.
 
 Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import compileall
 import functools
 import json
 import os
@@ -191,6 +195,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-large", action="store_true", help="skip the 10x schema")
     args = parser.parse_args()
+    for package in ("qapi_ir", "backends"):
+        compileall.compile_dir(REPO / package, quiet=1)
     original = CORPUS if CORPUS.is_file() else EXAMPLE
     with tempfile.TemporaryDirectory(prefix="qapi-bench-") as temporary:
         work = Path(temporary)
