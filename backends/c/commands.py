@@ -24,7 +24,7 @@ from qapi_backends.c.naming import (
     visit_type_fn,
 )
 from qapi_backends.c.settings import CSettings
-from qapi_ir.ir import Command, Condition, Event, Include, Schema
+from qapi_ir.ir import Command, Condition, Event, Schema
 from qapi_ir.plugin_api import Output
 
 
@@ -132,11 +132,7 @@ def generate(schema: Schema, settings: CSettings, output: Output) -> None:
             settings,
             base,
             "commands",
-            includes=[
-                names.include("qapi-commands", module.name, e.target)
-                for e in entities
-                if isinstance(e, Include)
-            ],
+            includes=names.includes("qapi-commands", module.name, entities),
             commands_h=basename,
             types_h=names.basename("qapi-types", module.name),
             visit_h=names.basename("qapi-visit", module.name),

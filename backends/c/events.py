@@ -16,7 +16,7 @@ from qapi_backends.c.modules import EMIT_MODULE, ModuleNames, write_pair
 from qapi_backends.c.naming import c_enum_const, c_name
 from qapi_backends.c.settings import CSettings
 from qapi_backends.c.types import EnumValueView, EnumView
-from qapi_ir.ir import Condition, Event, Include, Schema
+from qapi_ir.ir import Condition, Event, Schema
 from qapi_ir.plugin_api import Output
 
 
@@ -62,11 +62,7 @@ def generate(schema: Schema, settings: CSettings, output: Output) -> None:
             settings,
             names.filename("qapi-events", module.name),
             "events",
-            includes=[
-                names.include("qapi-events", module.name, e.target)
-                for e in entities
-                if isinstance(e, Include)
-            ],
+            includes=names.includes("qapi-events", module.name, entities),
             emit_h=emit_h,
             events_h=names.basename("qapi-events", module.name),
             types_h=names.basename("qapi-types", module.name),

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import os.path
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from qapi_backends.c.settings import CSettings
-from qapi_ir.ir import BUILTIN_MODULE, Module, Schema
+from qapi_ir.ir import BUILTIN_MODULE, Entity, Include, Module, Schema
 from qapi_ir.plugin_api import Output
 from qapi_ir.templating import render, render_each
 
@@ -97,6 +97,10 @@ class ModuleNames:
         ``target``'s header (an include directive)."""
         here = os.path.dirname(self.filename(what, module))
         return os.path.relpath(self.filename(what, target), here or os.curdir)
+
+    def includes(self, what: str, module: str, entities: Iterable[Entity]) -> list[str]:
+        """:meth:`include` for each include directive among ``entities`` of ``module``."""
+        return [self.include(what, module, e.target) for e in entities if isinstance(e, Include)]
 
 
 def render_file(template: str, path: str, settings: CSettings, **context: Any) -> str:
