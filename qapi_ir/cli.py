@@ -10,7 +10,7 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from qapi_ir.cache_store import CacheStore, default_root
@@ -101,16 +101,21 @@ def _check_prefix(value: OptionValue) -> None:
         raise UsageError(f"{PROG}: funny character '{text[end]}' in argument of --prefix")
 
 
+def _is_known(name: str, config: Config, backends: Mapping[str, LoadedBackend]) -> bool:
+    """Whether ``name`` is a selected, installed or configured backend."""
+    return name in backends or name in installed_backends() or name in config.extra_backends
+
+
 def _given_options(
     args: argparse.Namespace, config: Config, backends: dict[str, LoadedBackend]
 ) -> dict[str, dict[str, OptionValue]]:
     """Option values per backend: plugins.toml, then QEMU's flags, then ``-O``."""
     given: dict[str, dict[str, OptionValue]] = {name: {} for name in backends}
     for name, table in config.options.items():
-        if name not in backends:
-            if name in installed_backends() or name in config.extra_backends:
-                continue
+        if not _is_known(name, config, backends):
             raise OptionError(f"plugins.toml sets options of unknown backend '{name}'")
+        if name not in backends:
+            continue
         declared = backends[name].backend.options
         for key, value in table.items():
             given[name][key] = check_value(name, find_option(name, declared, key), value)
@@ -173,8 +178,12 @@ def _generate(
     options: dict[str, dict[str, OptionValue]],
     progress: Progress,
     store: CacheStore | None,
+    subdirs: Mapping[str, str],
 ) -> Output:
-    """Run every backend into one in-memory output; nothing is written here."""
+    """Run every backend into one in-memory output; nothing is written here.
+
+    A backend named in ``subdirs`` has its files placed in that sub-directory.
+    """
     combined = Output()
     for number, (name, loaded) in enumerate(backends.items(), start=1):
         progress.step(f"[{number}/{len(backends)}] {name}")
@@ -188,7 +197,9 @@ def _generate(
             raise BackendError(
                 f"backend '{name}' ({loaded.origin}) failed: {type(exc).__name__}: {exc}"
             ) from exc
-        for path, text in output.files.items():
+        subdir = subdirs.get(name)
+        for relative, text in output.files.items():
+            path = f"{subdir}/{relative}" if subdir else relative
             if path in combined.files:
                 raise BackendError(f"backend '{name}' writes {path}, which another backend wrote")
             combined.files[path] = text
@@ -220,6 +231,9 @@ def _run(args: argparse.Namespace) -> int:
     names = args.backend or list(config.backends) or list(DEFAULT_BACKENDS)
     backends = _load_backends(names, config)
     given = _given_options(args, config, backends)
+    for name in config.subdirs:
+        if not _is_known(name, config, backends):
+            raise UsageError(f"plugins.toml gives a sub-directory to unknown backend '{name}'")
     options = {
         name: resolve(name, loaded.backend.options, given[name])
         for name, loaded in backends.items()
@@ -230,7 +244,7 @@ def _run(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     progress.step("reading schema")
     source = _read_schema(args, config, store)
-    output = _generate(source, backends, options, progress, store)
+    output = _generate(source, backends, options, progress, store, config.subdirs)
     directory = Path(args.output_dir or config.output or ".")
     progress.step(f"writing {len(output.files)} files")
     write_files(directory, output.files)

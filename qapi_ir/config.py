@@ -9,6 +9,9 @@ Example::
     [options.c]
     prefix = "example-"
 
+    [subdirs]             # where below the output directory a backend writes
+    docs = "html"
+
     [extra-backends]
     stats = "my_tools.stats:StatsBackend"
 """
@@ -22,7 +25,7 @@ from typing import Any
 import attrs
 
 DEFAULT_CONFIG = "plugins.toml"
-_KEYS = {"schema", "output", "backends", "options", "extra-backends"}
+_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs"}
 
 
 class ConfigError(Exception):
@@ -38,6 +41,7 @@ class Config:
     backends: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     extra_backends: dict[str, str] = attrs.field(factory=dict)
+    subdirs: dict[str, str] = attrs.field(factory=dict)
 
 
 def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
@@ -56,6 +60,18 @@ def _relative(path: Path, value: Any, key: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{path}: '{key}' must be a string")
     return str(path.parent / value)
+
+
+def _subdirs(path: Path, value: Any) -> dict[str, str]:
+    subdirs = _table_of(path, "subdirs", value, str)
+    for backend, subdir in subdirs.items():
+        parts = Path(subdir).parts
+        if not parts or Path(subdir).is_absolute() or ".." in parts:
+            raise ConfigError(
+                f"{path}: [subdirs] {backend} = {subdir!r} must be a relative path"
+                " inside the output directory"
+            )
+    return subdirs
 
 
 def load_config(path: Path) -> Config:
@@ -77,4 +93,5 @@ def load_config(path: Path) -> Config:
         backends=_string_list(path, "backends", data.get("backends", [])),
         options=_table_of(path, "options", data.get("options", {}), dict),
         extra_backends=_table_of(path, "extra-backends", data.get("extra-backends", {}), str),
+        subdirs=_subdirs(path, data.get("subdirs", {})),
     )

@@ -191,3 +191,29 @@ def test_backend_with_malformed_options_is_a_plugin_error(tmp_path: Path) -> Non
         "backend 'badopts' (import path badopts:BadOptions):"
         " 'options' must be a tuple of qapi_ir.plugin_api.Option\n"
     )
+
+
+def test_subdirs_in_plugins_toml_place_a_backends_files(tmp_path: Path) -> None:
+    _config(tmp_path, f'schema = "{EXAMPLE}"\nbackends = ["ir", "dump"]\n'
+                      '[subdirs]\nir = "snapshots/v1"\n')
+    result = run_cli("-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert files_below(tmp_path / "out") == ["dump.txt", "snapshots/v1/ir.json"]
+
+
+@pytest.mark.parametrize("subdir", ["../elsewhere", "/abs", ""])
+def test_subdir_outside_the_output_directory_is_refused(tmp_path: Path, subdir: str) -> None:
+    config = _config(tmp_path, f'[subdirs]\nir = "{subdir}"\n')
+    result = run_cli("--config", config, "--backend", "ir", "-o", tmp_path / "out", EXAMPLE)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{config}: [subdirs] ir = {subdir!r} must be a relative path inside the output directory\n"
+    )
+    assert files_below(tmp_path / "out") == []
+
+
+def test_subdir_for_an_unknown_backend_is_an_error(tmp_path: Path) -> None:
+    config = _config(tmp_path, '[subdirs]\nnosuch = "x"\n')
+    result = run_cli("--config", config, "--backend", "ir", "-o", tmp_path / "out", EXAMPLE)
+    assert result.returncode == 1
+    assert result.stderr == "plugins.toml gives a sub-directory to unknown backend 'nosuch'\n"
