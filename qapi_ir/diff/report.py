@@ -2,7 +2,9 @@
 
 All three list the changes in the order :class:`~qapi_ir.diff.changes.DiffResult`
 keeps them (commands, events, types; by name, then path), one group per
-command, event or type.
+command, event or type.  The text and Markdown reports are shaped by the
+templates ``report.txt.mako`` and ``report.md.mako``; this module computes
+what they show.
 """
 
 from __future__ import annotations
@@ -10,18 +12,46 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from itertools import groupby
+from pathlib import Path
 from typing import Any
+
+import attrs
 
 from qapi_ir.diff.changes import Change, DiffResult, Group
 from qapi_ir.diff.rules import Severity
+from qapi_ir.templating import render
 
 JSON_FORMAT = "qapi-build-diff"
 JSON_VERSION = 1
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 _COLOURS = {Severity.BREAKING: "\033[31m", Severity.NOTICE: "\033[33m",
             Severity.COMPATIBLE: "\033[32m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 _USES_SHOWN = 3
+
+
+@attrs.frozen
+class _Row:
+    """One change as the reports show it."""
+
+    severity: str
+    path: str
+    detail: str
+    rule: str
+    directions: str
+
+
+@attrs.frozen
+class _Section:
+    """One group as the reports show it: its name, who uses it ("" if none), its changes."""
+
+    kind: str
+    name: str
+    old_name: str | None
+    uses: str
+    rows: tuple[_Row, ...]
 
 
 def summary(result: DiffResult) -> dict[str, int]:
@@ -42,18 +72,11 @@ def _directions(change: Change) -> str:
     return "+".join(sorted(str(d) for d in change.directions))
 
 
-def _group_title(group: Group) -> str:
-    renamed = f" (was {group.old_name})" if group.old_name else ""
-    return f"{group.kind} {group.name}{renamed}"
-
-
 def _uses_text(result: DiffResult, group: Group) -> str:
+    """Which commands and events use ``group``: the first few, then how many more."""
     uses = result.uses.get(group, ())
-    if not uses:
-        return ""
     more = len(uses) - _USES_SHOWN
-    shown = ", ".join(uses[:_USES_SHOWN]) + (f" and {more} more" if more > 0 else "")
-    return f"used by {shown}"
+    return ", ".join(uses[:_USES_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
 def _groups(result: DiffResult) -> Iterator[tuple[Group, list[Change]]]:
@@ -61,28 +84,27 @@ def _groups(result: DiffResult) -> Iterator[tuple[Group, list[Change]]]:
         yield group, list(changes)
 
 
-def _rule_text(change: Change) -> str:
-    directions = _directions(change)
-    return change.rule.id + (f", {directions}" if directions else "")
+def _sections(result: DiffResult) -> list[_Section]:
+    """The groups of ``result`` in order, with what the reports show of them."""
+    return [
+        _Section(group.kind, group.name, group.old_name, _uses_text(result, group),
+                 tuple(_Row(str(change.severity), change.path, change.detail,
+                            change.rule.id, _directions(change))
+                       for change in changes))
+        for group, changes in _groups(result)
+    ]
 
 
 def render_text(result: DiffResult, colour: bool = False) -> str:
     """The diff as text for a terminal; ANSI colours only when ``colour``."""
-    def paint(text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if colour else text
-
-    lines: list[str] = []
-    for group, changes in _groups(result):
-        uses = _uses_text(result, group)
-        lines.append(paint(_group_title(group), _BOLD) + (f"  ({uses})" if uses else ""))
-        for change in changes:
-            severity = change.severity
-            label = paint(f"{severity!s:<10}", _COLOURS[severity])
-            where = f"{change.path}: " if change.path else ""
-            lines.append(f"  {label} {where}{change.detail} [{_rule_text(change)}]")
-        lines.append("")
-    lines.append(_summary_line(result))
-    return "\n".join(lines) + "\n"
+    return render(
+        TEMPLATES, "report.txt.mako",
+        sections=_sections(result),
+        summary=_summary_line(result),
+        bold=_BOLD if colour else "",
+        reset=_RESET if colour else "",
+        colours={str(s): code if colour else "" for s, code in _COLOURS.items()},
+    )
 
 
 def _change_json(change: Change) -> dict[str, Any]:
@@ -123,21 +145,11 @@ def render_json(result: DiffResult, old: str, new: str) -> str:
 
 
 def _cell(text: str) -> str:
+    """``text`` fit for a Markdown table cell: ``|`` escaped, on one line."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(result: DiffResult, old: str, new: str) -> str:
     """The diff as a Markdown document: a summary, then one table per group."""
-    lines = [f"# API changes from `{old}` to `{new}`", "", f"**{_summary_line(result)}**"]
-    for group, changes in _groups(result):
-        renamed = f" (was `{group.old_name}`)" if group.old_name else ""
-        lines += ["", f"## {group.kind} `{group.name}`{renamed}", ""]
-        uses = _uses_text(result, group)
-        if uses:
-            lines += [_cell(uses), ""]
-        lines += ["| class | where | change | rule | direction |", "|---|---|---|---|---|"]
-        for change in changes:
-            where = f"`{_cell(change.path)}`" if change.path else ""
-            lines.append(f"| {change.severity} | {where} | {_cell(change.detail)} "
-                         f"| `{change.rule.id}` | {_directions(change)} |")
-    return "\n".join(lines) + "\n"
+    return render(TEMPLATES, "report.md.mako", old=old, new=new,
+                  sections=_sections(result), summary=_summary_line(result), cell=_cell)
