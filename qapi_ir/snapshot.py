@@ -14,10 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qapi_ir import ir
+from qapi_ir.input_file import InputFileError, read_text
 from qapi_ir.invariants import InvariantError, check_invariants
 
 FORMAT_NAME = "qapi-build-ir"
 FORMAT_VERSION = 1
+
+#: How deeply a snapshot's JSON values may nest (QEMU's schema needs ~12).
+MAX_DEPTH = 100
+#: The most digits a number in a snapshot may have.
+MAX_DIGITS = 18
 
 #: The ``kind`` tag of each class in a tagged union.
 CONDITION_KINDS: dict[type, str] = {
@@ -78,11 +84,35 @@ def _register_tagged_union(
     converter.register_unstructure_hook(union | None, unstructure_optional)
 
 
+class _LongNumber(str):
+    """A number too long to be anything in a snapshot, kept as its digits."""
+
+
+def _parse_int(digits: str) -> int | _LongNumber:
+    return _LongNumber(digits) if len(digits.lstrip("-")) > MAX_DIGITS else int(digits)
+
+
 def _structure_exactly(value: Any, kind: type) -> Any:
     """Accept a JSON scalar only when it already has the wanted type (no coercion)."""
+    if isinstance(value, _LongNumber):
+        raise ValueError(f"a number of {len(value)} digits is out of range")
     if type(value) is not kind:
         raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
     return value
+
+
+def _too_deep(document: Any) -> str | None:
+    """The path of a value nested deeper than :data:`MAX_DEPTH`, if there is one."""
+    pending: list[tuple[Any, str, int]] = [(document, "$", 0)]
+    while pending:
+        value, path, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            return path
+        if isinstance(value, dict):
+            pending.extend((v, f"{path}.{k}", depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            pending.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value))
+    return None
 
 
 @functools.cache
@@ -129,7 +159,7 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
             f"{source}: not a qapi-build IR snapshot (no 'format': '{FORMAT_NAME}')"
         )
     version = document.get("version")
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:
         raise SnapshotError(
             f"{source}: IR format version {version!r} is not supported"
             f" (this qapi-build reads version {FORMAT_VERSION})"
@@ -137,6 +167,9 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
     extra = sorted(set(document) - {"format", "version", "schema"})
     if extra:
         raise SnapshotError(f"{source}: unexpected key {extra[0]!r} at $")
+    deep = _too_deep(document)
+    if deep:
+        raise SnapshotError(f"{source}: values nest deeper than {MAX_DEPTH} at {deep}")
     try:
         schema = _converter().structure(document.get("schema"), ir.Schema)
     except Exception as exc:
@@ -154,20 +187,23 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
 def loads(text: str, source: str = "<snapshot>") -> ir.Schema:
     """The schema held by snapshot text."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise SnapshotError(
             f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg});"
             " is the file truncated?"
         ) from exc
+    except RecursionError:
+        raise SnapshotError(f"{source}: values nest deeper than {MAX_DEPTH}") from None
     return from_document(document, source)
 
 
 def load(path: str | Path) -> ir.Schema:
     """Read the snapshot file at ``path``."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise SnapshotError(f"can't read IR snapshot '{path}': {reason}") from exc
+        text = read_text(path)
+    except OSError as exc:
+        raise SnapshotError(f"can't read IR snapshot '{path}': {exc.strerror or exc}") from exc
+    except InputFileError as exc:
+        raise SnapshotError(f"can't read IR snapshot {exc}") from exc
     return loads(text, str(path))

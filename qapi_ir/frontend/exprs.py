@@ -14,28 +14,20 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from qapi_ir.language import (
+    MAX_CONDITION_DEPTH,
+    is_condition_name,
+    is_enum_prefix,
+    is_reserved_member_name,
+    name_stem,
+)
+
 from .errors import QAPISemError
 from .parser import QAPIExpression
 from .source import QAPISourceInfo
 
 #: The keys naming the kind of a definition.
 METAS = ('enum', 'struct', 'union', 'alternate', 'command', 'event')
-
-# Names consist of letters, digits, -, and _, starting with a letter.  An
-# experimental name is prefixed with x-, a downstream extension's with
-# __RFQDN_ (which goes first).
-_VALID_NAME = re.compile(r'(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)$', re.IGNORECASE)
-_NOT_C_NAME_CHAR = re.compile(r'[^A-Za-z0-9_]')
-
-
-def mangle(name: str) -> str:
-    """``name`` with every character that is not a letter, digit or '_' made '_'.
-
-    Two names that mangle alike would clash in generated code, and the
-    ``q_`` prefix of a mangled name is reserved.
-    """
-    return _NOT_C_NAME_CHAR.sub('_', name)
-
 
 def check_name_is_str(name: object, info: QAPISourceInfo, source: str) -> None:
     """Reject a name that is not a string."""
@@ -45,10 +37,10 @@ def check_name_is_str(name: object, info: QAPISourceInfo, source: str) -> None:
 
 def check_name_str(name: str, info: QAPISourceInfo, source: str) -> str:
     """Reject an ill-formed or reserved name; return its stem (without prefixes)."""
-    match = _VALID_NAME.match(name)
-    if not match or mangle(name).startswith('q_'):
+    stem = name_stem(name)
+    if stem is None:
         raise QAPISemError(info, f"{source} has an invalid name")
-    return match.group(3)
+    return stem
 
 
 def check_name_upper(name: str, info: QAPISourceInfo, source: str) -> None:
@@ -128,32 +120,36 @@ def check_if(expr: dict[str, Any], info: QAPISourceInfo, source: str) -> None:
 
 # module-level rather than closures: mutually recursive closures form a
 # reference cycle per call, garbage only the cyclic collector frees
-def _check_cond(cond: object, info: QAPISourceInfo, source: str) -> None:
+def _check_cond(cond: object, info: QAPISourceInfo, source: str, depth: int = 1) -> None:
     if isinstance(cond, str):
-        if not re.fullmatch(r'[A-Z][A-Z0-9_]*', cond):
+        if not is_condition_name(cond):
             raise QAPISemError(
                 info, f"'if' condition '{cond}' of {source} is not a valid identifier")
         return
     if not isinstance(cond, dict):
         raise QAPISemError(
             info, f"'if' condition of {source} must be a string or an object")
+    if depth > MAX_CONDITION_DEPTH:
+        raise QAPISemError(
+            info, f"'if' condition of {source} nests more than {MAX_CONDITION_DEPTH} deep")
     check_keys(cond, info, f"'if' condition of {source}", [], ['all', 'any', 'not'])
     if len(cond) != 1:
         raise QAPISemError(info, f"'if' condition of {source} has conflicting keys")
     if 'not' in cond:
-        _check_cond(cond['not'], info, source)
+        _check_cond(cond['not'], info, source, depth + 1)
     else:
         operator = 'all' if 'all' in cond else 'any'
-        _check_infix(operator, cond[operator], info, source)
+        _check_infix(operator, cond[operator], info, source, depth)
 
 
-def _check_infix(operator: str, operands: object, info: QAPISourceInfo, source: str) -> None:
+def _check_infix(operator: str, operands: object, info: QAPISourceInfo, source: str,
+                 depth: int) -> None:
     if not isinstance(operands, list):
         raise QAPISemError(info, f"'{operator}' condition of {source} must be an array")
     if not operands:
         raise QAPISemError(info, f"'if' condition [] of {source} is useless")
     for operand in operands:
-        _check_cond(operand, info, source)
+        _check_cond(operand, info, source, depth + 1)
 
 
 def normalize_members(members: object) -> None:
@@ -193,7 +189,7 @@ def check_type_implicit(value: object, info: QAPISourceInfo, source: str,
         name = key[1:] if key.startswith('*') else key
         check_name_lower(name, info, key_source,
                          permit_upper=permissive, permit_underscore=permissive)
-        if mangle(name) == 'u' or mangle(name).startswith('has_'):
+        if is_reserved_member_name(name):
             raise QAPISemError(info, f"{key_source} uses reserved name")
         check_keys(arg, info, key_source, ['type'], ['if', 'features'])
         check_if(arg, info, key_source)
@@ -235,6 +231,8 @@ def check_enum(expr: QAPIExpression) -> None:
         raise QAPISemError(info, "'data' must be an array")
     if prefix is not None and not isinstance(prefix, str):
         raise QAPISemError(info, "'prefix' must be a string")
+    if prefix is not None and not is_enum_prefix(prefix):
+        raise QAPISemError(info, "'prefix' must be a C identifier")
     permissive = name in info.pragma.member_name_exceptions
     members[:] = [m if isinstance(m, dict) else {'name': m} for m in members]
     for member in members:

@@ -13,8 +13,10 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from qapi_ir.language import BUILTIN_TYPES, MAX_FEATURES, QTYPE_VALUES, is_module_name
+
 from .doc import QAPIDoc
-from .errors import QAPISemError, QAPISourceError
+from .errors import QAPIError, QAPISemError, QAPISourceError
 from .exprs import check_exprs
 from .model_parts import (
     QAPISchemaEnumMember,
@@ -42,23 +44,9 @@ from .parse_cache import ParseCache
 from .parser import QAPIExpression, QAPISchemaParser
 from .source import QAPISourceInfo
 
-#: The built-in scalar types and their JSON types, in QEMU's order.
-BUILTIN_TYPES = (
-    ('str', 'string'), ('number', 'number'), ('int', 'int'), ('int8', 'int'),
-    ('int16', 'int'), ('int32', 'int'), ('int64', 'int'), ('uint8', 'int'),
-    ('uint16', 'int'), ('uint32', 'int'), ('uint64', 'int'), ('size', 'int'),
-    ('bool', 'boolean'), ('any', 'value'), ('null', 'null'),
-)
-
-#: The values of the predefined enum ``QType``.
-QTYPE_VALUES = ('none', 'qnull', 'qnum', 'qstring', 'qdict', 'qlist', 'qbool')
-
 #: The flags of a command and their defaults.
 COMMAND_FLAGS = (('gen', True), ('success-response', True), ('boxed', False),
                  ('allow-oob', False), ('allow-preconfig', False), ('coroutine', False))
-
-#: At most this many distinct feature names, the special ones included.
-MAX_FEATURES = 64
 
 Describer = str | Callable[[QAPISourceInfo | None], str] | None
 
@@ -128,6 +116,10 @@ class QAPISchema:
         if name is None:  # once per file: relpath made 8 ms of QEMU's schema
             name = fname if fname == BUILTIN_MODULE_NAME else os.path.relpath(
                 fname, self._schema_dir)
+            if name != BUILTIN_MODULE_NAME and not is_module_name(name):
+                raise QAPIError(
+                    f"{fname}: a schema file's path may hold only letters, digits"
+                    " and '_', '+', '-', '.' (it names a module in generated code)")
             self._module_names[fname] = name
         return name
 

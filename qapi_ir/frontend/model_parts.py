@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from qapi_ir.language import mangle
+
 from .doc import QAPIDoc
 from .errors import QAPISemError
-from .exprs import mangle
 from .source import QAPISourceInfo
 
 if TYPE_CHECKING:

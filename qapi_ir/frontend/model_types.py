@@ -7,8 +7,9 @@ end and are lowered into :mod:`qapi_ir.ir` once the whole schema checks out.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from qapi_ir.language import ALTERNATE_QTYPES, alternate_conflicts
 
 from .doc import QAPIDoc
 from .errors import QAPISemError
@@ -119,15 +120,7 @@ class QAPISchemaType(QAPISchemaDefinition):
 
     def alternate_qtype(self) -> str | None:
         """The QType that tells this type apart in an alternate, if any."""
-        return {
-            'null': 'QTYPE_QNULL',
-            'string': 'QTYPE_QSTRING',
-            'number': 'QTYPE_QNUM',
-            'int': 'QTYPE_QNUM',
-            'boolean': 'QTYPE_QBOOL',
-            'array': 'QTYPE_QLIST',
-            'object': 'QTYPE_QDICT',
-        }.get(self.json_type() or '')
+        return ALTERNATE_QTYPES.get(self.json_type() or '')
 
     def describe(self) -> str:
         """How error messages name this, e.g. ``enum type 'E'``."""
@@ -326,7 +319,7 @@ class QAPISchemaAlternateType(QAPISchemaType):
                 raise QAPISemError(
                     self.info,
                     f"{variant.describe(self.info)} cannot use {variant.type.describe()}")
-            for conflict in _conflicting_qtypes(variant.type, qtype):
+            for conflict in _conflicting_qtypes(variant.type):
                 if conflict in types_seen:
                     raise QAPISemError(
                         self.info, f"{variant.describe(self.info)} can't be distinguished"
@@ -345,19 +338,10 @@ class QAPISchemaAlternateType(QAPISchemaType):
         return 'value'
 
 
-def _conflicting_qtypes(typ: QAPISchemaType, qtype: str) -> list[str]:
+def _conflicting_qtypes(typ: QAPISchemaType) -> list[str]:
     """The QTypes a branch of type ``typ`` claims: strings may also parse as numbers."""
-    conflicting = [qtype]
-    if qtype == 'QTYPE_QSTRING':
-        if isinstance(typ, QAPISchemaEnumType):
-            for member in typ.members:
-                if member.name in ('on', 'off'):
-                    conflicting.append('QTYPE_QBOOL')
-                if re.match(r'[-+0-9.]', member.name):
-                    conflicting.append('QTYPE_QNUM')
-        else:
-            conflicting += ['QTYPE_QNUM', 'QTYPE_QBOOL']
-    return list(dict.fromkeys(conflicting))
+    values = [m.name for m in typ.members] if isinstance(typ, QAPISchemaEnumType) else None
+    return alternate_conflicts(typ.json_type() or '', values)
 
 
 class _QAPISchemaCall(QAPISchemaDefinition):

@@ -77,7 +77,7 @@ def _mutated(change: str) -> str:
     [
         ("wrong-type", "expected bool, got str @ $.schema.entities["),
         ("extra-key", "extra fields found (colour) @ $.schema.entities["),
-        ("dangling", "refers to unknown type 'NoSuchType'"),
+        ("dangling", "members[0].type: unknown type 'NoSuchType'"),
         ("bad-kind", "'kind' must be one of alternate, array, builtin"),
     ],
 )

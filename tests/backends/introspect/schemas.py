@@ -70,11 +70,11 @@ def demo_schema() -> Schema:
             Branch("net", "NetDevice", IfName("HAVE_NET")),
             Branch("old", "q_empty"),
         )),
-        features=(Feature("unstable"),),
+        features=(Feature("removable"),),
     )  # fmt: skip
     size_or_name = AlternateType(
         "SizeOrName", _at(14), MAIN,
-        (Branch("size", "int8"), Branch("name", "str", IfNot(IfName("TINY")))),
+        (Branch("size", "int8"), Branch("name", "bool", IfNot(IfName("TINY")))),
     )
     add_args = ObjectType(
         "q_obj_device-add-arg", None, MAIN,
@@ -93,7 +93,7 @@ def demo_schema() -> Schema:
             ArrayType("DeviceList", None, MAIN, "Device"),
             size_or_name,
             add_args,
-            Command("device-add", _at(20), MAIN, arg_type="q_obj_device-add-arg"),
+            Command("device-add", _at(20), MAIN, arg_type="q_obj_device-add-arg", boxed=True),
             Command("list-sizes", _at(22), MAIN, ret_type="uint64List", allow_oob=True),
             Command(
                 "old-reset", _at(24), MAIN, features=(deprecated,),

@@ -1,0 +1,53 @@
+"""Reading an input file (schema, include, configuration, snapshot) safely.
+
+Only a regular file is read (a FIFO, a device such as ``/dev/zero`` or a
+directory is refused without blocking), and at most :data:`MAX_INPUT_BYTES`
+of it; text must be UTF-8, and a bad byte is reported with its line.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+#: The largest input file read (QEMU's whole schema is ~1 MiB).
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+class InputFileError(Exception):
+    """A file that is not a readable input; ``str()`` is one line naming the file."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
+        self.reason = reason
+        self.line = line
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The content of the regular file at ``path``.
+
+    Raises :class:`OSError` when it cannot be opened and :class:`InputFileError`
+    when it is not a regular file or is too large.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputFileError(str(path), "not a regular file")
+        data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputFileError(
+            str(path), f"larger than the limit of {MAX_INPUT_BYTES // (1024 * 1024)} MiB"
+        )
+    return data
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The UTF-8 text of the regular file at ``path`` (errors as :func:`read_bytes`)."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputFileError(
+            str(path), f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", line
+        ) from None

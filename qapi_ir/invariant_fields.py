@@ -1,0 +1,159 @@
+"""The invariants one IR object satisfies on its own: names, conditions, locations.
+
+The first pass of :mod:`qapi_ir.invariants`; each problem starts with its
+path in the snapshot document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from qapi_ir import ir
+from qapi_ir.language import (
+    BUILTIN_TYPES,
+    MAX_CONDITION_DEPTH,
+    is_condition_name,
+    is_enum_prefix,
+    is_reserved_member_name,
+    is_value_name,
+    mangle,
+    name_stem,
+)
+
+#: Where the entities are in a snapshot document.
+ENTITIES = "$.schema.entities"
+
+#: No schema file read within the input size limit has more lines than this.
+MAX_LINE = 64 * 1024 * 1024 + 1
+
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_IMPLICIT_OBJECT = re.compile(r"q_obj_(?P<owner>.+)-(arg|base)")
+_SECTION_KINDS = {"Plain", "Member", "Feature", "Returns", "Errors", "Since", "Todo"}
+_NAMED_SECTIONS = {"Member", "Feature"}
+
+
+def definition_name_problem(entity: ir.Definition) -> str | None:
+    """Why the name of ``entity`` is not one the front end could have made, if it is not."""
+    name = entity.name
+    if isinstance(entity, ir.BuiltinType):
+        ok = (name, entity.json_type) in BUILTIN_TYPES
+    elif isinstance(entity, ir.ArrayType):
+        ok = name == entity.element_type + "List"
+    elif isinstance(entity, ir.ObjectType) and name.startswith("q_"):
+        implicit = _IMPLICIT_OBJECT.fullmatch(name)
+        ok = name == ir.EMPTY_OBJECT or bool(implicit and name_stem(implicit["owner"]))
+    else:
+        ok = name_stem(name) is not None
+    return None if ok else f"{name!r} is not a valid name for {_kind(entity)}"
+
+
+def _kind(entity: ir.Definition) -> str:
+    return {
+        ir.BuiltinType: "a built-in type",
+        ir.ArrayType: "an array type (its element type's name + 'List')",
+    }.get(type(entity), "a definition")
+
+
+def location_problems(location: ir.Location | None, where: str) -> Iterator[str]:
+    """A location names a file in printable characters and a plausible line."""
+    if location is None:
+        return
+    if not location.file or not location.file.isprintable():
+        yield f"{where}.file: {location.file!r} is not a file name"
+    if not 1 <= location.line <= MAX_LINE:
+        yield f"{where}.line: {location.line} is not a line number"
+
+
+def condition_problems(condition: ir.Condition | None, where: str) -> Iterator[str]:
+    """Configuration symbols are identifiers; ``all``/``any`` have operands; bounded depth."""
+    pending: list[tuple[ir.Condition, str, int]] = []
+    if condition is not None:
+        pending.append((condition, where, 1))
+    while pending:
+        current, path, depth = pending.pop()
+        if depth > MAX_CONDITION_DEPTH:
+            yield f"{path}: conditions nest more than {MAX_CONDITION_DEPTH} deep"
+            return
+        if isinstance(current, ir.IfName):
+            if not is_condition_name(current.name):
+                yield f"{path}.name: {current.name!r} is not a configuration symbol"
+        elif isinstance(current, ir.IfNot):
+            pending.append((current.operand, f"{path}.operand", depth + 1))
+        else:
+            if not current.operands:
+                yield f"{path}.operands: a condition without operands is useless"
+            for index, operand in enumerate(current.operands):
+                pending.append((operand, f"{path}.operands[{index}]", depth + 1))
+
+
+def _parts(
+    parts: Sequence[ir.Feature | ir.EnumValue | ir.Member | ir.Branch],
+    where: str,
+    valid: Callable[[str], bool],
+) -> Iterator[str]:
+    """Each part's name passes ``valid`` and no two mangle alike; their conditions and
+    features are well formed."""
+    seen: dict[str, str] = {}
+    for index, part in enumerate(parts):
+        if not valid(part.name):
+            yield f"{where}[{index}].name: {part.name!r} is not a valid name"
+        mangled = mangle(part.name)
+        if mangled in seen:
+            yield f"{where}[{index}].name: '{part.name}' collides with '{seen[mangled]}'"
+        seen[mangled] = part.name
+        yield from condition_problems(part.condition, f"{where}[{index}].condition")
+        yield from _parts(getattr(part, "features", ()), f"{where}[{index}].features", _valid_name)
+
+
+def _valid_name(name: str) -> bool:
+    return name_stem(name) is not None
+
+
+def _member_name(name: str) -> bool:
+    return _valid_name(name) and not is_reserved_member_name(name)
+
+
+def entity_problems(entity: ir.Entity, where: str) -> Iterator[str]:
+    """What is wrong with the fields of ``entity``, each with its path."""
+    yield from location_problems(getattr(entity, "location", None), f"{where}.location")
+    yield from condition_problems(getattr(entity, "condition", None), f"{where}.condition")
+    yield from _parts(getattr(entity, "features", ()), f"{where}.features", _valid_name)
+    if isinstance(entity, ir.BuiltinType) and entity.module != ir.BUILTIN_MODULE:
+        yield f"{where}.module: built-in types belong to '{ir.BUILTIN_MODULE}'"
+    elif isinstance(entity, ir.EnumType):
+        yield from _parts(entity.values, f"{where}.values", is_value_name)
+        if entity.prefix is not None and not is_enum_prefix(entity.prefix):
+            yield f"{where}.prefix: {entity.prefix!r} is not a C identifier"
+    elif isinstance(entity, ir.ObjectType):
+        yield from _parts(entity.members, f"{where}.members", _member_name)
+        if entity.variants is not None:
+            if not _member_name(entity.variants.tag):
+                yield f"{where}.variants.tag: {entity.variants.tag!r} is not a valid name"
+            yield from _parts(entity.variants.branches, f"{where}.variants.branches", is_value_name)
+    elif isinstance(entity, ir.AlternateType):
+        if not entity.branches:
+            yield f"{where}.branches: an alternate needs at least one branch"
+        yield from _parts(entity.branches, f"{where}.branches", _valid_name)
+    elif isinstance(entity, ir.Include) and entity.module == entity.target:
+        yield f"{where}.target: a module cannot include itself"
+
+
+def doc_problems(doc: ir.Doc, where: str) -> Iterator[str]:
+    """Section kinds are known; member and feature sections name one, others none."""
+    yield from location_problems(doc.location, f"{where}.location")
+    sections = {
+        "body": (doc.body,), "args": doc.args, "features": doc.features, "sections": doc.sections
+    }
+    for field, group in sections.items():
+        for index, section in enumerate(group):
+            path = f"{where}.{field}" + ("" if field == "body" else f"[{index}]")
+            if section.kind not in _SECTION_KINDS:
+                yield f"{path}.kind: unknown section kind {section.kind!r}"
+            elif (section.name is not None) != (section.kind in _NAMED_SECTIONS):
+                yield f"{path}.name: only member and feature sections have a name"
+            elif section.name is not None and not is_value_name(section.name):
+                yield f"{path}.name: {section.name!r} is not a valid name"
+            if _UNWRITABLE.search(section.text):
+                yield f"{path}.text: holds a control character or a lone surrogate"
+            yield from location_problems(section.location, f"{path}.location")
