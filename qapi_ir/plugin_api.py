@@ -22,6 +22,9 @@ PLUGIN_API_VERSION = 1
 #: The entry-point group backends register under.
 ENTRY_POINT_GROUP = "qapi_build.backends"
 
+#: The longest file name most file systems allow, in bytes.
+NAME_MAX = 255
+
 OptionKind: TypeAlias = Literal["str", "bool", "int", "list"]
 OptionValue: TypeAlias = str | bool | int | tuple[str, ...]
 
@@ -40,6 +43,30 @@ class BackendError(Exception):
     """A failure a backend reports to the user as one message (no traceback)."""
 
 
+def output_path_problem(path: object, text: object) -> str | None:
+    """Why ``path`` (with content ``text``) cannot be a generated file, if it cannot.
+
+    A path is relative, ``/``-separated, inside the output directory, with
+    names of at most :data:`NAME_MAX` bytes; the content is text.
+    """
+    if not isinstance(path, str):
+        return f"the path {path!r} is not a string"
+    if not isinstance(text, str):
+        return f"the content of {path!r} is {type(text).__name__}, not str"
+    if "\0" in path or "\\" in path or path.startswith("/"):
+        return f"{path!r} is not a relative path"
+    if any(part in ("", ".", "..") for part in path.split("/")):
+        return f"{path!r} is not a path inside the output directory"
+    try:
+        encoded = path.encode("utf-8")
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{path!r} or its content is not valid text (a lone surrogate)"
+    if any(len(part) > NAME_MAX for part in encoded.split(b"/")):
+        return f"{path!r} has a name longer than {NAME_MAX} bytes"
+    return None
+
+
 class Output:
     """The files a backend produces, held in memory until the run succeeds."""
 
@@ -49,9 +76,9 @@ class Output:
 
     def write(self, path: str, text: str) -> None:
         """Record ``text`` as the content of ``path``, relative to the output directory."""
-        parts = path.replace("\\", "/").split("/")
-        if path.startswith("/") or ".." in parts or not path:
-            raise BackendError(f"refusing to write outside the output directory: {path!r}")
+        problem = output_path_problem(path, text)
+        if problem:
+            raise BackendError(f"refusing to write: {problem}")
         if path in self.files:
             raise BackendError(f"file written twice: {path}")
         self.files[path] = text

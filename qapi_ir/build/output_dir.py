@@ -1,45 +1,181 @@
-"""Writing generated files: atomically, and only when their content changed."""
+"""Writing generated files: all of them or none, never through a link, unchanged ones untouched.
+
+Every path is checked first (again: a backend may have filled ``Output.files``
+directly), and so is what lies on disk in its way: a symbolic link anywhere
+below the output directory is refused, not followed, as is a directory where
+a file should go.  The new contents are then written into a staging directory
+inside the output directory (short names, so a long final name still fits),
+and only when all of them are there are they renamed into place.  Should a
+rename fail, the files already replaced are put back.  A staging directory
+left by a killed run is removed by the next run.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from qapi_ir.plugin_api import output_path_problem
+
+#: Staging directories are named ``.qapi-build-PID-XXXX``.
+_STAGING_PREFIX = ".qapi-build-"
 
 
 class OutputError(Exception):
     """The output directory or a file in it cannot be written."""
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+def _check_paths(files: Mapping[str, str]) -> None:
+    for path, text in files.items():
+        problem = output_path_problem(path, text)
+        if problem:
+            raise OutputError(f"can't write {problem}")
+    paths = set(files)
+    for path in paths:
+        parent = path.rpartition("/")[0]
+        while parent:
+            if parent in paths:
+                raise OutputError(f"can't write '{parent}': it is both a file and a directory")
+            parent = parent.rpartition("/")[0]
+
+
+def _check_on_disk(directory: Path, relative: str) -> bool:
+    """Whether ``relative`` exists as a regular file; refuses links and misplaced kinds."""
+    current = directory
+    parts = relative.split("/")
+    for index, part in enumerate(parts):
+        current = current / part
+        try:
+            mode = os.lstat(current).st_mode
+        except FileNotFoundError:
+            return False
+        last = index == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            raise OutputError(f"refusing to write through the symbolic link '{current}'")
+        if last and not stat.S_ISREG(mode):
+            raise OutputError(f"can't write '{current}': something that is not a file is there")
+        if not last and not stat.S_ISDIR(mode):
+            raise OutputError(f"can't write '{directory / relative}': '{current}' is not a directory")
+    return True
+
+
+def _remove_leftovers(directory: Path) -> None:
+    """Remove staging directories of runs that no longer run (killed ones)."""
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not entry.name.startswith(_STAGING_PREFIX) or not entry.is_dir(follow_symlinks=False):
+                continue
+            pid = entry.name[len(_STAGING_PREFIX):].partition("-")[0]
+            if pid.isdigit() and not _is_running(int(pid)):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _is_running(pid: int) -> bool:
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return pid != 0
+
+
+def _changed(directory: Path, files: Mapping[str, str]) -> dict[str, bytes]:
+    """The files whose content on disk differs from what it should be, encoded."""
+    changed = {}
+    for relative, text in sorted(files.items()):
+        data = text.encode("utf-8")
+        target = directory / relative
+        if _check_on_disk(directory, relative):
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        changed[relative] = data
+    return changed
+
+
+def _prepare_directory(directory: Path) -> bool:
+    """Make ``directory`` if missing; whether it was made."""
+    try:
+        mode = os.lstat(directory).st_mode
+    except FileNotFoundError:
+        directory.mkdir(parents=True)
+        return True
+    if not stat.S_ISDIR(os.stat(directory).st_mode if stat.S_ISLNK(mode) else mode):
+        raise OutputError(f"can't write into '{directory}': it is not a directory")
+    return False
 
 
 def write_files(directory: Path, files: Mapping[str, str]) -> list[str]:
-    """Write ``files`` (relative path to text) below ``directory``.
+    """Write ``files`` (relative path to text) below ``directory``, all or none.
 
     A file whose content is already what it should be is left alone, so its
     modification time does not change.  Returns the paths actually written.
     """
-    written = []
-    for relative, text in sorted(files.items()):
-        target = directory / relative
-        data = text.encode("utf-8")
-        try:
-            if target.is_file() and target.read_bytes() == data:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(target, data)
-        except OSError as exc:
-            raise OutputError(f"can't write '{target}': {exc.strerror or exc}") from exc
-        written.append(relative)
-    return written
+    _check_paths(files)
+    made = False
+    try:
+        made = _prepare_directory(directory)
+        _remove_leftovers(directory)
+        changed = _changed(directory, files)
+        if changed:
+            _stage_and_swap(directory, changed)
+    except OSError as exc:
+        if made:
+            shutil.rmtree(directory, ignore_errors=True)
+        where = f"'{exc.filename}'" if exc.filename else f"into '{directory}'"
+        raise OutputError(f"can't write {where}: {exc.strerror or exc}") from exc
+    except BaseException:
+        if made:
+            shutil.rmtree(directory, ignore_errors=True)
+        raise
+    return list(changed)
+
+
+def _stage_and_swap(directory: Path, changed: Mapping[str, bytes]) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{os.getpid()}-", dir=directory))
+    try:
+        staged = {}
+        for number, (relative, data) in enumerate(changed.items()):
+            staged[relative] = staging / str(number)
+            with open(staged[relative], "xb") as stream:
+                stream.write(data)
+            os.chmod(staged[relative], 0o644)
+        _swap(directory, staging, staged)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(directory: Path, staging: Path, staged: Mapping[str, Path]) -> None:
+    """Rename each staged file into place; on failure put back what was there."""
+    made_dirs: list[Path] = []
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for number, (relative, source) in enumerate(staged.items()):
+            target = directory / relative
+            for parent in reversed(target.relative_to(directory).parents[:-1]):
+                folder = directory / parent
+                if not folder.is_dir():
+                    folder.mkdir()
+                    made_dirs.append(folder)
+            backup = None
+            if target.exists():
+                backup = staging / f"old{number}"
+                os.link(target, backup)
+            os.replace(source, target)
+            done.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(done):
+            with contextlib.suppress(OSError):
+                if backup is None:
+                    target.unlink()
+                else:
+                    os.replace(backup, target)
+        for folder in reversed(made_dirs):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
