@@ -6,11 +6,14 @@ This is the only place that turns errors into messages and exit statuses.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import re
+import signal
 import sys
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from qapi_ir.build.cache_store import CacheStore, default_root
@@ -20,7 +23,7 @@ from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
 from qapi_ir.build.output_cache import generate_cached
 from qapi_ir.build.output_dir import OutputError, write_files
-from qapi_ir.plugin_api import BackendError, OptionValue, Output
+from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
 from qapi_ir.build.plugins import (
     LoadedBackend,
     PluginError,
@@ -179,26 +182,37 @@ def _generate(
     progress: Progress,
     store: CacheStore | None,
     subdirs: Mapping[str, str],
+    interrupted: threading.Event,
 ) -> Output:
     """Run every backend into one in-memory output; nothing is written here.
 
     A backend named in ``subdirs`` has its files placed in that sub-directory.
+    ``interrupted`` tells a real Ctrl-C from a backend raising KeyboardInterrupt.
     """
     combined = Output()
     for number, (name, loaded) in enumerate(backends.items(), start=1):
         progress.step(f"[{number}/{len(backends)}] {name}")
+        label = f"backend '{name}' ({loaded.origin})"
         try:
-            output = generate_cached(store, source, name, loaded.backend, options[name])
+            with contextlib.redirect_stdout(sys.stderr):  # a plugin's print is not our output
+                output = generate_cached(store, source, name, loaded.backend, options[name])
         except BackendError as exc:
             raise BackendError(f"backend '{name}': {exc}") from exc
+        except SystemExit as exc:
+            raise BackendError(f"{label} called sys.exit({exc.code!r})") from exc
+        except KeyboardInterrupt:
+            if interrupted.is_set():
+                raise
+            raise BackendError(f"{label} raised KeyboardInterrupt") from None
         except Exception as exc:
             if os.environ.get("QAPI_BUILD_DEBUG"):
                 raise
-            raise BackendError(
-                f"backend '{name}' ({loaded.origin}) failed: {type(exc).__name__}: {exc}"
-            ) from exc
+            raise BackendError(f"{label} failed: {type(exc).__name__}: {exc}") from exc
         subdir = subdirs.get(name)
         for relative, text in output.files.items():
+            problem = output_path_problem(relative, text)
+            if problem:
+                raise BackendError(f"backend '{name}' ({loaded.origin}): {problem}")
             path = f"{subdir}/{relative}" if subdir else relative
             if path in combined.files:
                 raise BackendError(f"backend '{name}' writes {path}, which another backend wrote")
@@ -223,7 +237,7 @@ def _list_backends(config: Config) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     config = _load_config(args)
     store = _cache_store(args)  # first: it also keeps the installed backends
     if args.list_backends:
@@ -244,7 +258,7 @@ def _run(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     progress.step("reading schema")
     source = _read_schema(args, config, store)
-    output = _generate(source, backends, options, progress, store, config.subdirs)
+    output = _generate(source, backends, options, progress, store, config.subdirs, interrupted)
     directory = Path(args.output_dir or config.output or ".")
     progress.step(f"writing {len(output.files)} files")
     write_files(directory, output.files)
@@ -256,22 +270,48 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interruptible(run: Callable[[threading.Event], int]) -> int:
+    """``run(interrupted)``, where Ctrl-C (SIGINT) sets ``interrupted`` and ends the run
+    with one line and status 130; the write step leaves the output as it was."""
+    interrupted = threading.Event()
+
+    def on_sigint(signum: int, frame: object) -> None:
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_sigint) if in_main_thread else None
+    try:
+        return run(interrupted)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``qapi-build`` with ``argv`` (default: the process arguments)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["diff"]:
         from qapi_ir.diff.cli import main as diff_main
 
-        return diff_main(arguments[1:])
+        return _interruptible(lambda _: diff_main(arguments[1:]))
     args = _argument_parser().parse_args(arguments)
+    if argv is None:  # this process is qapi-build: what the imports made lives until
+        gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)
+    return _interruptible(lambda interrupted: _report_errors(args, interrupted))
+
+
+def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> int:
+    """Run, turning every error into one line on stderr and status 1."""
     from qapi_ir.frontend.errors import QAPIError
     from qapi_ir.invariants import InvariantError
     from qapi_ir.snapshot import SnapshotError
 
-    if argv is None:  # this process is qapi-build: what the imports made lives until
-        gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)
     try:
-        return _run(args)
+        return _run(args, interrupted)
     except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
             OutputError, BackendError, UsageError) as exc:
         print(exc, file=sys.stderr)

@@ -20,6 +20,7 @@ def _code_key(name: str, backend: Backend, options: Mapping[str, OptionValue]) -
     return digest(
         code_fingerprint(__name__),
         code_fingerprint(type(backend).__module__),
+        type(backend).__qualname__,
         name,
         repr(sorted(options.items())),
     )

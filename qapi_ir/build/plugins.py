@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 import attrs
 
 from qapi_ir.build.installed import EntryPointInfo, installed
-from qapi_ir.plugin_api import PLUGIN_API_VERSION, Backend, Option
+from qapi_ir.build.options import OptionError, check_value
+from qapi_ir.plugin_api import PLUGIN_API_VERSION, Backend, Option, OptionKind
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
 
@@ -26,6 +27,8 @@ class LoadedBackend:
     backend: Backend
     origin: str
 
+
+_OPTION_NAME = re.compile(r"[a-z][a-z0-9_-]*")
 
 #: An entry point's value, as :mod:`importlib.metadata` reads it.
 _ENTRY_POINT_VALUE = re.compile(
@@ -66,6 +69,13 @@ def _instantiate(obj: Any, label: str) -> Backend:
     options = backend.options
     if not isinstance(options, tuple | list) or not all(isinstance(o, Option) for o in options):
         raise PluginError(f"{label}: 'options' must be a tuple of qapi_ir.plugin_api.Option")
+    for option in options:
+        problem = _option_problem(option)
+        if problem:
+            raise PluginError(f"{label}: option {option.name!r}: {problem}")
+    names = [option.name for option in options]
+    if len(set(names)) != len(names):
+        raise PluginError(f"{label}: two options have the same name")
     version = backend.api_version
     if version != PLUGIN_API_VERSION:
         raise PluginError(
@@ -73,6 +83,21 @@ def _instantiate(obj: Any, label: str) -> Backend:
             f" but this qapi-build expects version {PLUGIN_API_VERSION}"
         )
     return cast(Backend, backend)
+
+
+def _option_problem(option: Option) -> str | None:
+    """What is wrong with a declared option, if anything."""
+    if not isinstance(option.name, str) or not _OPTION_NAME.fullmatch(option.name):
+        return "the name must be lower-case letters, digits, '-' and '_'"
+    if option.kind not in get_args(OptionKind):
+        return f"kind must be one of {', '.join(get_args(OptionKind))}, not {option.kind!r}"
+    if not isinstance(option.help, str):
+        return "help must be a string"
+    try:
+        check_value("", option, option.default)
+    except OptionError:
+        return f"the default {option.default!r} is not a {option.kind}"
+    return None
 
 
 def load_installed(name: str) -> LoadedBackend:
@@ -87,7 +112,7 @@ def load_installed(name: str) -> LoadedBackend:
     label = f"backend '{name}' ({origin})"
     try:
         obj = _load(entry_point)
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
         raise PluginError(f"{label}: failed to load: {type(exc).__name__}: {exc}") from exc
     return LoadedBackend(_instantiate(obj, label), origin)
 
@@ -101,6 +126,6 @@ def load_by_path(name: str, path: str) -> LoadedBackend:
         raise PluginError(f"{label}: an import path has the form 'module:Class'")
     try:
         obj = getattr(importlib.import_module(module_name), attribute)
-    except Exception as exc:
+    except (Exception, SystemExit) as exc:
         raise PluginError(f"{label}: failed to load: {type(exc).__name__}: {exc}") from exc
     return LoadedBackend(_instantiate(obj, label), origin)

@@ -135,7 +135,7 @@ def test_unknown_backend_lists_the_available_ones(tmp_path: Path) -> None:
 def test_internal_error_is_one_line_unless_debugging(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def bug(args: object) -> int:
+    def bug(args: object, interrupted: object) -> int:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(cli, "_run", bug)
