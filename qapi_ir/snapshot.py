@@ -88,7 +88,8 @@ class _LongNumber(str):
     """A number too long to be anything in a snapshot, kept as its digits."""
 
 
-def _parse_int(digits: str) -> int | _LongNumber:
+def parse_int(digits: str) -> int | _LongNumber:
+    """A JSON integer; one too long to be anything in a snapshot is kept as its digits."""
     return _LongNumber(digits) if len(digits.lstrip("-")) > MAX_DIGITS else int(digits)
 
 
@@ -187,7 +188,7 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
 def loads(text: str, source: str = "<snapshot>") -> ir.Schema:
     """The schema held by snapshot text."""
     try:
-        document = json.loads(text, parse_int=_parse_int)
+        document = json.loads(text, parse_int=parse_int)
     except json.JSONDecodeError as exc:
         raise SnapshotError(
             f"{source}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg});"

@@ -24,6 +24,8 @@ from typing import Any
 
 import attrs
 
+from qapi_ir.input_file import InputFileError, read_text
+
 DEFAULT_CONFIG = "plugins.toml"
 _KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs"}
 
@@ -77,10 +79,12 @@ def _subdirs(path: Path, value: Any) -> dict[str, str]:
 def load_config(path: Path) -> Config:
     """Read and check the configuration file at ``path``."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path))
     except OSError as exc:
         raise ConfigError(f"can't read configuration file '{path}': {exc.strerror}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except InputFileError as exc:
+        raise ConfigError(f"can't read configuration file {exc}") from exc
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     unknown = sorted(set(data) - _KEYS)
     if unknown:

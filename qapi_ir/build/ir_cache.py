@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qapi_ir.build.cache_store import CacheStore, code_fingerprint, digest
+from qapi_ir.input_file import InputFileError, read_bytes
 from qapi_ir.ir import Schema
 
 if TYPE_CHECKING:  # the front end is imported only when a schema must be read
@@ -75,8 +76,8 @@ def _read_and_check(path: str, parse_cache: _ParseCache | None = None) -> Schema
 
 def _file_digest(path: str) -> str | None:
     try:
-        return digest(Path(path).read_bytes())
-    except OSError:
+        return digest(read_bytes(path))
+    except (OSError, InputFileError):
         return None
 
 

@@ -63,12 +63,17 @@ def main(argv: list[str]) -> int:
     try:
         old = read_input(args.old, docs=args.docs)
         new = read_input(args.new, docs=args.docs)
+        result = compare(old, new, docs=args.docs)
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug: still one line and the error status
+        if os.environ.get("QAPI_BUILD_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     for note in old.notes + new.notes:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
-    result = compare(old, new, docs=args.docs)
     if args.format == "json":
         sys.stdout.write(render_json(result, args.old, args.new))
     elif args.format == "markdown":

@@ -10,7 +10,6 @@ wanted, a strict read is tried first.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -21,6 +20,7 @@ from qapi_ir.diff.from_introspection import IntrospectionError, from_introspecti
 from qapi_ir.diff.from_ir import from_ir
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
+from qapi_ir.input_file import InputFileError, read_text
 
 
 class InputError(Exception):
@@ -45,14 +45,17 @@ def _one_line(error: Exception) -> str:
 def read_input(path: str, *, docs: bool) -> model.WireSchema:
     """The comparable model of the file at ``path``; :class:`InputError` when unreadable."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError(f"can't read '{path}': {reason}") from exc
+        text = read_text(path)
+    except OSError as exc:
+        raise InputError(f"can't read '{path}': {exc.strerror or exc}") from exc
+    except InputFileError as exc:
+        raise InputError(f"can't read {exc}") from exc
     try:
-        document: Any = json.loads(text)
+        document: Any = json.loads(text, parse_int=snapshot.parse_int)
     except json.JSONDecodeError:
         document = None
+    except RecursionError:
+        raise InputError(f"{path}: values nest deeper than {snapshot.MAX_DEPTH}") from None
     try:
         infos = _introspection_list(document)
         if infos is not None:

@@ -13,6 +13,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.language import MAX_CHAIN_DEPTH
+
 from . import parse_cache
 from .doc import QAPIDoc
 from .errors import QAPIError, QAPIParseError, QAPISemError
@@ -23,6 +26,9 @@ __all__ = ['QAPIDoc', 'QAPIExpression', 'QAPISchemaParser']
 
 # A JSON value as the schema language has it.
 _ExprValue = list[object] | dict[str, object] | str | bool
+
+#: How deeply objects and arrays may nest in a schema file (QEMU's schema needs 6).
+MAX_NESTING = 100
 
 # '@NAME: ' at the start of a documentation line
 _SPACES = re.compile(' *')
@@ -81,18 +87,23 @@ class QAPISchemaParser:
         self.cursor = 0
         self.val: str | bool | None = None
         self.line_pos = 0
+        self._nesting = 0  # objects and arrays open around the current token
 
         self.exprs: list[QAPIExpression] = []
         self.docs: list[QAPIDoc] = []
         self._entries: list[Entry] = []
 
         try:
-            with open(fname, encoding='utf-8') as fp:
-                self.src = fp.read()
+            self.src = read_text(fname)
         except OSError as err:
             if incl_info is not None:
                 raise
             raise QAPIError(f"can't read schema file '{fname}': {err.strerror}") from err
+        except InputFileError as err:
+            if incl_info is not None and err.line is None:
+                raise QAPISemError(
+                    incl_info, f"can't read include file '{fname}': {err.reason}") from None
+            raise QAPIError(str(err)) from None
         if not self.src.endswith('\n'):
             self.src += '\n'
         if cache is None:
@@ -190,10 +201,15 @@ class QAPISchemaParser:
                  cache: ParseCache | None) -> QAPISchemaParser | None:
         incl_abs_fname = os.path.abspath(incl_fname)
         inf: QAPISourceInfo | None = info
+        depth = 0
         while inf:
             if incl_abs_fname == os.path.abspath(inf.fname):
                 raise QAPISemError(info, f"inclusion loop for {include}")
             inf = inf.parent
+            depth += 1
+        if depth >= MAX_CHAIN_DEPTH:  # one line: not QEMU's context of every includer
+            raise QAPIError(
+                f"{info.fname}:{info.line}: includes nest deeper than {MAX_CHAIN_DEPTH}")
         if incl_abs_fname in previously_included:
             return None
         try:
@@ -344,12 +360,15 @@ class QAPISchemaParser:
 
     def get_expr(self) -> _ExprValue:
         """Parse a value: object, array, string or boolean."""
-        if self.tok == '{':
+        if self.tok is not None and self.tok in '{[':
+            if self._nesting == MAX_NESTING:
+                raise QAPIParseError(self, f"values nest deeper than {MAX_NESTING}")
+            self._nesting += 1
+            opening = self.tok
             self.accept()
-            return self.get_members()
-        if self.tok == '[':
-            self.accept()
-            return self.get_values()
+            value = self.get_members() if opening == '{' else self.get_values()
+            self._nesting -= 1
+            return value
         if self.tok is not None and self.tok in "'tf":
             val = self.val
             assert isinstance(val, str | bool)

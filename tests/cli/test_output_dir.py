@@ -53,14 +53,14 @@ def test_a_directory_where_a_file_goes_changes_nothing(out: Path) -> None:
     (out / "z.txt").unlink()
     (out / "z.txt").mkdir()
     before = _state(out)
-    with pytest.raises(OutputError, match="z.txt': something that is not a file is there"):
+    with pytest.raises(OutputError, match=r"z\.txt': something that is not a file is there"):
         write_files(out, NEW)
     assert _state(out) == before
 
 
 def test_a_path_both_file_and_directory_changes_nothing(out: Path) -> None:
     before = _state(out)
-    with pytest.raises(OutputError, match="'a.h': it is both a file and a directory"):
+    with pytest.raises(OutputError, match=r"'a\.h': it is both a file and a directory"):
         write_files(out, {**NEW, "a.h/index.html": "x"})
     assert _state(out) == before
 
@@ -112,7 +112,7 @@ def test_a_symlinked_file_in_the_output_is_not_written_through(out: Path, tmp_pa
     victim.write_text("precious\n")
     (out / "z.txt").unlink()
     (out / "z.txt").symlink_to(victim)
-    with pytest.raises(OutputError, match="symbolic link .*z.txt"):
+    with pytest.raises(OutputError, match=r"symbolic link .*z\.txt"):
         write_files(out, NEW)
     assert victim.read_text() == "precious\n"
 
