@@ -90,26 +90,67 @@ def _write_module(source: bytes, path: str) -> None:
     compiles every template module again, ~1 ms each.
     """
     import py_compile
+
+    _write_atomically(path, source)
+    with contextlib.suppress(py_compile.PyCompileError, OSError):
+        py_compile.compile(path, doraise=True)
+    _write_atomically(path + _DIGEST_SUFFIX, _module_digest(path).encode())
+
+
+#: Next to each compiled template module: the digest of it and its bytecode.
+_DIGEST_SUFFIX = ".digest"
+
+
+def _write_atomically(path: str, data: bytes) -> None:
     import tempfile
 
     fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(source)
+            stream.write(data)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
-    with contextlib.suppress(py_compile.PyCompileError, OSError):
-        py_compile.compile(path, doraise=True)
+
+
+def _module_digest(path: str) -> str:
+    """The digest of a compiled template module and of its bytecode (if any)."""
+    parts = []
+    for name in (path, importlib.util.cache_from_source(path)):
+        try:
+            parts.append(Path(name).read_bytes())
+        except OSError:
+            parts.append(b"")
+    return digest(*parts)
+
+
+def _drop_damaged_modules(template_dir: str, module_dir: str) -> None:
+    """Delete each compiled module of ``template_dir``'s templates that fails its digest,
+    so that mako compiles the template again instead of running damaged code."""
+    for template in Path(template_dir).rglob("*.mako"):
+        path = os.path.join(module_dir, f"{template.relative_to(template_dir)}.py")
+        if not os.path.exists(path):
+            continue
+        try:
+            recorded = Path(path + _DIGEST_SUFFIX).read_text()
+        except OSError:
+            recorded = None
+        if recorded != _module_digest(path):
+            for damaged in (path, importlib.util.cache_from_source(path), path + _DIGEST_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(damaged)
 
 
 @functools.cache
 def _lookup(directory: str, root: Path | None) -> Any:
+    module_directory = _module_directory(root) if root else None
+    if module_directory:
+        _drop_damaged_modules(directory, module_directory)
     return _import_template_lookup()(
         directories=[directory],
         strict_undefined=True,
-        module_directory=_module_directory(root) if root else None,
+        module_directory=module_directory,
         module_writer=_write_module,
         input_encoding="utf-8",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,21 @@ def test_render_each_renders_like_render_with_the_shared_context(tmp_path: Path)
     (tmp_path / "b.mako").write_text("b ${x} ${n}\n")
     texts = render_each(tmp_path, [("a.mako", {"n": 1}), ("b.mako", {"n": 2})], x="shared")
     assert texts == [render(tmp_path, "a.mako", x="shared", n=1), "b shared 2\n"]
+
+
+@pytest.mark.parametrize("damaged", ["module", "bytecode"])
+def test_a_damaged_compiled_template_is_compiled_again_never_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: str
+) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "greet.mako").write_text("hello ${n}\n")
+    monkeypatch.setattr(templating, "_cache_root", tmp_path / "cache")
+    assert render(tmp_path / "templates", "greet.mako", n=1) == "hello 1\n"
+    module = tmp_path / "cache" / "mako" / "greet.mako.py"
+    target = module if damaged == "module" else Path(importlib.util.cache_from_source(module))
+    target.write_bytes(target.read_bytes().replace(b"hello", b"jello"))
+    if damaged == "module":  # without the bytecode, Python would run the damaged source
+        Path(importlib.util.cache_from_source(module)).unlink()
+    templating._lookup.cache_clear()  # as a new run would
+    assert render(tmp_path / "templates", "greet.mako", n=2) == "hello 2\n"
+    assert b"jello" not in module.read_bytes()
