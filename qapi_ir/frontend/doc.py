@@ -56,19 +56,39 @@ class QAPIDoc:
             return self.name.title()
 
     class Section:
-        """A section of text; ``info`` is where it begins, ``text`` excludes the tag."""
+        """A section of text; ``info`` is where it begins, ``text`` excludes the tag.
+
+        Lines are collected in a list and joined when the text is read:
+        appending to a string held in an attribute copies the whole string
+        each time, which made long comments take quadratic time.
+        """
 
         def __init__(self, info: QAPISourceInfo, kind: QAPIDoc.Kind, text: str = '') -> None:
             self.info = info
             self.kind = kind
-            self.text = text
+            self._pieces = [text] if text else []
+
+        @property
+        def text(self) -> str:
+            """The text so far (the pieces appended are joined once, here)."""
+            if len(self._pieces) > 1:
+                self._pieces = [''.join(self._pieces)]
+            return self._pieces[0] if self._pieces else ''
+
+        @text.setter
+        def text(self, text: str) -> None:
+            self._pieces = [text] if text else []
 
         def __repr__(self) -> str:
             return f"<QAPIDoc.Section kind={self.kind!r} text={self.text!r}>"
 
+        def is_empty(self) -> bool:
+            """Whether no text has been added (without joining what has)."""
+            return not self._pieces
+
         def append_line(self, line: str) -> None:
             """Append one line of text."""
-            self.text += line + '\n'
+            self._pieces += (line, '\n')
 
     class ArgSection(Section):
         """The description of a member or feature ``name``, connected to it by the checks."""
@@ -111,10 +131,10 @@ class QAPIDoc:
         """Continue the current plain section with a new paragraph, or start one at ``info``."""
         last = self.all_sections[-1]
         if last.kind == QAPIDoc.Kind.PLAIN:
-            if not last.text:
+            if last.is_empty():
                 # nothing in it yet: it starts here
                 last.info = info
-            last.text += '\n'
+            last.append_line('')
             return
         section = QAPIDoc.Section(info, QAPIDoc.Kind.PLAIN)
         self.sections.append(section)
