@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from qapi_build_go.doctext import Block
 
-#: The paragraph between a list and a code block, which Go cannot tell apart otherwise.
-CODE_AFTER_LIST = "Code:"
+#: The paragraph put before a list or code block that follows one: Go would read both
+#: indented blocks as one (two code blocks in a row are one, with a blank line, either way).
+SEPARATORS = {"code": "Code:", "list": "List:"}
 
 #: Characters that keep a line from being an old-style heading (go/doc/comment).
 _NOT_IN_HEADING = frozenset(";:!?+*/=[]{}_^°&§~%#@<\">\\")
@@ -21,8 +22,9 @@ def comment_lines(blocks: Iterable[Block]) -> list[str]:
         lines = _block_lines(block)
         if not lines:
             continue
-        if previous == "list" and block.kind == "code":
-            text += ["", CODE_AFTER_LIST]  # else Go reads the code as part of the list
+        indented = {previous, block.kind} <= SEPARATORS.keys()
+        if indented and (previous, block.kind) != ("code", "code"):
+            text += ["", SEPARATORS[block.kind]]  # else Go reads both as one block
         if text:
             text.append("")
         text += lines

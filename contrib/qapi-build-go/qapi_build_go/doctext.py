@@ -186,7 +186,11 @@ class _Reader:
             if code:
                 yield Block("code", tuple(code))
             return
-        title = argument or _TITLES.get(name, name.replace("-", " ").capitalize())
+        title = _TITLES.get(name, name.replace("-", " ").capitalize())
+        if name == "admonition" and argument:
+            title = argument
+        elif argument:
+            lines.insert(0, argument)
         inner = list(_Reader(lines).blocks())
         if inner and inner[0].kind == "paragraph":
             first = inner[0]

@@ -100,6 +100,7 @@ func (u ${s.name}) ${u.tag_accessor}() ${u.tag_type} {
 
 // UnmarshalJSON decodes the base members, then the branch the tag selects.
 func (u *${s.name}) UnmarshalJSON(data []byte) error {
+	*u = ${s.name}{}
 	type plain ${s.name}
 	if err := json.Unmarshal(data, (*plain)(u)); err != nil {
 		return err

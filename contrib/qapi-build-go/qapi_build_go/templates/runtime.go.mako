@@ -315,6 +315,7 @@ func (c *Client) Events() <-chan Event {
 // Close closes the connection; calls still waiting return ErrClosed.
 func (c *Client) Close() error {
 	c.close.Do(func() { close(c.closed) })
+	c.end(errors.New("closed by the client"))
 	return c.conn.Close()
 }
 
