@@ -88,3 +88,16 @@ def test_backend_is_mypy_strict_clean() -> None:
         capture_output=True, text=True, timeout=900, check=False,
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+
+
+def test_output_from_an_ir_snapshot_equals_output_from_the_schema(
+    site: Path, tmp_path: Path
+) -> None:
+    snapshot, direct, via_ir = tmp_path / "snapshot", tmp_path / "direct", tmp_path / "via-ir"
+    assert run_cli("--backend", "ir", "-o", snapshot, EXAMPLE).returncode == 0
+    first = run_cli("--no-cache", "--backend", "go", "-o", direct, EXAMPLE, pythonpath=site)
+    again = run_cli("--no-cache", "--backend", "go", "-o", via_ir, "--from-ir",
+                    snapshot / "ir.json", pythonpath=site)
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    tree = {name: (direct / name).read_bytes() for name in files_below(direct)}
+    assert tree and tree == {name: (via_ir / name).read_bytes() for name in files_below(via_ir)}
