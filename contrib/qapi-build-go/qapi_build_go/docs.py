@@ -9,8 +9,8 @@ from qapi_ir.ir import Condition, Doc, DocSection, Feature, condition_text
 from qapi_build_go.comments import comment_lines
 from qapi_build_go.doctext import Block, blocks, inline, member_text
 
-#: Section kinds shown under their own title, in the order the schema gives them.
-_TITLED = {"Returns": "Returns", "Errors": "Errors", "Since": "Since"}
+#: Section kinds shown under their own name as title, in the order the schema gives them.
+_TITLED = frozenset({"Returns", "Errors", "Since"})
 
 
 def _titled(title: str, text: str) -> list[Block]:
@@ -63,7 +63,7 @@ def definition_comment(
 
 def _section(section: DocSection) -> list[Block]:
     if section.kind in _TITLED:
-        return _titled(_TITLED[section.kind], section.text)
+        return _titled(section.kind, section.text)
     if section.kind == "Plain":
         return blocks(section.text)
     return []

@@ -65,7 +65,7 @@ class GoEnum:
 
 @attrs.frozen
 class GoBranch:
-    """A union branch: ``alias`` names the struct it is defined as, else ``lines`` hold fields."""
+    """A union branch: ``alias`` names the struct it is defined as, else ``struct`` is its own."""
 
     name: str
     constant: str
@@ -267,7 +267,8 @@ class Planner:
         assert isinstance(enum, EnumType)
         branches = []
         for value in enum.values:
-            name = self.namer.claim(union + exported(value.name))
+            plain = union + exported(value.name)
+            name = self.namer.claim(plain, plain + "Branch")
             branch = explicit.get(value.name)
             comment = (f"// {name} is the branch of {union} whose tag is {go_string(value.name)}.",)
             constant = self.constants[tag_type][value.name]

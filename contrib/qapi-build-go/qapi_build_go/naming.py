@@ -75,9 +75,11 @@ class Namer:
     def __init__(self, reserved: frozenset[str] | set[str] = frozenset()) -> None:
         self._taken = set(reserved)
 
-    def claim(self, identifier: str) -> str:
-        """``identifier`` or, when it is taken, the first free variant of it."""
-        while identifier in self._taken:
+    def claim(self, identifier: str, *fallbacks: str) -> str:
+        """The first free one of ``identifier`` and ``fallbacks``, else a free variant of it."""
+        free = next((name for name in (identifier, *fallbacks) if name not in self._taken), None)
+        while free is None:
             identifier += "_"
-        self._taken.add(identifier)
-        return identifier
+            free = None if identifier in self._taken else identifier
+        self._taken.add(free)
+        return free

@@ -33,6 +33,12 @@ def test_exported_identifier_keeps_only_ascii_letters_and_digits(
     assert exported(name) == identifier
 
 
+def test_namer_prefers_a_free_fallback_to_a_suffix() -> None:
+    namer = Namer({"JobSpecShell"})
+    assert namer.claim("JobSpecShell", "JobSpecShellBranch") == "JobSpecShellBranch"
+    assert namer.claim("JobSpecShell", "JobSpecShellBranch") == "JobSpecShell_"
+
+
 def test_namer_gives_later_claims_a_suffix() -> None:
     namer = Namer({"Client"})
     assert [namer.claim(n) for n in ("Client", "AB", "AB", "AB")] == [

@@ -5,58 +5,14 @@ package qmp
 import (
 	"context"
 	"errors"
-	"net"
-	"os"
 	"testing"
 	"time"
 )
 
-// dial connects to the socket once QEMU has created it.
-func dial(t *testing.T, path string) net.Conn {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		conn, err := net.Dial("unix", path)
-		if err == nil {
-			return conn
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no QMP socket at %s: %v", path, err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// next returns the next event called name, skipping others.
-func next(t *testing.T, events <-chan Event, name string) Event {
-	t.Helper()
-	timeout := time.After(30 * time.Second)
-	for {
-		select {
-		case event, ok := <-events:
-			if !ok {
-				t.Fatalf("events closed before %s", name)
-			}
-			if event.EventName() == name {
-				return event
-			}
-		case <-timeout:
-			t.Fatalf("no %s event", name)
-		}
-	}
-}
-
 func TestLiveSessionWithQEMU(t *testing.T) {
-	path := os.Getenv("QMP_SOCKET")
-	if path == "" {
-		t.Skip("QMP_SOCKET is not set")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	client, err := Connect(ctx, dial(t, path), "oob")
-	if err != nil {
-		t.Fatalf("connecting: %v", err)
-	}
+	client := connectToQEMU(ctx, t)
 	defer client.Close()
 	greeting := client.Greeting()
 	if greeting.Version.Qemu.Major < 7 || len(greeting.Capabilities) == 0 {
