@@ -57,3 +57,8 @@ def test_go_suite_covers_every_type_of_the_example(tmp_path: Path) -> None:
     interfaces = {name for name in declared if name.endswith("Branch")}
     missing = {name for name in declared - interfaces if not re.search(rf"\b{name}\b", suite)}
     assert declared and not missing
+
+
+def test_hand_written_go_tests_are_gofmt_clean(go_tools: GoTools) -> None:
+    formatted = go_tools.run(GO_TESTS, "gofmt", "-l", ".")
+    assert formatted.returncode == 0 and formatted.stdout == "", formatted.stdout

@@ -51,4 +51,3 @@ func next(t *testing.T, events <-chan Event, name string) Event {
 		}
 	}
 }
-
