@@ -60,7 +60,9 @@ def _check_on_disk(directory: Path, relative: str) -> bool:
         if last and not stat.S_ISREG(mode):
             raise OutputError(f"can't write '{current}': something that is not a file is there")
         if not last and not stat.S_ISDIR(mode):
-            raise OutputError(f"can't write '{directory / relative}': '{current}' is not a directory")
+            raise OutputError(
+                f"can't write '{directory / relative}': '{current}' is not a directory"
+            )
     return True
 
 
@@ -68,10 +70,11 @@ def _remove_leftovers(directory: Path) -> None:
     """Remove staging directories of runs that no longer run (killed ones)."""
     with contextlib.suppress(OSError), os.scandir(directory) as entries:
         for entry in entries:
-            if not entry.name.startswith(_STAGING_PREFIX) or not entry.is_dir(follow_symlinks=False):
+            if not entry.name.startswith(_STAGING_PREFIX):
                 continue
             pid = entry.name[len(_STAGING_PREFIX):].partition("-")[0]
-            if pid.isdigit() and not _is_running(int(pid)):
+            staging = entry.is_dir(follow_symlinks=False)
+            if staging and pid.isdigit() and not _is_running(int(pid)):
                 shutil.rmtree(entry.path, ignore_errors=True)
 
 
@@ -91,9 +94,12 @@ def _changed(directory: Path, files: Mapping[str, str]) -> dict[str, bytes]:
     for relative, text in sorted(files.items()):
         data = text.encode("utf-8")
         target = directory / relative
-        if _check_on_disk(directory, relative):
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
-                continue
+        if (
+            _check_on_disk(directory, relative)
+            and target.stat().st_size == len(data)
+            and target.read_bytes() == data
+        ):
+            continue
         changed[relative] = data
     return changed
 
