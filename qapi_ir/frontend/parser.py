@@ -105,7 +105,9 @@ class QAPISchemaParser:
             if incl_info is not None and err.line is None:
                 raise QAPISemError(
                     incl_info, f"can't read include file '{fname}': {err.reason}") from None
-            raise QAPIError(str(err)) from None
+            if err.line is None:
+                raise QAPIError(f"can't read schema file '{fname}': {err.reason}") from None
+            raise QAPIError(f"{fname}:{err.line}: {err.reason}") from None
         if not self.src.endswith('\n'):
             self.src += '\n'
         if cache is None:

@@ -669,3 +669,54 @@ QEMU_ONLY = {
     "funny character '{}' in argument of --prefix":
         "the command line's, not the front end's: tests/cli/test_cli.py",
 }
+
+
+def _nested_nots(depth: int) -> str:
+    condition = "'CONFIG_X'"
+    for _ in range(depth):
+        condition = "{ 'not': " + condition + " }"
+    return condition
+
+
+#: Messages of ours that QEMU's generator lacks: limits that keep hostile input from
+#: exhausting the stack or smuggling text into generated code (issue 13).
+OWN_ROWS = (
+    Row(
+        'values-nest-too-deep',
+        'values nest deeper than {}',
+        {'t.json': "{ 'struct': 'S', 'data': { 'a': " + '[' * 101 + "'int'" + ']' * 101 + ' } }\n'},
+        't.json:1:131: values nest deeper than 100',
+    ),
+    Row(
+        'includes-nest-too-deep',
+        '{}:{}: includes nest deeper than {}',
+        {'t.json': "{ 'include': 'c1.json' }\n",
+         **{f'c{n}.json': f"{{ 'include': 'c{n + 1}.json' }}\n" for n in range(1, 66)},
+         'c66.json': _COLOUR},
+        'c63.json:1: includes nest deeper than 64',
+    ),
+    Row(
+        'if-nests-too-deep',
+        "'if' condition of {} nests more than {} deep",
+        {'t.json': "{ 'struct': 'Thing', 'data': { 'a': 'int' }, 'if': " + _nested_nots(33) + ' }\n'},
+        "t.json: In struct 'Thing':\nt.json:1: 'if' condition of struct nests more than 32 deep",
+    ),
+    Row(
+        'prefix-not-c-identifier',
+        "'prefix' must be a C identifier",
+        {'t.json': "{ 'enum': 'Colour', 'data': ['a'], 'prefix': 'X = 1' }\n"},
+        "t.json: In enum 'Colour':\nt.json:1: 'prefix' must be a C identifier",
+    ),
+    Row(
+        'module-name',
+        "{}: a schema file's path may hold only letters, digits and '_', '+', '-', '.' (it names a module in generated code)",
+        {'t.json': "{ 'include': 'my file.json' }\n", 'my file.json': _COLOUR},
+        "my file.json: a schema file's path may hold only letters, digits and '_', '+', '-', '.' (it names a module in generated code)",
+    ),
+    Row(
+        'invalid-utf8',
+        '{}:{}: {}',
+        {'t.json': '# caf\udce9\n'},
+        't.json:1: invalid UTF-8 (byte 0xe9)',
+    ),
+)
