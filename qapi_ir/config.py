@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 DEFAULT_CONFIG = "plugins.toml"
-_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs"}
+_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "diff"}
 
 
 class ConfigError(Exception):
