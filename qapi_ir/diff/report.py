@@ -180,8 +180,8 @@ def _annotation(change: Change) -> _Annotation:
 
 
 def render_github(result: DiffResult) -> str:
-    """GitHub workflow annotations: an error per breaking change, a warning per notice."""
-    annotations = [_annotation(c) for c in result.changes
-                   if counted(c) and c.severity in _ANNOTATIONS]
+    """GitHub workflow annotations: an error per breaking change, then a warning per notice."""
+    shown = [c for c in result.changes if counted(c) and c.severity in _ANNOTATIONS]
+    annotations = [_annotation(c) for c in sorted(shown, key=lambda c: -c.severity)]
     return render(TEMPLATES, "report.github.mako", annotations=annotations,
                   **_context(result))
