@@ -34,7 +34,8 @@ def test_text_reads_by_class_then_commands_events_and_types_each_sorted(
     text = render_text(_result(tmp_path))
     titles = [line.split("  [")[0] for line in text.splitlines()
               if line and not line.startswith(" ")]
-    assert titles == ["== Breaking ==", "command zeta", "type Info  (used by command alpha returns)",
+    assert titles == ["== Breaking ==", "command zeta",
+                      "type Info  (used by command alpha returns)",
                       "== Notices ==", "event GONE",
                       "== Compatible ==", "command zeta",
                       "2 breaking, 1 notice, 1 compatible"]
