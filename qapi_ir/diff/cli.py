@@ -17,6 +17,7 @@ from typing import NoReturn
 
 import attrs
 
+from qapi_ir.build.config import DEFAULT_CONFIG
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import InputError, read_input
@@ -27,7 +28,6 @@ from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 
 PROG = "qapi-build diff"
-DEFAULT_CONFIG = "plugins.toml"
 
 
 class _UsageError(Exception):

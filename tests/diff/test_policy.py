@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.config import load_config
+from qapi_ir.build.config import load_config
 from qapi_ir.diff.cli import main
 from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings
