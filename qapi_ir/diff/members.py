@@ -98,10 +98,9 @@ def _object_findings(recorder: Recorder, old: model.Object,
     everywhere = [f for f in per_variant[0] if all(f in found for found in per_variant[1:])]
     yield from everywhere
     for variant, found in zip(variants, per_variant, strict=True):
-        for finding in found:
-            if finding not in everywhere:
-                assert variant.key is not None  # one variant: everything is everywhere
-                yield attrs.evolve(finding, path=join(_branch_part(variant.key), finding.path))
+        branch = "" if variant.key is None else _branch_part(variant.key)
+        yield from (attrs.evolve(f, path=join(branch, f.path)) for f in found
+                    if f not in everywhere)
     if is_mixed(old, new):
         return
     if old.tag != new.tag:

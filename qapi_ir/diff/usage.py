@@ -4,8 +4,8 @@ The file holds one JSON message per line, as a QMP log records them:
 commands (``execute`` or ``exec-oob``, with their ``arguments``) and events
 the client received; replies and blank lines are skipped.  A change touches
 the client when it is in a command it ran (as a whole, in what it returns,
-or at an argument path its messages carry, or a new mandatory member of an
-object it sends) or in an event it received.
+at an argument path its messages carry, a new mandatory member of an object
+it sends, or an enum value it sent that is gone) or in an event it received.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from qapi_ir.diff.places import Pair
 
 #: Rules about a member the client does not send but now must.
 _NEWLY_REQUIRED = frozenset({"member-added-mandatory", "member-made-mandatory"})
+#: The mark of a string value a client sent, among the paths it sent.
+_VALUE = "="
 
 
 class UsageError(Exception):
@@ -105,6 +107,8 @@ class _Touched:
         sent.add("")
         keys = value if isinstance(value, dict) else {}
         sent.update(keys)
+        if isinstance(value, str):
+            sent.add(_VALUE + value)
         for edge in self.matching.nodes[pair].edges:
             name = _canonical(edge.path)
             if not name:
@@ -125,6 +129,8 @@ class _Touched:
             return False
         prefix = self.matching.nodes[change.origin].prefix
         relative = _canonical(change.path[len(prefix):])
+        if "enum-value-removed" in (change.rule.id, change.replaced):
+            return _VALUE + (change.old or "") in sent
         return relative in sent or (
             change.rule.id in _NEWLY_REQUIRED and _parent(relative) in sent)
 

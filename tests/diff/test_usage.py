@@ -88,6 +88,20 @@ def test_a_new_mandatory_member_of_an_object_the_client_sends_counts(
     assert "== Breaking ==\n\ncommand c" in capsys.readouterr().out
 
 
+def test_a_removed_enum_value_counts_only_for_a_client_that_sent_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = write(tmp_path, "old.json", "{ 'enum': 'Mode', 'data': ['fast', 'slow'] }\n"
+                "{ 'command': 'c', 'data': { 'm': ['Mode'] } }\n")
+    new = write(tmp_path, "new.json", "{ 'enum': 'Mode', 'data': ['fast'] }\n"
+                "{ 'command': 'c', 'data': { 'm': ['Mode'] } }\n")
+    fast = write(tmp_path, "fast.log", '{"execute": "c", "arguments": {"m": ["fast"]}}\n')
+    slow = write(tmp_path, "slow.log", '{"execute": "c", "arguments": {"m": ["slow"]}}\n')
+    assert main([str(old), str(new), "--used-by", str(fast)]) == 0
+    assert main([str(old), str(new), "--used-by", str(slow)]) == 1
+    assert capsys.readouterr().out.count("value 'slow' removed") == 2
+
+
 def test_the_text_report_lists_what_does_not_affect_the_client(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
