@@ -81,7 +81,8 @@ class Comparison(Recorder):
             lacking = [side for side, schema in (("OLD", self.old), ("NEW", self.new))
                        if knowledge not in schema.knows]
             if lacking:
-                notes.append(f"{what} ({' and '.join(lacking)} does not record them)")
+                verb = "does" if len(lacking) == 1 else "do"
+                notes.append(f"{what} ({' and '.join(lacking)} {verb} not record them)")
         return tuple(notes)
 
     def _locations(self, group: Group) -> tuple[Location | None, Location | None]:
@@ -95,7 +96,6 @@ class Comparison(Recorder):
             return None, None
         new, old = (d.get(group.name) for d in definitions)
         return (None if new is None else new.location, None if old is None else old.location)
-        return None, None
 
     # ------------------------------------------------------------ commands and events
 
