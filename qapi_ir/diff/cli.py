@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a counted change of this class (any: of any class) is found")
     parser.add_argument("--docs", action="store_true",
                         help="read doc comments and report doc-only changes too")
+    parser.add_argument(
+        "--legacy-docs", action="store_true",
+        help="read schema files under older QEMU releases' doc comment rules"
+        " (done anyway for a file that today's rules reject)")
     parser.add_argument("--config", metavar="FILE",
                         help="read the [diff] table of FILE (default: ./plugins.toml, if any)")
     parser.add_argument("--used-by", metavar="FILE",
@@ -80,8 +84,8 @@ def _judged(args: argparse.Namespace) -> DiffResult:
     """The comparison of OLD and NEW with the settings and the client's use applied."""
     settings = _settings(args.config)
     use = None if args.used_by is None else read_usage(args.used_by)
-    old = read_input(args.old, docs=args.docs)
-    new = read_input(args.new, docs=args.docs)
+    old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs)
+    new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs)
     for note in old.notes + new.notes:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
     result = compare(old, new, docs=args.docs)
