@@ -94,12 +94,8 @@ async def connected(package: ModuleType, socket: str) -> AsyncIterator[Any]:
         if os.path.exists(socket):
             break
         await asyncio.sleep(0.02)
-    client = package.Client("live-test")
-    await client.connect(socket)
-    try:
+    async with package.Client(socket, name="live-test") as client:
         yield client
-    finally:
-        await client.disconnect()
 
 
 async def next_event(client: Any, name: str) -> Any:
@@ -120,7 +116,9 @@ def test_fixture_client_talks_to_qemu(live: ModuleType, qemu_binary: str, tmp_pa
     async def session(socket: str) -> None:
         async with connected(live, socket) as client:
             greeting = client.greeting
-            assert greeting is not None and "oob" in greeting.QMP.capabilities
+            assert greeting is not None and "oob" in greeting.capabilities
+            assert isinstance(greeting.version, live.QEMUVersion)
+            assert greeting.version.major >= 7
             version = await client.query_version()
             assert isinstance(version, types.VersionInfo) and version.qemu.major >= 7
             status = await client.query_status()
