@@ -17,7 +17,7 @@ QEMU_SCHEMA = Path("qemu-10.2/codegen/schemas/qapi/qapi-schema.json")
 RUFF_RULES = "E,F,W,I,B,UP,SIM,RUF"
 
 
-def _lint(package: Path) -> None:
+def lint(package: Path) -> None:
     """Assert that mypy --strict and ruff (with the project's rules) pass on ``package``."""
     tools = Path(sys.executable).parent
     mypy = subprocess.run(
@@ -77,9 +77,9 @@ def test_alternate_alias_lists_branches_in_schema_order_with_none_last() -> None
 
 @pytest.mark.parametrize("fixture", ["live", "kitchen"])
 def test_fixture_package_passes_mypy_strict_and_ruff(fixture: str, tmp_path: Path) -> None:
-    _lint(generate(load_schema(str(FIXTURES / f"{fixture}.json")), f"{fixture}_pkg", tmp_path))
+    lint(generate(load_schema(str(FIXTURES / f"{fixture}.json")), f"{fixture}_pkg", tmp_path))
 
 
 def test_qemu_package_passes_mypy_strict_and_ruff(corpus_dir: Path, tmp_path: Path) -> None:
     schema = load_schema(str(corpus_dir / QEMU_SCHEMA))
-    _lint(generate(schema, "qemu_client", tmp_path))
+    lint(generate(schema, "qemu_client", tmp_path))
