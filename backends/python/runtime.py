@@ -45,6 +45,15 @@ class DecodeError(ValueError):
         self.path = path
         self.reason = reason
 
+    def __eq__(self, other: object) -> bool:
+        """Errors at the same path for the same reason are equal (events holding them too)."""
+        if not isinstance(other, DecodeError):
+            return NotImplemented
+        return (self.path, self.reason) == (other.path, other.reason)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.reason))
+
 
 class QAPIEnum(enum.StrEnum):
     """Base of generated enumerations.
