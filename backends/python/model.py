@@ -254,11 +254,7 @@ class Planner:
         name = self.types.class_of(obj.name)
         if obj.variants is None:
             return PyClass(name=name, wire=obj.name, fields=fields, doc=doc)
-        tag_name = obj.variants.tag  # the tag is on the wire in every release
-        fields = tuple(
-            attrs.evolve(f, maybe_absent=False) if f.wire == tag_name else f for f in fields
-        )
-        tag = next(f for f in fields if f.wire == tag_name)
+        tag = next(f for f in fields if f.wire == obj.variants.tag)
         tag_type = next(m.type for m in self.schema.all_members(obj) if m.name == tag.wire)
         branches = tuple(
             self._branch(obj.name, tag.wire, tag_type, fields, branch)

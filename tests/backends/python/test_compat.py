@@ -105,3 +105,14 @@ def test_without_history_the_output_is_unchanged() -> None:
 
 def test_compat_package_passes_mypy_strict_and_ruff(tmp_path: Path, packages_dir: Path) -> None:
     lint(packages_dir / "compat_client")
+
+
+def test_union_whose_tag_an_older_release_lacks_decodes_as_its_base(compat: ModuleType) -> None:
+    old, new = {"enabled": True, "handle": 7}, {"enabled": True, "kind": "sev", "handle": 7}
+    client = compat.Client(qmp=FakeQMP(old, new))
+    secure = asyncio.run(client.query_secure())
+    assert type(secure) is compat.types.Secure and secure.kind is compat.ABSENT
+    assert secure.unknown_members == {"handle": 7} and compat.encode(secure) == old
+    branch = asyncio.run(client.query_secure())
+    assert isinstance(branch, compat.types.SecureSevBranch) and branch.handle == 7
+    assert compat.encode(branch) == new
