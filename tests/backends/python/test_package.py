@@ -11,7 +11,7 @@ import pytest
 from qapi_backends.python import PythonBackend
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import BackendError, Output
-from tests.backends.python.conftest import FIXTURES, generate
+from tests.backends.python.conftest import FIXTURES, generate, history
 
 QEMU_SCHEMA = Path("qemu-10.2/codegen/schemas/qapi/qapi-schema.json")
 RUFF_RULES = "E,F,W,I,B,UP,SIM,RUF"
@@ -80,6 +80,11 @@ def test_fixture_package_passes_mypy_strict_and_ruff(fixture: str, tmp_path: Pat
     lint(generate(load_schema(str(FIXTURES / f"{fixture}.json")), f"{fixture}_pkg", tmp_path))
 
 
-def test_qemu_package_passes_mypy_strict_and_ruff(corpus_dir: Path, tmp_path: Path) -> None:
+def test_qemu_package_compatible_with_older_releases_passes_mypy_strict_and_ruff(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     schema = load_schema(str(corpus_dir / QEMU_SCHEMA))
-    lint(generate(schema, "qemu_client", tmp_path))
+    releases = [f"{v}={corpus_dir}/history/qemu-{v}/qapi/qapi-schema.json" for v in ("7.2", "10.0")]
+    compat = history(schema, *releases)
+    assert len(compat.releases[0].absent_commands) > 20
+    lint(generate(schema, "qemu_client", tmp_path, compat))
