@@ -67,6 +67,8 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("-O", dest="options", action="append", default=[],
                         metavar="BACKEND.KEY=VALUE", help="set a backend option (repeatable)")
     parser.add_argument("--from-ir", metavar="SNAPSHOT", help="read an IR snapshot instead")
+    parser.add_argument("--legacy-docs", action="store_true",
+                        help="accept the doc comment rules of older QEMU releases")
     parser.add_argument("--config", metavar="FILE",
                         help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
     parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
@@ -170,7 +172,7 @@ def _read_schema(
             f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
             f" (see '{PROG} --help')"
         )
-    return from_schema_file(source, store)
+    return from_schema_file(source, store, legacy_docs=args.legacy_docs or config.legacy_docs)
 
 
 def _generate(
@@ -253,7 +255,7 @@ def _run(args: argparse.Namespace) -> int:
     if store:
         store.prune()
     progress.done()
-    for warning in output.warnings:
+    for warning in (*source.warnings, *output.warnings):
         print(warning, file=sys.stderr)
     return 0
 
