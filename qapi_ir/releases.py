@@ -2,7 +2,7 @@
 
 A backend declares an option of kind ``"releases"``; the user gives it
 ``LABEL=PATH`` values.  Here each PATH is read as the diff reads its inputs
-(schema file with lenient doc comments, IR snapshot or ``query-qmp-schema``
+(schema file under older releases' doc comment rules, IR snapshot or ``query-qmp-schema``
 reply), compared with the schema being generated, and the option's value
 becomes the :class:`~qapi_ir.plugin_api.ReleaseHistory` the backend receives.
 """
@@ -34,7 +34,7 @@ def release_history(
             raise OptionError(f"option {backend}.{option.name}: release '{label}' given twice")
         seen.add(label)
         try:
-            old = read_input(path, docs=False)
+            old = read_input(path, docs=False, legacy_docs=True)
         except InputError as exc:
             raise OptionError(f"option {backend}.{option.name}: {exc}") from exc
         releases.append(release(label, old, new))
