@@ -5,8 +5,6 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 
-from qapi_backends.python.compat import CompatNotes
-from qapi_backends.python.package import PackageWriter
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import (
     PLUGIN_API_VERSION,
@@ -16,6 +14,9 @@ from qapi_ir.plugin_api import (
     Output,
     ReleaseHistory,
 )
+
+from .compat import CompatNotes
+from .package import PackageWriter
 
 
 class PythonBackend:

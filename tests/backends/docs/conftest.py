@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pytest
-
 from qapi_backends.docs import DocsBackend
+
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import OptionValue, Output
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-
 from qapi_backends.docs.rst import (
     HeadingLevels,
     Resolver,
@@ -13,6 +12,7 @@ from qapi_backends.docs.rst import (
     plain_paragraph,
     render_batch,
 )
+
 from qapi_ir.ir import Location
 
 RESOLVER = Resolver(lambda name: f"p.html#type-{name}" if name == "Known" else None,

@@ -9,13 +9,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from qapi_backends.python import PythonBackend
 from qemu.qmp.models import Greeting
 
-from qapi_backends.python import PythonBackend
+from qapi_ir.build.releases import release_history
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import Option, Output, ReleaseHistory
-from qapi_ir.releases import release_history
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qapi_ir.cache_store import CacheStore, code_fingerprint, digest
+from qapi_ir.build.cache_store import CacheStore, code_fingerprint, digest
 from qapi_ir.ir import Schema
 
 if TYPE_CHECKING:  # the front end is imported only when a schema must be read

@@ -13,23 +13,23 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from qapi_ir.cache_store import CacheStore, default_root
-from qapi_ir.config import DEFAULT_CONFIG, Config, ConfigError, load_config
-from qapi_ir.installed import use_store
-from qapi_ir.ir_cache import SchemaSource, from_schema_file, from_snapshot
-from qapi_ir.options import OptionError, check_value, find_option, parse_text, resolve
-from qapi_ir.output_cache import generate_cached
-from qapi_ir.output_dir import OutputError, write_files
+from qapi_ir.build.cache_store import CacheStore, default_root
+from qapi_ir.build.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.build.installed import use_store
+from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
+from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
+from qapi_ir.build.output_cache import generate_cached
+from qapi_ir.build.output_dir import OutputError, write_files
 from qapi_ir.plugin_api import BackendError, OptionValue, Output
-from qapi_ir.plugins import (
+from qapi_ir.build.plugins import (
     LoadedBackend,
     PluginError,
     installed_backends,
     load_by_path,
     load_installed,
 )
-from qapi_ir.progress import Progress
-from qapi_ir.releases import with_histories
+from qapi_ir.build.progress import Progress
+from qapi_ir.build.releases import with_histories
 from qapi_ir.templating import use_cache_root
 
 PROG = "qapi-build"
