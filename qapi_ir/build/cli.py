@@ -20,7 +20,6 @@ from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
 from qapi_ir.build.output_cache import generate_cached
 from qapi_ir.build.output_dir import OutputError, write_files
-from qapi_ir.plugin_api import BackendError, OptionValue, Output
 from qapi_ir.build.plugins import (
     LoadedBackend,
     PluginError,
@@ -30,6 +29,7 @@ from qapi_ir.build.plugins import (
 )
 from qapi_ir.build.progress import Progress
 from qapi_ir.build.releases import with_histories
+from qapi_ir.plugin_api import BackendError, OptionValue, Output
 from qapi_ir.templating import use_cache_root
 
 PROG = "qapi-build"

@@ -3,6 +3,9 @@
 The comment text is split into sections by the parser (see
 :meth:`qapi_ir.frontend.parser.QAPISchemaParser.get_doc`); this module holds
 the result and checks it against the definition it documents.
+
+Derived from QEMU's ``scripts/qapi/parser.py`` (class QAPIDoc)
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations
@@ -252,8 +255,16 @@ class QAPIDoc:
                     self.errors.info, "'Errors' section is only valid for commands")
 
     def check(self) -> None:
-        """Reject descriptions of members and features that were never connected."""
+        """Reject descriptions of members and features that were never connected.
+
+        All such members (then features) are named in one message, at the first.
+        """
         for what, desc in (('member', self.args), ('feature', self.features)):
-            for name, section in desc.items():
-                if not section.member:
-                    raise QAPISemError(section.info, f"documented {what} '{name}' does not exist")
+            bogus = [name for name, section in desc.items() if not section.member]
+            if len(bogus) == 1:
+                raise QAPISemError(
+                    desc[bogus[0]].info, f"documented {what} '{bogus[0]}' does not exist")
+            if bogus:
+                names = "', '".join(bogus)
+                raise QAPISemError(
+                    desc[bogus[0]].info, f"documented {what}s '{names}' do not exist")

@@ -1,4 +1,8 @@
-"""Errors of the QAPI front end; each one that has a location prints it."""
+"""Errors of the QAPI front end; each one that has a location prints it.
+
+Derived from QEMU's ``scripts/qapi/error.py`` and the QAPIParseError of
+``scripts/qapi/parser.py`` (GPL-2.0-only; see NOTICE).
+"""
 
 from __future__ import annotations
 

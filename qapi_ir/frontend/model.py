@@ -5,6 +5,9 @@ types and the predefined ``q_empty`` and ``QType``, makes the implicit types
 (``q_obj_CMD-arg``, ``q_obj_EVENT-arg``, ``q_obj_UNION-base``, ``xxxList``
 arrays) as definitions need them, checks everything in definition order and
 connects the doc comments.
+
+Derived from QEMU's ``scripts/qapi/schema.py`` (class QAPISchema)
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ The syntax is JSON with single-quoted strings, ``#`` comments and no numbers
 or null; ``##`` starts a documentation comment.  ``include`` and ``pragma``
 directives are handled here, so the checks downstream see only definitions
 (plus one ``{'include': PATH}`` expression per include directive).
+
+Derived from QEMU's ``scripts/qapi/parser.py``
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations
