@@ -9,6 +9,7 @@ import argparse
 import gc
 import os
 import re
+import signal
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -257,7 +258,24 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``qapi-build`` with ``argv`` (default: the process arguments)."""
+    """Run ``qapi-build`` with ``argv`` (default: the process arguments).
+
+    A reader that closes the pipe early (``| head``) ends the run quietly with
+    the status of a process killed by SIGPIPE, as other Unix tools do.
+    """
+    try:
+        try:
+            status = _main(argv)
+        finally:  # --help exits through here too
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # what is left in the buffer can never be written: drop it quietly at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
+    return status
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["diff"]:
         from qapi_ir.diff.cli import main as diff_main
@@ -276,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             OutputError, BackendError, UsageError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
