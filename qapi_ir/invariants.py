@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from qapi_ir import ir
+from qapi_ir.flags import flag_named, flags_of
 
 
 class InvariantError(Exception):
@@ -79,6 +80,20 @@ def _check_bases(schema: ir.Schema, obj: ir.ObjectType) -> Iterator[str]:
         current = base
 
 
+def _check_flags(definition: ir.Command | ir.Event) -> Iterator[str]:
+    owner = "command" if isinstance(definition, ir.Command) else "event"
+    table = flags_of(owner)
+    if definition.flags != tuple(f.name for f in table if f.name in definition.flags):
+        yield (f"{owner} '{definition.name}': flags must be distinct flags of a {owner},"
+               " in the order of the flag table")
+        return
+    for flag in table:
+        for other in flag.incompatible:
+            if (definition.flag(flag.name) != flag.default
+                    and definition.flag(other) != flag_named(other).default):
+                yield f"{owner} '{definition.name}': flags '{flag.name}' and '{other}' conflict"
+
+
 def _problems(schema: ir.Schema) -> Iterator[str]:
     module_names = [m.name for m in schema.modules]
     if len(set(module_names)) != len(module_names):
@@ -105,6 +120,8 @@ def _problems(schema: ir.Schema) -> Iterator[str]:
             yield from base_problems
             if entity.variants is not None and not base_problems:
                 yield from _check_union(schema, entity)
+        elif isinstance(entity, ir.Command | ir.Event):
+            yield from _check_flags(entity)
         elif isinstance(entity, ir.EnumType):
             values = [v.name for v in entity.values]
             if len(set(values)) != len(values):

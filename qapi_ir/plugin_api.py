@@ -17,7 +17,8 @@ import attrs
 from qapi_ir.ir import Location, Schema
 
 #: The plugin API this version of qapi-build implements.
-PLUGIN_API_VERSION = 1
+#: 2: flags of commands and events are read with ``flag(name)`` (see :mod:`qapi_ir.flags`).
+PLUGIN_API_VERSION = 2
 
 #: The entry-point group backends register under.
 ENTRY_POINT_GROUP = "qapi_build.backends"

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from qapi_ir import ir
+from qapi_ir.flags import flags_of
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, Option, OptionValue, Output
 from qapi_ir.templating import render
 
@@ -35,6 +36,26 @@ def condition_text(condition: ir.Condition) -> str:
     return raw if isinstance(raw, str) else repr(raw)
 
 
+#: The flags QEMU's dump always shows, and how it names them; others show when not default.
+_ALWAYS_SHOWN = {
+    "command": {"gen": "gen", "success-response": "success_response", "boxed": "boxed",
+                "allow-oob": "oob", "allow-preconfig": "preconfig"},
+    "event": {"boxed": "boxed"},
+}
+
+
+def flags_text(definition: ir.Command | ir.Event) -> str:
+    """The flags line of a command or event: QEMU's fixed ones, then every other one set."""
+    owner = "command" if isinstance(definition, ir.Command) else "event"
+    always = _ALWAYS_SHOWN[owner]
+    shown = [
+        f"{always.get(flag.name, flag.name.replace('-', '_'))}={definition.flag(flag.name)}"
+        for flag in flags_of(owner)
+        if flag.name in always or definition.flag(flag.name) != flag.default
+    ]
+    return " ".join(shown)
+
+
 def is_dumped(entity: ir.Entity) -> bool:
     """Whether QEMU's dump shows ``entity``: not built-in scalars or built-in arrays."""
     if isinstance(entity, ir.BuiltinType):
@@ -49,7 +70,7 @@ def dump(schema: ir.Schema) -> str:
         for module in schema.modules
     ]
     return render(TEMPLATES, "dump.txt.mako", modules=modules, docs=schema.docs,
-                  ir=ir, cond=condition_text)
+                  ir=ir, cond=condition_text, flags_text=flags_text)
 
 
 class DumpBackend:

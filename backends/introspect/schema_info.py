@@ -17,6 +17,7 @@ from typing import TypeAlias
 
 import attrs
 
+from qapi_ir.flags import flags_of
 from qapi_ir.ir import (
     EMPTY_OBJECT,
     AlternateType,
@@ -149,8 +150,9 @@ class _Builder:
             "arg-type": self._use_type(command.arg_type or EMPTY_OBJECT),
             "ret-type": self._use_type(command.ret_type or EMPTY_OBJECT),
         }
-        if command.allow_oob:
-            info["allow-oob"] = True
+        for flag in flags_of("command"):
+            if flag.introspected and command.flag(flag.name):
+                info[flag.name] = True
         self._add(command.name, "command", info, command.condition, command.features)
 
     def _event(self, event: Event) -> None:

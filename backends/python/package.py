@@ -99,7 +99,7 @@ class PackageWriter:
         self.commands: list[PyCommand] = [
             api.command(c)
             for c in definitions
-            if isinstance(c, Command) and c.success_response
+            if isinstance(c, Command) and c.flag("success-response")
         ]
         main = schema.main_module
         self.schema_name = Path(main.name).name if main else "QAPI"

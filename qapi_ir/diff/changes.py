@@ -75,9 +75,15 @@ class Recorder:
     def emit(self, group: Group, path: str, rule_id: str, detail: str,
              directions: Iterable[Direction] = (), old: str | None = None,
              new: str | None = None) -> None:
-        """Record a change."""
+        """Record a change under the rule called ``rule_id``."""
+        self.emit_rule(group, path, rule(rule_id), detail, directions, old, new)
+
+    def emit_rule(self, group: Group, path: str, change_rule: Rule, detail: str,
+                  directions: Iterable[Direction] = (), old: str | None = None,
+                  new: str | None = None) -> None:
+        """Record a change under ``change_rule``."""
         self.changes.append(
-            Change(group, path, rule(rule_id), frozenset(directions), detail, old, new))
+            Change(group, path, change_rule, frozenset(directions), detail, old, new))
 
     def compare_features(self, group: Group, path: str, old: tuple[model.Feature, ...],
                          new: tuple[model.Feature, ...], directions: Iterable[Direction]) -> None:

@@ -19,7 +19,8 @@ from qapi_ir.diff import model
 from qapi_ir.diff.changes import Change, DiffResult, Group, Recorder, join
 from qapi_ir.diff.members import children, compare_node
 from qapi_ir.diff.places import Pair
-from qapi_ir.diff.rules import Direction
+from qapi_ir.diff.rules import Direction, Rule
+from qapi_ir.flags import flags_of
 
 _Definition = TypeVar("_Definition", model.Command, model.Event)
 
@@ -70,15 +71,17 @@ class Comparison(Recorder):
 
     def _compare_flags(self, group: Group, old: Mapping[str, bool],
                        new: Mapping[str, bool]) -> None:
-        for flag in sorted(old.keys() & new.keys()):
-            if old[flag] == new[flag]:
+        """Flags both inputs know, classified by the rules of the flag table."""
+        for flag in flags_of("command"):
+            if flag.diff is None or flag.name not in old.keys() & new.keys():
                 continue
-            if flag in ("allow-oob", "allow-preconfig"):
-                rule_id = f"{flag}-{'added' if new[flag] else 'removed'}"
-            else:
-                rule_id = f"{flag}-changed"
-            was, now = str(old[flag]).lower(), str(new[flag]).lower()
-            self.emit(group, "", rule_id, f"'{flag}' {was} -> {now}", old=was, new=now)
+            if old[flag.name] == new[flag.name]:
+                continue
+            back = new[flag.name] == flag.default
+            flag_rule = flag.diff.to_default if back else flag.diff.to_other
+            was, now = str(old[flag.name]).lower(), str(new[flag.name]).lower()
+            self.emit_rule(group, "", Rule.for_flag(flag_rule),
+                           f"'{flag.name}' {was} -> {now}", old=was, new=now)
 
     def _matched(
         self, kind: str, old: Mapping[str, _Definition], new: Mapping[str, _Definition]

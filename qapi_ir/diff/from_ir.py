@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from qapi_ir import ir
 from qapi_ir.diff import model
-
-_FLAGS = ("allow-oob", "allow-preconfig", "coroutine", "success-response")
+from qapi_ir.flags import flags_of
 
 
 def render_condition(condition: ir.Condition | None) -> str | None:
@@ -72,11 +71,10 @@ def _doc_text(doc: ir.Doc) -> model.DocText:
 
 
 def _command(cmd: ir.Command) -> model.Command:
-    values = (cmd.allow_oob, cmd.allow_preconfig, cmd.coroutine, cmd.success_response)
     return model.Command(
         cmd.name, cmd.arg_type or ir.EMPTY_OBJECT, cmd.ret_type or ir.EMPTY_OBJECT,
-        dict(zip(_FLAGS, values, strict=True)), render_condition(cmd.condition),
-        _features(cmd.features))
+        {flag.name: cmd.flag(flag.name) for flag in flags_of("command") if flag.diff},
+        render_condition(cmd.condition), _features(cmd.features))
 
 
 def from_ir(schema: ir.Schema, *, docs: bool) -> model.WireSchema:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qapi_ir import ir
+from qapi_ir.flags import true_flags
 
 from .doc import QAPIDoc
 from .model import QAPISchema
@@ -111,14 +112,14 @@ def lower_entity(ent: QAPISchemaEntity) -> ir.Entity:
             name=ent.name, location=location, module=module,
             arg_type=ent.arg_type.name if ent.arg_type else None,
             ret_type=ent.ret_type.name if ent.ret_type else None,
-            gen=ent.gen, success_response=ent.success_response, boxed=ent.boxed,
-            allow_oob=ent.allow_oob, allow_preconfig=ent.allow_preconfig,
-            coroutine=ent.coroutine, condition=_cond(ent.ifcond),
+            flags=true_flags('command', ent.flags), condition=_cond(ent.ifcond),
             features=_features(ent.features))
     assert isinstance(ent, QAPISchemaEvent)
-    return ir.Event(ent.name, location, module,
-                    ent.arg_type.name if ent.arg_type else None, ent.boxed,
-                    _cond(ent.ifcond), _features(ent.features))
+    return ir.Event(
+        name=ent.name, location=location, module=module,
+        arg_type=ent.arg_type.name if ent.arg_type else None,
+        flags=true_flags('event', ent.flags), condition=_cond(ent.ifcond),
+        features=_features(ent.features))
 
 
 def _section(section: QAPIDoc.Section) -> ir.DocSection:
