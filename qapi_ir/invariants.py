@@ -25,26 +25,27 @@ class InvariantError(Exception):
 
 def _referenced_types(entity: ir.Entity) -> Iterator[tuple[str, str]]:
     """(what, type name) for every type reference ``entity`` makes."""
-    if isinstance(entity, ir.ObjectType):
-        if entity.base is not None:
-            yield "base", entity.base
-        for member in entity.members:
-            yield f"member '{member.name}'", member.type
-        if entity.variants is not None:
-            for branch in entity.variants.branches:
+    match entity:
+        case ir.ObjectType():
+            if entity.base is not None:
+                yield "base", entity.base
+            for member in entity.members:
+                yield f"member '{member.name}'", member.type
+            if entity.variants is not None:
+                for branch in entity.variants.branches:
+                    yield f"branch '{branch.name}'", branch.type
+        case ir.AlternateType():
+            for branch in entity.branches:
                 yield f"branch '{branch.name}'", branch.type
-    elif isinstance(entity, ir.AlternateType):
-        for branch in entity.branches:
-            yield f"branch '{branch.name}'", branch.type
-    elif isinstance(entity, ir.ArrayType):
-        yield "element type", entity.element_type
-    elif isinstance(entity, ir.Command):
-        if entity.arg_type is not None:
-            yield "argument type", entity.arg_type
-        if entity.ret_type is not None:
-            yield "return type", entity.ret_type
-    elif isinstance(entity, ir.Event) and entity.arg_type is not None:
-        yield "data type", entity.arg_type
+        case ir.ArrayType():
+            yield "element type", entity.element_type
+        case ir.Command():
+            if entity.arg_type is not None:
+                yield "argument type", entity.arg_type
+            if entity.ret_type is not None:
+                yield "return type", entity.ret_type
+        case ir.Event(arg_type=str(arg_type)):
+            yield "data type", arg_type
 
 
 def _check_union(schema: ir.Schema, obj: ir.ObjectType) -> Iterator[str]:

@@ -315,6 +315,26 @@ Entity: TypeAlias = Definition | Include
 TYPE_CLASSES = (BuiltinType, EnumType, ObjectType, ArrayType, AlternateType)
 
 
+def json_type(typ: Type) -> str:
+    """The JSON type of values of ``typ`` as introspection names it.
+
+    A built-in type's own (``string``, ``number``, ``int``, ``boolean``, ``null``,
+    ``value``), ``string`` for an enum, ``array``, ``object``, and ``value`` for
+    an alternate.
+    """
+    match typ:
+        case BuiltinType(json_type=json):
+            return json
+        case EnumType():
+            return "string"
+        case ArrayType():
+            return "array"
+        case ObjectType():
+            return "object"
+        case AlternateType():
+            return "value"
+
+
 @attrs.frozen
 class Module:
     """A schema file (or the built-in module ``./builtin``)."""

@@ -160,17 +160,18 @@ class _Builder:
         self._add(event.name, "event", info, event.condition, event.features)
 
     def _type(self, typ: Type) -> None:
-        if isinstance(typ, BuiltinType):
-            self._add(typ.name, "builtin", {"json-type": typ.json_type})
-        elif isinstance(typ, EnumType):
-            self._enum(typ)
-        elif isinstance(typ, ArrayType):
-            element = self._use_type(typ.element_type)
-            self._add(f"[{element}]", "array", {"element-type": element}, typ.condition)
-        elif isinstance(typ, ObjectType):
-            self._object(typ)
-        else:
-            self._alternate(typ)
+        match typ:
+            case BuiltinType():
+                self._add(typ.name, "builtin", {"json-type": typ.json_type})
+            case EnumType():
+                self._enum(typ)
+            case ArrayType():
+                element = self._use_type(typ.element_type)
+                self._add(f"[{element}]", "array", {"element-type": element}, typ.condition)
+            case ObjectType():
+                self._object(typ)
+            case AlternateType():
+                self._alternate(typ)
 
     def _enum(self, enum: EnumType) -> None:
         members: list[Tree | Annotated] = []
