@@ -15,6 +15,7 @@ from typing import Literal, Protocol, TypeAlias
 import attrs
 
 from qapi_ir.ir import Location, Schema
+from qapi_ir.templating import Renderer
 
 #: The plugin API this version of qapi-build implements.
 #: 2: flags of commands and events are read with ``flag(name)`` (see :mod:`qapi_ir.flags`).
@@ -42,11 +43,17 @@ class BackendError(Exception):
 
 
 class Output:
-    """The files a backend produces, held in memory until the run succeeds."""
+    """The files a backend produces, held in memory until the run succeeds.
 
-    def __init__(self) -> None:
+    ``templates`` renders the backend's templates: the build's renderer, which
+    keeps compiled templates in the build cache (by default, one that keeps
+    them in memory).
+    """
+
+    def __init__(self, templates: Renderer | None = None) -> None:
         self.files: dict[str, str] = {}
         self.warnings: list[str] = []
+        self.templates = templates or Renderer()
 
     def write(self, path: str, text: str) -> None:
         """Record ``text`` as the content of ``path``, relative to the output directory."""

@@ -162,5 +162,6 @@ def _write_trace_events(
     output: Output, settings: CSettings, base: str, commands: list[CommandView]
 ) -> None:
     path = f"{base}.trace-events"
-    text = render_file("commands.trace-events.mako", path, settings, commands=commands)
+    text = render_file(output, "commands.trace-events.mako", path, settings,
+                       commands=commands)
     write_file(output, path, text)

@@ -13,7 +13,7 @@ from pathlib import Path
 from qapi_ir import ir
 from qapi_ir.flags import flags_of
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, Option, OptionValue, Output
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -63,13 +63,14 @@ def is_dumped(entity: ir.Entity) -> bool:
     return not (isinstance(entity, ir.ArrayType) and entity.location is None)
 
 
-def dump(schema: ir.Schema) -> str:
-    """The text of ``dump.txt`` for ``schema``."""
+def dump(schema: ir.Schema, templates: Renderer | None = None) -> str:
+    """The text of ``dump.txt`` for ``schema`` (``templates``: the build's renderer)."""
     modules = [
         (module.name, [e for e in schema.module_entities(module.name) if is_dumped(e)])
         for module in schema.modules
     ]
-    return render(TEMPLATES, "dump.txt.mako", modules=modules, docs=schema.docs,
+    return (templates or Renderer()).render(
+        TEMPLATES, "dump.txt.mako", modules=modules, docs=schema.docs,
                   ir=ir, cond=condition_text, flags_text=flags_text)
 
 
@@ -85,4 +86,4 @@ class DumpBackend:
         self, schema: ir.Schema, output: Output, options: Mapping[str, OptionValue]
     ) -> None:
         """Write ``dump.txt``."""
-        output.write("dump.txt", dump(schema))
+        output.write("dump.txt", dump(schema, output.templates))

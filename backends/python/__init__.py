@@ -28,6 +28,6 @@ class PythonBackend:
         package = str(options["package"])
         if not package.isidentifier() or keyword.iskeyword(package):
             raise BackendError(f"python.package: {package!r} is not a Python package name")
-        for name, text in PackageWriter(schema).files().items():
+        for name, text in PackageWriter(schema, output.templates).files().items():
             output.write(f"{package}/{name}", text)
         output.write(f"{package}/py.typed", "")

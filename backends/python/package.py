@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 
 from .api_model import ApiPlanner, PyCommand, PyEvent
 from .model import Planner, PyAlternate, PyClass, PyEnum
@@ -80,7 +80,8 @@ def _used(texts: Iterable[str], candidates: Iterable[str]) -> list[str]:
 class PackageWriter:
     """Computes the models once and renders each file of the package."""
 
-    def __init__(self, schema: Schema) -> None:
+    def __init__(self, schema: Schema, templates: Renderer) -> None:
+        self._templates = templates
         planner = Planner(schema)
         definitions = list(schema.definitions())
         self.enums: list[PyEnum] = [
@@ -120,7 +121,7 @@ class PackageWriter:
         return files
 
     def _render(self, template: str, **context: Any) -> str:
-        return render(
+        return self._templates.render(
             TEMPLATES,
             template,
             schema_name=self.schema_name,

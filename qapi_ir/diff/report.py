@@ -19,7 +19,7 @@ import attrs
 
 from qapi_ir.diff.changes import Change, DiffResult, Group
 from qapi_ir.diff.rules import Severity
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 
 JSON_FORMAT = "qapi-build-diff"
 JSON_VERSION = 1
@@ -97,7 +97,7 @@ def _sections(result: DiffResult) -> list[_Section]:
 
 def render_text(result: DiffResult, colour: bool = False) -> str:
     """The diff as text for a terminal; ANSI colours only when ``colour``."""
-    return render(
+    return Renderer().render(
         TEMPLATES, "report.txt.mako",
         sections=_sections(result),
         summary=_summary_line(result),
@@ -151,5 +151,5 @@ def _cell(text: str) -> str:
 
 def render_markdown(result: DiffResult, old: str, new: str) -> str:
     """The diff as a Markdown document: a summary, then one table per group."""
-    return render(TEMPLATES, "report.md.mako", old=old, new=new,
+    return Renderer().render(TEMPLATES, "report.md.mako", old=old, new=new,
                   sections=_sections(result), summary=_summary_line(result), cell=_cell)
