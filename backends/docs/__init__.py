@@ -13,7 +13,7 @@ from pathlib import Path
 
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
-from qapi_ir.templating import render, squeeze_blank_lines
+from qapi_ir.templating import squeeze_blank_lines
 
 from .describe import parse_version
 from .examples import ExampleChecker
@@ -81,10 +81,10 @@ class DocsBackend:
         entries = index_entries(schema, linker)
         context = {"manual_title": MANUAL_TITLE, "pages": pages}
         output.write("index.html", squeeze_blank_lines(
-            render(TEMPLATES, "index.html.mako", entries=entries, **context)))
+            output.templates.render(TEMPLATES, "index.html.mako", entries=entries, **context)))
         for page in pages:
             output.write(page.file, squeeze_blank_lines(
-                render(TEMPLATES, "module.html.mako", page=page, **context)))
+                output.templates.render(TEMPLATES, "module.html.mako", page=page, **context)))
         index = search_index(entries)
         output.write("search-index.json", index + "\n")
         output.write("search-index.js", f"window.QAPI_SEARCH_INDEX = {index};\n")

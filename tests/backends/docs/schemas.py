@@ -78,7 +78,8 @@ ENTITIES = (
     ObjectType("q_obj_query-vaults-arg", None, STORE, (Member("verbose", "bool", True),)),
     Command("query-vaults", at(80), STORE, "q_obj_query-vaults-arg", "VaultInfoList",
             features=(Feature("unstable"),)),
-    Command("vault-create", at(100), STORE, "VaultSpec", boxed=True),
+    Command("vault-create", at(100), STORE, "VaultSpec",
+            flags=("gen", "success-response", "boxed")),
     ObjectType("q_obj_VAULT_OPENED-arg", None, STORE, (Member("id", "str"),)),
     Event("VAULT_OPENED", at(120), STORE, "q_obj_VAULT_OPENED-arg"),
 )
