@@ -6,10 +6,11 @@ schema gives about 0.6 MB, 0.1 MB compressed)::
     {"definitions": [[name, kind, url], ...],        sorted by name
      "members":  [[name, definition, url], ...],     definition: an index into definitions
      "features": [[name, definition, url], ...],     url: the member row or the definition
-     "words":    {word: [definition, ...], ...}}     words of each definition's text
+     "words":    {word: [definition, ...], ...},     words of each definition's text
+     "stop":     [word, ...]}                        words left out of "words"
 
-``search.js`` ranks what it finds: exact name, name prefix, name substring,
-member, feature, then text.
+``search.js`` ranks what it finds: exact name, name prefix, member (exact,
+then prefix), feature, the query inside a name or member name, then text.
 """
 
 from __future__ import annotations
@@ -73,5 +74,6 @@ def search_index(entries: Sequence[IndexEntry], pages: Sequence[ModulePage]) -> 
         "members": members,
         "features": list(features),
         "words": {w: sorted(index[w]) for w in sorted(index)},
+        "stop": sorted(STOP_WORDS),
     }
     return json.dumps(document, separators=(",", ":"))

@@ -33,7 +33,7 @@ ${outline(node.children)}\
 <header class="top">
   <a class="home" href="index.html">${manual_title | h}</a>
   <div class="search" role="search">
-    <input id="search-box" type="search" placeholder="Search names, members, features, text" \
+    <input id="search-box" type="text" placeholder="Search names, members, features, text" \
 autocomplete="off" spellcheck="false" aria-label="Search the manual" role="combobox" \
 aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
     <div id="search-panel" hidden>

@@ -3,7 +3,8 @@
 // Keyboard: arrows move through the results, Enter opens one, Escape closes the list.
 "use strict";
 (function () {
-  const index = window.QAPI_SEARCH_INDEX || {definitions: [], members: [], features: [], words: {}};
+  const index = window.QAPI_SEARCH_INDEX
+    || {definitions: [], members: [], features: [], words: {}, stop: []};
   const box = document.getElementById("search-box");
   const panel = document.getElementById("search-panel");
   const list = document.getElementById("search-results");
@@ -34,6 +35,7 @@
       members: index.members.map((m) => normal(m[0])),
       features: index.features.map((f) => normal(f[0])),
       words: Object.keys(index.words),
+      stop: new Set(index.stop),
     };
   }
 
@@ -54,7 +56,8 @@
   }
 
   function textHits(query) {
-    const terms = query.split(/[^a-z0-9]+/).filter((t) => t.length > 1);
+    const terms = query.split(/[^a-z0-9]+/)
+      .filter((t) => t.length > 1 && !prepared.stop.has(t));
     if (!terms.length) {
       return [];
     }
@@ -74,6 +77,11 @@
     return [...found].sort((a, b) => a - b);
   }
 
+  // Rank of a hit: exact name 0, name prefix 1, member 2 (exact, then prefix), feature 3,
+  // the query inside a name 4 or inside a member name 5, words of the text 6.
+  const NAME_RANK = [0, 1, 4];
+  const MEMBER_RANK = [2, 2.5, 5];
+
   function matches(query) {
     const q = normal(query);
     const hits = [];
@@ -81,25 +89,25 @@
     prepared.names.forEach(function (name, i) {
       const g = grade(name, q);
       if (g >= 0) {
-        hits.push(definitionHit(i, g, ""));
+        hits.push(definitionHit(i, NAME_RANK[g], ""));
         named.add(i);
       }
     });
     prepared.members.forEach(function (name, i) {
       const g = grade(name, q);
       if (g >= 0) {
-        hits.push(partHit(index.members[i], 3 + g / 10, "member"));
+        hits.push(partHit(index.members[i], MEMBER_RANK[g], "member"));
       }
     });
     prepared.features.forEach(function (name, i) {
       const g = grade(name, q);
       if (g >= 0 && g < 2) {
-        hits.push(partHit(index.features[i], 4 + g / 10, "feature"));
+        hits.push(partHit(index.features[i], 3 + g / 10, "feature"));
       }
     });
     for (const i of textHits(q)) {
       if (!named.has(i)) {
-        hits.push(definitionHit(i, 5, "text"));
+        hits.push(definitionHit(i, 6, "text"));
       }
     }
     return hits.sort((a, b) => a.rank - b.rank);  // stable: names stay alphabetical
@@ -165,6 +173,7 @@
   }
 
   box.addEventListener("input", show);
+  list.addEventListener("click", close);
   box.addEventListener("focus", function () {
     if (box.value.trim() && panel.hidden) {
       show();
@@ -186,8 +195,11 @@
         event.preventDefault();
       }
     } else if (event.key === "Escape") {
+      // The first Escape closes the list (keeping the query), the next one clears it.
       if (panel.hidden) {
         box.value = "";
+      } else {
+        event.preventDefault();
       }
       close();
     }
