@@ -107,7 +107,7 @@
     });
     for (const i of textHits(q)) {
       if (!named.has(i)) {
-        hits.push(definitionHit(i, 6, "text"));
+        hits.push(definitionHit(i, 6, "(words of its text)"));
       }
     }
     return hits.sort((a, b) => a.rank - b.rank);  // stable: names stay alphabetical
@@ -126,7 +126,7 @@
     code.textContent = hit.name;
     const kind = document.createElement("span");
     kind.className = "kind";
-    kind.textContent = " " + hit.kind + (hit.note && hit.note !== "text" ? " " + hit.note : "");
+    kind.textContent = " " + hit.kind + (hit.note ? " " + hit.note : "");
     link.append(code, kind);
     item.append(link);
     return item;
