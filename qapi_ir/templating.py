@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import attrs
 
-from qapi_ir.cache_store import CacheStore, default_root, digest
+from qapi_ir.build.cache_store import CacheStore, default_root, digest
 from qapi_ir.plugin_api import BackendError
 
 #: Where compiled templates are cached: ``None`` for :func:`default_root`, ``False`` for nowhere.

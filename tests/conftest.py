@@ -18,7 +18,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CORPUS_DIR = REPO_ROOT.parent / "shared" / "conformance"
+#: The conformance corpus: ``$QAPI_BUILD_CORPUS`` when set, else ``../shared/conformance``
+#: beside the repository.
+CORPUS_DIR = Path(
+    os.environ.get("QAPI_BUILD_CORPUS") or REPO_ROOT.parent / "shared" / "conformance"
+).resolve()
 
 settings.register_profile(
     "ci",
@@ -47,10 +51,10 @@ def need(available: bool, reason: str) -> None:
 
 @pytest.fixture
 def corpus_dir() -> Path:
-    """The shared conformance corpus (../shared/conformance beside the repository)."""
+    """The shared conformance corpus (``$QAPI_BUILD_CORPUS`` or ../shared/conformance)."""
     need(
         (CORPUS_DIR / "run").is_file(),
-        f"conformance corpus not found at {CORPUS_DIR}",
+        f"conformance corpus not found at {CORPUS_DIR} (set QAPI_BUILD_CORPUS to its folder)",
     )
     return CORPUS_DIR
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from qapi_backends.c.settings import OPTIONS, CSettings
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, OptionValue, Output
+
+from .settings import OPTIONS, CSettings
 
 
 class CBackend:
@@ -22,7 +23,7 @@ class CBackend:
     ) -> None:
         """Write every C file for ``schema`` into ``output``."""
         # imported here: a build whose output is cached needs none of them
-        from qapi_backends.c import commands, events, features, introspect, types, visit
+        from . import commands, events, features, introspect, types, visit
 
         main = schema.main_module
         settings = CSettings.from_options(options, main.name if main else "the schema")

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.c.modules import INIT_MODULE, ModuleNames, render_file, write_file, write_pair
-from qapi_backends.c.naming import (
+from qapi_ir.ir import Command, Condition, Event, Schema
+from qapi_ir.plugin_api import Output
+
+from .modules import INIT_MODULE, ModuleNames, render_file, write_file, write_pair
+from .naming import (
     c_name,
     c_param_type,
     c_type,
@@ -23,9 +26,7 @@ from qapi_backends.c.naming import (
     type_c_name,
     visit_type_fn,
 )
-from qapi_backends.c.settings import CSettings
-from qapi_ir.ir import Command, Condition, Event, Schema
-from qapi_ir.plugin_api import Output
+from .settings import CSettings
 
 
 @attrs.frozen

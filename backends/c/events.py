@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.c.commands import ArgsView, args_view
-from qapi_backends.c.modules import EMIT_MODULE, ModuleNames, write_pair
-from qapi_backends.c.naming import c_enum_const, c_name
-from qapi_backends.c.settings import CSettings
-from qapi_backends.c.types import EnumValueView, EnumView
 from qapi_ir.ir import Condition, Event, Schema
 from qapi_ir.plugin_api import Output
+
+from .commands import ArgsView, args_view
+from .modules import EMIT_MODULE, ModuleNames, write_pair
+from .naming import c_enum_const, c_name
+from .settings import CSettings
+from .types import EnumValueView, EnumView
 
 
 @attrs.frozen

@@ -12,9 +12,6 @@ from collections.abc import Iterator
 
 import attrs
 
-from qapi_backends.c.modules import write_pair
-from qapi_backends.c.naming import c_enum_const
-from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import (
     SPECIAL_FEATURES,
     ArrayType,
@@ -28,6 +25,10 @@ from qapi_ir.ir import (
     Schema,
 )
 from qapi_ir.plugin_api import Output
+
+from .modules import write_pair
+from .naming import c_enum_const
+from .settings import CSettings
 
 
 @attrs.frozen

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from qapi_backends.c.cond import gen_endif, gen_if
-from qapi_backends.c.modules import write_pair
-from qapi_backends.c.naming import c_name
-from qapi_backends.c.settings import CSettings
-from qapi_backends.introspect.schema_info import Annotated, Tree, schema_info
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import Output
+
+from ..introspect.schema_info import Annotated, Tree, schema_info
+from .cond import gen_endif, gen_if
+from .modules import write_pair
+from .naming import c_name
+from .settings import CSettings
 
 
 def c_string(text: str) -> str:

@@ -21,10 +21,11 @@ from typing import Any
 
 import attrs
 
-from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import BUILTIN_MODULE, Entity, Include, Module, Schema
 from qapi_ir.plugin_api import Output
 from qapi_ir.templating import render, render_each
+
+from .settings import CSettings
 
 #: Where the C backend's templates live.
 TEMPLATE_DIR = Path(__file__).parent / "templates"

@@ -10,18 +10,6 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.c.modules import ModuleNames, modules_to_write, write_pair
-from qapi_backends.c.naming import (
-    c_name,
-    c_unboxed_type,
-    enum_const,
-    enum_max,
-    feature_flags,
-    is_empty_object,
-    need_has,
-    type_c_type,
-)
-from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import (
     EMPTY_OBJECT,
     AlternateType,
@@ -36,6 +24,19 @@ from qapi_ir.ir import (
     Schema,
 )
 from qapi_ir.plugin_api import Output
+
+from .modules import ModuleNames, modules_to_write, write_pair
+from .naming import (
+    c_name,
+    c_unboxed_type,
+    enum_const,
+    enum_max,
+    feature_flags,
+    is_empty_object,
+    need_has,
+    type_c_type,
+)
+from .settings import CSettings
 
 
 @attrs.frozen

@@ -8,15 +8,6 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.c.modules import ModuleNames, modules_to_write, write_pair
-from qapi_backends.c.naming import (
-    c_name,
-    enum_const,
-    feature_flags,
-    need_has,
-    type_c_name,
-)
-from qapi_backends.c.settings import CSettings
 from qapi_ir.ir import (
     EMPTY_OBJECT,
     AlternateType,
@@ -33,6 +24,16 @@ from qapi_ir.ir import (
     Type,
 )
 from qapi_ir.plugin_api import Output
+
+from .modules import ModuleNames, modules_to_write, write_pair
+from .naming import (
+    c_name,
+    enum_const,
+    feature_flags,
+    need_has,
+    type_c_name,
+)
+from .settings import CSettings
 
 _BUILTIN_QTYPES = {
     "null": "QTYPE_QNULL",

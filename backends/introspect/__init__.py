@@ -12,11 +12,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from qapi_backends.introspect.compat import CompatPolicy, apply_policy
-from qapi_backends.introspect.schema_info import Json, resolve, schema_info
-from qapi_backends.introspect.wire_schema import wire_schema
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
+
+from .compat import CompatPolicy, apply_policy
+from .schema_info import Json, resolve, schema_info
+from .wire_schema import wire_schema
 
 OPTIONS = (
     Option("prefix", "str", "", "prefix for the output file names (-p)"),

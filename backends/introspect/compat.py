@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from qapi_backends.introspect.schema_info import Json
 from qapi_ir.plugin_api import BackendError
+
+from .schema_info import Json
 
 _SETTINGS = ("deprecated-output", "unstable-output")
 _VALUES = ("accept", "hide")

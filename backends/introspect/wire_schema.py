@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qapi_backends.introspect.schema_info import Json
+from .schema_info import Json
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

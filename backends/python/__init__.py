@@ -5,9 +5,10 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 
-from qapi_backends.python.package import PackageWriter
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
+
+from .package import PackageWriter
 
 
 class PythonBackend:

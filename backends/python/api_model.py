@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_backends.python.docstrings import DocBuilder, member_texts, section_text
-from qapi_backends.python.model import Planner, PyField, wire_names
-from qapi_backends.python.naming import RESERVED_ATTRIBUTES, Namer, attribute_name
 from qapi_ir.ir import Command, Event, Feature
+
+from .docstrings import DocBuilder, member_texts, section_text
+from .model import Planner, PyField, wire_names
+from .naming import RESERVED_ATTRIBUTES, Namer, attribute_name
 
 #: Names of the client's own attributes, which command methods must not take.
 CLIENT_ATTRIBUTES = frozenset(

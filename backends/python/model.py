@@ -6,17 +6,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from qapi_backends.python.docstrings import DocBuilder, member_texts
-from qapi_backends.python.naming import (
-    RESERVED_ATTRIBUTES,
-    Namer,
-    attribute_name,
-    branch_class_name,
-    class_name,
-    constant_name,
-    event_class_name,
-)
-from qapi_backends.python.typemap import JSON_KIND_CHECKS, TypeMap
 from qapi_ir.ir import (
     AlternateType,
     Branch,
@@ -26,6 +15,18 @@ from qapi_ir.ir import (
     Schema,
     condition_text,
 )
+
+from .docstrings import DocBuilder, member_texts
+from .naming import (
+    RESERVED_ATTRIBUTES,
+    Namer,
+    attribute_name,
+    branch_class_name,
+    class_name,
+    constant_name,
+    event_class_name,
+)
+from .typemap import JSON_KIND_CHECKS, TypeMap
 
 #: Names the generated modules import or define themselves.
 RESERVED_CLASSES = frozenset(

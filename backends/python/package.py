@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from qapi_backends.python.api_model import ApiPlanner, PyCommand, PyEvent
-from qapi_backends.python.model import Planner, PyAlternate, PyClass, PyEnum
 from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
 from qapi_ir.templating import render
+
+from .api_model import ApiPlanner, PyCommand, PyEvent
+from .model import Planner, PyAlternate, PyClass, PyEnum
 
 TEMPLATES = Path(__file__).parent / "templates"
 

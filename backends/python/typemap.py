@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from qapi_backends.python.naming import class_name
 from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, EnumType, ObjectType, Schema
+
+from .naming import class_name
 
 #: Built-in type -> (annotation, runtime decoder).
 BUILTINS: dict[str, tuple[str, str]] = {

@@ -2,9 +2,10 @@
 
 The kind is told from the content: a JSON array (or a QMP reply
 ``{"return": [...]}``) is introspection, a JSON object with a ``format`` key
-is a snapshot, and anything else is schema text.  Schema files are read with
-lenient doc comments (skipped), so that older QEMU schemas load; with docs
-wanted, a strict read is tried first.
+is a snapshot, and anything else is schema text.  A schema file whose doc
+comments QEMU 10.2's rules reject is read under older releases' rules (the
+front end's ``legacy_docs``, which prints what it relaxed), so that older QEMU
+schemas load; with ``legacy_docs`` that is how every schema file is read.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _one_line(error: Exception) -> str:
     return lines[-1] if lines else type(error).__name__
 
 
-def read_input(path: str, *, docs: bool) -> model.WireSchema:
+def read_input(path: str, *, docs: bool, legacy_docs: bool = False) -> model.WireSchema:
     """The comparable model of the file at ``path``; :class:`InputError` when unreadable."""
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -61,18 +62,16 @@ def read_input(path: str, *, docs: bool) -> model.WireSchema:
             return attrs.evolve(schema, notes=(note,)) if docs else schema
         if isinstance(document, dict) and "format" in document:
             return from_ir(snapshot.from_document(document, path), docs=docs)
-        return _read_schema(path, docs)
+        return _read_schema(path, docs, legacy_docs)
     except (IntrospectionError, snapshot.SnapshotError, QAPIError) as exc:
         raise InputError(_one_line(exc)) from exc
 
 
-def _read_schema(path: str, docs: bool) -> model.WireSchema:
-    """A schema file; with ``docs``, its doc comments too when they pass today's rules."""
-    if docs:
+def _read_schema(path: str, docs: bool, legacy_docs: bool) -> model.WireSchema:
+    """A schema file, under today's doc comment rules or else older releases'."""
+    if not legacy_docs:
         try:
-            return from_ir(load_schema(path), docs=True)
-        except QAPIError as exc:
-            lenient = from_ir(load_schema(path, lenient_docs=True), docs=False)
-            note = f"doc comments of '{path}' not compared: {_one_line(exc)}"
-            return attrs.evolve(lenient, notes=(note,))
-    return from_ir(load_schema(path, lenient_docs=True), docs=False)
+            return from_ir(load_schema(path), docs=docs)
+        except QAPIError:
+            pass
+    return from_ir(load_schema(path, legacy_docs=True), docs=docs)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir import cli
+from qapi_ir.build import cli
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
 
 GOOD = "{ 'struct': 'Point', 'data': { 'x': 'int', 'y': 'int' } }\n"

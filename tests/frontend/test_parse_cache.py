@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.cache_store import CacheStore
+from qapi_ir.build.cache_store import CacheStore
+from qapi_ir.build.ir_cache import from_schema_file
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.frontend.parse_cache import Writable
 from qapi_ir.frontend.parser import QAPISchemaParser
-from qapi_ir.ir_cache import from_schema_file
 
 MAIN = """\
 { 'pragma': { 'doc-required': true } }

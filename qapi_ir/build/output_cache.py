@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from qapi_ir.cache_store import CacheStore, code_fingerprint, digest
-from qapi_ir.ir_cache import SchemaSource
+from qapi_ir.build.cache_store import CacheStore, code_fingerprint, digest
+from qapi_ir.build.ir_cache import SchemaSource
 from qapi_ir.plugin_api import Backend, OptionValue, Output
 from qapi_ir.templating import memoized
 

@@ -13,22 +13,22 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from qapi_ir.cache_store import CacheStore, default_root
-from qapi_ir.config import DEFAULT_CONFIG, Config, ConfigError, load_config
-from qapi_ir.installed import use_store
-from qapi_ir.ir_cache import SchemaSource, from_schema_file, from_snapshot
-from qapi_ir.options import OptionError, check_value, find_option, parse_text, resolve
-from qapi_ir.output_cache import generate_cached
-from qapi_ir.output_dir import OutputError, write_files
+from qapi_ir.build.cache_store import CacheStore, default_root
+from qapi_ir.build.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.build.installed import use_store
+from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
+from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
+from qapi_ir.build.output_cache import generate_cached
+from qapi_ir.build.output_dir import OutputError, write_files
 from qapi_ir.plugin_api import BackendError, OptionValue, Output
-from qapi_ir.plugins import (
+from qapi_ir.build.plugins import (
     LoadedBackend,
     PluginError,
     installed_backends,
     load_by_path,
     load_installed,
 )
-from qapi_ir.progress import Progress
+from qapi_ir.build.progress import Progress
 from qapi_ir.templating import use_cache_root
 
 PROG = "qapi-build"
@@ -66,6 +66,8 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("-O", dest="options", action="append", default=[],
                         metavar="BACKEND.KEY=VALUE", help="set a backend option (repeatable)")
     parser.add_argument("--from-ir", metavar="SNAPSHOT", help="read an IR snapshot instead")
+    parser.add_argument("--legacy-docs", action="store_true",
+                        help="accept the doc comment rules of older QEMU releases")
     parser.add_argument("--config", metavar="FILE",
                         help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
     parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
@@ -169,7 +171,7 @@ def _read_schema(
             f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
             f" (see '{PROG} --help')"
         )
-    return from_schema_file(source, store)
+    return from_schema_file(source, store, legacy_docs=args.legacy_docs or config.legacy_docs)
 
 
 def _generate(
@@ -251,7 +253,7 @@ def _run(args: argparse.Namespace) -> int:
     if store:
         store.prune()
     progress.done()
-    for warning in output.warnings:
+    for warning in (*source.warnings, *output.warnings):
         print(warning, file=sys.stderr)
     return 0
 

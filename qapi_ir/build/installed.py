@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from qapi_ir.hashing import hasher
+from qapi_ir.build.hashing import hasher
 from qapi_ir.plugin_api import ENTRY_POINT_GROUP
 
 

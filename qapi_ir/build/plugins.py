@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import attrs
 
-from qapi_ir.installed import EntryPointInfo, installed
+from qapi_ir.build.installed import EntryPointInfo, installed
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, Backend, Option
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
