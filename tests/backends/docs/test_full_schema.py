@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,13 @@ def test_search_index_is_under_a_megabyte_compressed(full_output: Output) -> Non
     assert len(gzip.compress(index, 9)) < 1_000_000
     document = json.loads(full_output.files["search-index.json"])
     assert len(document["definitions"]) > 1000 and len(document["members"]) > 3000
+
+
+def test_every_page_starts_at_h1_and_skips_no_heading_level(full_output: Output) -> None:
+    skipped = []
+    for name, text in full_output.files.items():
+        if name.endswith(".html"):
+            levels = [int(n) for n in re.findall(r"<h([1-6])\b", text)]
+            if levels[0] != 1 or any(b > a + 1 for a, b in itertools.pairwise(levels)):
+                skipped.append(name)
+    assert skipped == []
