@@ -23,7 +23,6 @@ from pathlib import Path
 from types import ModuleType
 
 from qapi_backends.docs import DocsBackend
-
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Output
 

@@ -1,6 +1,7 @@
 """Mako rendering shared by backends: strict names, compiled-once templates, clear errors.
 
-Compiled templates live in ``mako/`` below the cache root.  Within
+Compiled templates live in ``mako/DIGEST/`` below the cache root, one
+directory per template directory.  Within
 :func:`memoized`, a render whose template and context (compared pickled)
 match one of the previous run reuses that run's text, so a changed schema
 module re-renders only the files that depend on it.  The first run under a
@@ -38,9 +39,13 @@ def use_cache_root(root: Path | None) -> None:
     _cache_root = False if root is None else root
 
 
-def _module_directory(root: Path) -> str | None:
-    """The writable directory for compiled templates below ``root``, if there can be one."""
-    directory = os.path.join(root, "mako")
+def _module_directory(root: Path, templates: str) -> str | None:
+    """The writable directory below ``root`` for the compiled templates of ``templates``.
+
+    Each template directory has its own: two backends' ``common.mako`` must not
+    share one compiled module (mako reuses a module newer than its template).
+    """
+    directory = os.path.join(root, "mako", digest(os.path.abspath(templates))[:16])
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError:
@@ -109,7 +114,7 @@ def _lookup(directory: str, root: Path | None) -> Any:
     return _import_template_lookup()(
         directories=[directory],
         strict_undefined=True,
-        module_directory=_module_directory(root) if root else None,
+        module_directory=_module_directory(root, directory) if root else None,
         module_writer=_write_module,
         input_encoding="utf-8",
     )

@@ -37,7 +37,6 @@ def chromium_paths() -> tuple[str, str] | None:
 def render_manual(schema: Path, out_dir: Path) -> list[str]:
     """Write the docs backend's output for ``schema`` into ``out_dir``; return its warnings."""
     from qapi_backends.docs import DocsBackend
-
     from qapi_ir.frontend import load_schema
     from qapi_ir.plugin_api import Output
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from qapi_backends.c import CBackend
 
+from qapi_backends.c import CBackend
 from qapi_ir import templating
 from qapi_ir.build.cache_store import CacheStore
 from qapi_ir.build.ir_cache import from_schema_file

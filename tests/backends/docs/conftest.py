@@ -9,8 +9,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from qapi_backends.docs import DocsBackend
 
+from qapi_backends.docs import DocsBackend
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import OptionValue, Output
 from tests.conftest import REPO_ROOT, need

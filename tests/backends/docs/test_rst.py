@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+
 from qapi_backends.docs.rst import (
     HeadingLevels,
     Resolver,
@@ -16,7 +17,6 @@ from qapi_backends.docs.rst import (
     render_batch,
 )
 from qapi_backends.docs.safety import is_safe_url
-
 from qapi_ir.ir import Location
 
 RESOLVER = Resolver(lambda name: f"p.html#type-{name}" if name == "Known" else None,
