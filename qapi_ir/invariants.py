@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from qapi_ir import ir
+from qapi_ir.flags import flag_named, flags_of
 from qapi_ir.invariant_fields import (
     ENTITIES,
     definition_name_problem,
@@ -70,6 +71,8 @@ def _field_problems(schema: ir.Schema) -> Iterator[str]:
             if problem:
                 yield f"{where}.name: {problem}"
         yield from entity_problems(entity, where)
+        if isinstance(entity, ir.Command | ir.Event):
+            yield from (f"{where}.flags: {problem}" for problem in _check_flags(entity))
     for index, doc in enumerate(schema.docs):
         yield from doc_problems(doc, f"$.schema.docs[{index}]")
 
@@ -309,16 +312,30 @@ def _alternate_problems(schema: ir.Schema, alternate: ir.Entity) -> Iterator[str
             claimed[qtype] = branch.name
 
 
+def _check_flags(definition: ir.Command | ir.Event) -> Iterator[str]:
+    owner = "command" if isinstance(definition, ir.Command) else "event"
+    table = flags_of(owner)
+    if definition.flags != tuple(f.name for f in table if f.name in definition.flags):
+        yield (f"{owner} '{definition.name}': flags must be distinct flags of a {owner},"
+               " in the order of the flag table")
+        return
+    for flag in table:
+        for other in flag.incompatible:
+            if (definition.flag(flag.name) != flag.default
+                    and definition.flag(other) != flag_named(other).default):
+                yield f"{owner} '{definition.name}': flags '{flag.name}' and '{other}' conflict"
+
+
 def _call_problems(schema: ir.Schema, call: ir.Entity) -> Iterator[str]:
     assert isinstance(call, ir.Command | ir.Event)
     if call.arg_type is None:
-        if call.boxed:
+        if call.flag("boxed"):
             yield "'boxed' requires an argument type"
         return
     arg_type = schema.lookup_type(call.arg_type)
     if not isinstance(arg_type, ir.ObjectType):
         yield f"argument type '{call.arg_type}' is not an object type"
-    elif not call.boxed and (
+    elif not call.flag("boxed") and (
         arg_type.variants is not None
         or any(m.condition is not None for m in schema.all_members(arg_type))
     ):

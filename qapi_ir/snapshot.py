@@ -18,7 +18,7 @@ from qapi_ir.input_file import InputFileError, read_text
 from qapi_ir.invariants import InvariantError, check_invariants
 
 FORMAT_NAME = "qapi-build-ir"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: How deeply a snapshot's JSON values may nest (QEMU's schema needs ~12).
 MAX_DEPTH = 100

@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 
 from .api_model import ApiPlanner, PyCommand, PyEvent
-from .model import Planner, PyAlternate, PyClass, PyEnum
+from .compat import CompatNotes
+from .model import Planner, PyAlternate, PyClass, PyEnum, PyField
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 #: Files copied verbatim from this directory into the package.
-STATIC_FILES = ("runtime.py", "client_base.py")
+STATIC_FILES = ("runtime.py", "client_base.py", "capabilities.py")
 
 _STDLIB = {
     "Callable": "collections.abc",
@@ -72,16 +73,29 @@ def _import_blocks(
     return [tuple(block) for block in (stdlib, package) if block]
 
 
+def _absent_names(fields: Iterable[PyField]) -> list[str]:
+    """``ABSENT`` when an optional member defaults to it, ``Absent`` when a type mentions it."""
+    fields = list(fields)
+    default = any(f.optional for f in fields)
+    return ["ABSENT"] * default + ["Absent"] * (default or any(f.maybe_absent for f in fields))
+
+
 def _used(texts: Iterable[str], candidates: Iterable[str]) -> list[str]:
     text = "\n".join(texts)
     return [name for name in candidates if re.search(rf"(?<![\w.]){name}\b", text)]
 
 
 class PackageWriter:
-    """Computes the models once and renders each file of the package."""
+    """Computes the models once and renders each file of the package.
 
-    def __init__(self, schema: Schema) -> None:
-        planner = Planner(schema)
+    ``compat`` tells what older releases lack (nothing when none was given);
+    ``templates`` renders the files.
+    """
+
+    def __init__(self, schema: Schema, compat: CompatNotes, templates: Renderer) -> None:
+        self._templates = templates
+        planner = Planner(schema, compat)
+        self.varying = compat.varying_commands()
         definitions = list(schema.definitions())
         self.enums: list[PyEnum] = [
             planner.enum(e) for e in definitions if isinstance(e, EnumType)
@@ -99,7 +113,7 @@ class PackageWriter:
         self.commands: list[PyCommand] = [
             api.command(c)
             for c in definitions
-            if isinstance(c, Command) and c.success_response
+            if isinstance(c, Command) and c.flag("success-response")
         ]
         main = schema.main_module
         self.schema_name = Path(main.name).name if main else "QAPI"
@@ -120,7 +134,7 @@ class PackageWriter:
         return files
 
     def _render(self, template: str, **context: Any) -> str:
-        return render(
+        return self._templates.render(
             TEMPLATES,
             template,
             schema_name=self.schema_name,
@@ -129,6 +143,7 @@ class PackageWriter:
             alternates=self.alternates,
             events=self.events,
             commands=self.commands,
+            varying=self.varying,
             **context,
         )
 
@@ -142,14 +157,13 @@ class PackageWriter:
     def _types_imports(self) -> list[ImportBlock]:
         fields = [f for c in self.classes for f in c.fields]
         fields += [f for c in self.classes for b in c.branches for f in b.fields]
-        optional = any(f.optional for f in fields)
         wired = any(c.wire_names or any(b.wire_names for b in c.branches) for c in self.classes)
         return _import_blocks(
             ["ClassVar", "Mapping"] * wired
             + ["TypeAlias"] * bool(self.alternates)
             + ["dataclasses"] * bool(self.classes),
             [],
-            ["ABSENT", "Absent"] * optional
+            _absent_names(fields)
             + _used([f.annotation for f in fields], ["JSONValue"])
             + ["QAPIEnum"] * bool(self.enums)
             + ["QAPIObject"] * bool(self.classes),
@@ -167,9 +181,9 @@ class PackageWriter:
             + ["ClassVar", "dataclasses"] * bool(self.events)
             + ["Mapping"] * any(e.wire_names for e in self.events),
             ["runtime"] + [m for m in ("codec", "types") if _used(texts, [_ALIASES[m]])],
-            ["UnknownEvent"]
+            ["UndecodedEvent"]
             + ["QAPIEvent", "Timestamp"] * bool(self.events)
-            + ["ABSENT", "Absent"] * any(f.optional for f in fields)
+            + _absent_names(fields)
             + _used(texts, ["JSONValue"]),
         )
 
@@ -182,6 +196,6 @@ class PackageWriter:
             ["events"]
             + [m for m in ("codec", "types", "runtime") if _used(texts, [_ALIASES[m]])]
             + ["runtime"] * any(c.params or c.boxed for c in self.commands),
-            ["ABSENT", "Absent"] * any(p.optional for p in params) + _used(texts, ["JSONValue"]),
+            _absent_names(params) + _used(texts, ["JSONValue"]),
             [(".client_base", ("ClientBase",))],
         )

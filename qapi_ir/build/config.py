@@ -29,7 +29,8 @@ import attrs
 from qapi_ir.input_file import InputFileError, read_text
 
 DEFAULT_CONFIG = "plugins.toml"
-_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs"}
+_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs",
+         "diff"}
 
 
 class ConfigError(Exception):

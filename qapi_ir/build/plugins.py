@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Mapping
 from typing import Any, cast, get_args
 
 import attrs
 
-from qapi_ir.build.installed import EntryPointInfo, installed
+from qapi_ir.build.installed import EntryPointInfo, Installed
 from qapi_ir.build.options import OptionError, check_value
-from qapi_ir.plugin_api import PLUGIN_API_VERSION, Backend, Option, OptionKind
+from qapi_ir.plugin_api import SUPPORTED_API_VERSIONS, Backend, Option, OptionKind
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
 
@@ -36,9 +37,9 @@ _ENTRY_POINT_VALUE = re.compile(
 )
 
 
-def installed_backends() -> dict[str, EntryPointInfo]:
+def installed_backends(installed: Installed) -> dict[str, EntryPointInfo]:
     """The backends registered through entry points, sorted by name."""
-    return {point.name: point for point in installed().backends}
+    return {point.name: point for point in installed.backends}
 
 
 def _origin(entry_point: EntryPointInfo) -> str:
@@ -77,10 +78,11 @@ def _instantiate(obj: Any, label: str) -> Backend:
     if len(set(names)) != len(names):
         raise PluginError(f"{label}: two options have the same name")
     version = backend.api_version
-    if version != PLUGIN_API_VERSION:
+    if version not in SUPPORTED_API_VERSIONS:
+        expected = " or ".join(map(str, SUPPORTED_API_VERSIONS))
         raise PluginError(
             f"{label}: written for plugin API version {version!r},"
-            f" but this qapi-build expects version {PLUGIN_API_VERSION}"
+            f" but this qapi-build expects version {expected}"
         )
     return cast(Backend, backend)
 
@@ -94,15 +96,15 @@ def _option_problem(option: Option) -> str | None:
     if not isinstance(option.help, str):
         return "help must be a string"
     try:
-        check_value("", option, option.default)
+        if option.kind != "releases":  # made from the command line only
+            check_value("", option, option.default)
     except OptionError:
         return f"the default {option.default!r} is not a {option.kind}"
     return None
 
 
-def load_installed(name: str) -> LoadedBackend:
-    """Load the installed backend called ``name``."""
-    available = installed_backends()
+def load_installed(name: str, available: Mapping[str, EntryPointInfo]) -> LoadedBackend:
+    """Load the backend called ``name`` from the ``available`` installed ones."""
     if name not in available:
         raise PluginError(
             f"unknown backend '{name}'; available: {', '.join(available) or 'none'}"

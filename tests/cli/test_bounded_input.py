@@ -70,7 +70,7 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
         _including("/dev/zero"), "main.json:1: can't read include file '/dev/zero': not a regular"
     ),
     "include of /dev/urandom": (_including("/dev/urandom"), "not a regular file"),
-    "schema that is a FIFO": (_fifo, "fifo.json: not a regular file"),
+    "schema that is a FIFO": (_fifo, "not a regular file"),
     "nesting 600 deep": (_deep_nesting, "deep.json:1:"),
     "'if' 350 deep": (_deep_condition(350), "values nest deeper than 100"),
     "'if' 40 deep": (_deep_condition(40), "'if' condition of struct nests more than 32 deep"),

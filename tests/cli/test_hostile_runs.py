@@ -59,7 +59,7 @@ def _config(tmp_path: Path, backend: str, extra: str = "") -> Path:
         ("WritesNone", "the content of 'n.txt' is NoneType, not str"),
         ("WritesNul", "'a\\x00b.txt' is not a relative path"),
         ("FillsFilesDirectly", "'../escaped.txt' is not a path inside the output directory"),
-        ("BadOption", "option 'level': kind must be one of str, bool, int, list, not 'float'"),
+        ("BadOption", "option 'level': kind must be one of str, bool, int, list, releases,"),
         ("BadDefault", "option 'count': the default 'many' is not a int"),
     ],
 )
