@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qapi_ir.build.cache_store import CacheStore, default_root
 from qapi_ir.build.config import DEFAULT_CONFIG, Config, ConfigError, load_config
@@ -29,7 +30,11 @@ from qapi_ir.build.plugins import (
     load_installed,
 )
 from qapi_ir.build.progress import Progress
+from qapi_ir.ir import Schema
 from qapi_ir.templating import use_cache_root
+
+if TYPE_CHECKING:
+    from qapi_ir.diff.inputs import SchemaLoader
 
 PROG = "qapi-build"
 DEFAULT_BACKENDS = ("c",)
@@ -207,6 +212,19 @@ def _generate(
     return combined
 
 
+def _diff_loader(cache_dir: str | None) -> SchemaLoader:
+    """For ``diff``: a loader of schema files through the IR cache in ``cache_dir``."""
+    root = Path(cache_dir) if cache_dir else default_root()
+    use_cache_root(root)
+    store = CacheStore(root)
+    use_store(store)
+
+    def load(path: str, *, lenient_docs: bool) -> Schema:
+        return from_schema_file(path, store, lenient_docs=lenient_docs).schema()
+
+    return load
+
+
 def _list_backends(config: Config) -> int:
     names = list(installed_backends()) + sorted(config.extra_backends)
     for name in names:
@@ -262,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments[:1] == ["diff"]:
         from qapi_ir.diff.cli import main as diff_main
 
-        return diff_main(arguments[1:])
+        return diff_main(arguments[1:], cached_loader=_diff_loader)
     args = _argument_parser().parse_args(arguments)
     from qapi_ir.frontend.errors import QAPIError
     from qapi_ir.invariants import InvariantError

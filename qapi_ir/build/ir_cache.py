@@ -64,11 +64,13 @@ class _ParseCache:
             self._store.put(self._key(fname, text, lenient_docs), write)
 
 
-def _read_and_check(path: str, parse_cache: _ParseCache | None = None) -> Schema:
+def _read_and_check(
+    path: str, parse_cache: _ParseCache | None = None, lenient_docs: bool = False
+) -> Schema:
     from qapi_ir.frontend import load_schema
     from qapi_ir.invariants import check_invariants
 
-    schema = load_schema(path, parse_cache=parse_cache)
+    schema = load_schema(path, lenient_docs=lenient_docs, parse_cache=parse_cache)
     check_invariants(schema)
     return schema
 
@@ -87,31 +89,39 @@ def _files_read(path: str, schema: Schema) -> tuple[tuple[str, str | None], ...]
     return tuple((name, _file_digest(name)) for name in files)
 
 
-def from_schema_file(path: str, store: CacheStore | None) -> SchemaSource:
-    """The schema in file ``path``, from ``store`` when every file it read is unchanged."""
+def from_schema_file(
+    path: str, store: CacheStore | None, *, lenient_docs: bool = False
+) -> SchemaSource:
+    """The schema in file ``path``, from ``store`` when every file it read is unchanged.
+
+    ``lenient_docs`` reads it as :func:`~qapi_ir.frontend.load_schema` does, under
+    a key of its own.
+    """
     if store is None:
-        schema = _read_and_check(path)
+        schema = _read_and_check(path, lenient_docs=lenient_docs)
         return SchemaSource(None, lambda: schema)
-    manifest_key = digest("manifest", code_fingerprint(__name__), os.path.abspath(path))
+    manifest_key = digest("manifest", code_fingerprint(__name__), os.path.abspath(path),
+                          "lenient" if lenient_docs else "strict")
     manifest = store.get_object(manifest_key)
     changed = isinstance(manifest, tuple) and len(manifest) == 2
     if changed:
         files, ir_key = manifest
         if all(_file_digest(name) == content for name, content in files):
-            return SchemaSource(ir_key, lambda: _unpickle(store, ir_key, path))
-    schema = _read_and_check(path, _ParseCache(store, write=changed))
+            return SchemaSource(
+                ir_key, lambda: _unpickle(store, ir_key, path, lenient_docs))
+    schema = _read_and_check(path, _ParseCache(store, write=changed), lenient_docs)
     files = _files_read(path, schema)
     ir_key = digest(manifest_key, *(f"{name}\0{content}" for name, content in files))
     store.put_object(manifest_key, (files, ir_key))
     return SchemaSource(ir_key, lambda: schema)
 
 
-def _unpickle(store: CacheStore, key: str, path: str) -> Schema:
+def _unpickle(store: CacheStore, key: str, path: str, lenient_docs: bool) -> Schema:
     """The cached IR under ``key``, or the schema read again when that entry is bad."""
     schema = store.get_object(key)
     if isinstance(schema, Schema):
         return schema
-    schema = _read_and_check(path)
+    schema = _read_and_check(path, lenient_docs=lenient_docs)
     store.put_object(key, schema)
     return schema
 

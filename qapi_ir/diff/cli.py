@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 from qapi_ir.diff.compare import compare
-from qapi_ir.diff.inputs import InputError, read_input
+from qapi_ir.diff.inputs import InputError, SchemaLoader, read_input
 from qapi_ir.diff.report import render_json, render_markdown, render_text
 from qapi_ir.diff.rules import Severity
+from qapi_ir.frontend import load_schema
 
 PROG = "qapi-build diff"
 
@@ -42,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a change of this class (any: of any class) is found")
     parser.add_argument("--docs", action="store_true",
                         help="read doc comments and report doc-only changes too")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="build cache for the schemas read (default: qapi-build's)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the build cache")
     return parser
 
 
@@ -51,8 +57,15 @@ def _fails(severities: set[Severity], fail_on: str) -> bool:
     return fail_on == "breaking" and Severity.BREAKING in severities
 
 
-def main(argv: list[str]) -> int:
-    """Run ``qapi-build diff`` with arguments ``argv`` (without ``diff``); the exit status."""
+def main(
+    argv: list[str], cached_loader: Callable[[str | None], SchemaLoader] | None = None
+) -> int:
+    """Run ``qapi-build diff`` with arguments ``argv`` (without ``diff``); the exit status.
+
+    ``cached_loader`` makes the loader that reads schema files through the
+    build cache in a directory (``None``: the default one); without it, or with
+    ``--no-cache``, they are read afresh.
+    """
     try:
         args = _parser().parse_args(argv)
     except _UsageError as exc:
@@ -60,9 +73,12 @@ def main(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
+    load: SchemaLoader = load_schema
+    if cached_loader is not None and not args.no_cache:
+        load = cached_loader(args.cache_dir)
     try:
-        old = read_input(args.old, docs=args.docs)
-        new = read_input(args.new, docs=args.docs)
+        old = read_input(args.old, docs=args.docs, load=load)
+        new = read_input(args.new, docs=args.docs, load=load)
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

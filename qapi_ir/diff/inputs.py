@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -21,6 +21,13 @@ from qapi_ir.diff.from_introspection import IntrospectionError, from_introspecti
 from qapi_ir.diff.from_ir import from_ir
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
+from qapi_ir.ir import Schema
+
+
+class SchemaLoader(Protocol):
+    """What reads a schema file into the IR, as :func:`~qapi_ir.frontend.load_schema` does."""
+
+    def __call__(self, path: str, *, lenient_docs: bool) -> Schema: ...
 
 
 class InputError(Exception):
@@ -42,8 +49,13 @@ def _one_line(error: Exception) -> str:
     return lines[-1] if lines else type(error).__name__
 
 
-def read_input(path: str, *, docs: bool) -> model.WireSchema:
-    """The comparable model of the file at ``path``; :class:`InputError` when unreadable."""
+def read_input(
+    path: str, *, docs: bool, load: SchemaLoader = load_schema
+) -> model.WireSchema:
+    """The comparable model of the file at ``path``; :class:`InputError` when unreadable.
+
+    A schema file is read with ``load``.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -61,18 +73,18 @@ def read_input(path: str, *, docs: bool) -> model.WireSchema:
             return attrs.evolve(schema, notes=(note,)) if docs else schema
         if isinstance(document, dict) and "format" in document:
             return from_ir(snapshot.from_document(document, path), docs=docs)
-        return _read_schema(path, docs)
+        return _read_schema(path, docs, load)
     except (IntrospectionError, snapshot.SnapshotError, QAPIError) as exc:
         raise InputError(_one_line(exc)) from exc
 
 
-def _read_schema(path: str, docs: bool) -> model.WireSchema:
+def _read_schema(path: str, docs: bool, load: SchemaLoader) -> model.WireSchema:
     """A schema file; with ``docs``, its doc comments too when they pass today's rules."""
     if docs:
         try:
-            return from_ir(load_schema(path), docs=True)
+            return from_ir(load(path, lenient_docs=False), docs=True)
         except QAPIError as exc:
-            lenient = from_ir(load_schema(path, lenient_docs=True), docs=False)
+            lenient = from_ir(load(path, lenient_docs=True), docs=False)
             note = f"doc comments of '{path}' not compared: {_one_line(exc)}"
             return attrs.evolve(lenient, notes=(note,))
-    return from_ir(load_schema(path, lenient_docs=True), docs=False)
+    return from_ir(load(path, lenient_docs=True), docs=False)
