@@ -1,6 +1,7 @@
 """Mako rendering shared by backends: strict names, compiled-once templates, clear errors.
 
-Compiled templates live in ``mako/`` below the cache root.  Within
+Templates come compiled with the package (:mod:`qapi_ir.template_modules`);
+those that do not are compiled into ``mako/`` below the cache root.  Within
 :func:`memoized`, a render whose template and context (compared pickled)
 match one of the previous run reuses that run's text, so a changed schema
 module re-renders only the files that depend on it.  The first run under a
@@ -27,6 +28,7 @@ import attrs
 
 from qapi_ir.build.cache_store import CacheStore, default_root, digest
 from qapi_ir.plugin_api import BackendError
+from qapi_ir.template_modules import OPTIONS, add_compiled
 
 #: Where compiled templates are cached: ``None`` for :func:`default_root`, ``False`` for nowhere.
 _cache_root: Path | Literal[False] | None = None
@@ -106,13 +108,17 @@ def _write_module(source: bytes, path: str) -> None:
 
 @functools.cache
 def _lookup(directory: str, root: Path | None) -> Any:
-    return _import_template_lookup()(
+    """The lookup of ``directory``'s templates: those compiled at install time, else compiled
+    below ``root``; a lookup lives for one run, so it does not check files again."""
+    lookup = _import_template_lookup()(
         directories=[directory],
-        strict_undefined=True,
         module_directory=_module_directory(root) if root else None,
         module_writer=_write_module,
-        input_encoding="utf-8",
+        filesystem_checks=False,
+        **OPTIONS,
     )
+    add_compiled(lookup, directory)
+    return lookup
 
 
 class _Memo:
