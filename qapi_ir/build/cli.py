@@ -21,7 +21,6 @@ from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
 from qapi_ir.build.output_cache import generate_cached
 from qapi_ir.build.output_dir import OutputError, write_files
-from qapi_ir.plugin_api import BackendError, OptionValue, Output
 from qapi_ir.build.plugins import (
     LoadedBackend,
     PluginError,
@@ -31,6 +30,7 @@ from qapi_ir.build.plugins import (
 )
 from qapi_ir.build.progress import Progress
 from qapi_ir.ir import Schema
+from qapi_ir.plugin_api import BackendError, OptionValue, Output
 from qapi_ir.templating import use_cache_root
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("-O", dest="options", action="append", default=[],
                         metavar="BACKEND.KEY=VALUE", help="set a backend option (repeatable)")
     parser.add_argument("--from-ir", metavar="SNAPSHOT", help="read an IR snapshot instead")
+    parser.add_argument("--legacy-docs", action="store_true",
+                        help="accept the doc comment rules of older QEMU releases")
     parser.add_argument("--config", metavar="FILE",
                         help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
     parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
@@ -174,7 +176,7 @@ def _read_schema(
             f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
             f" (see '{PROG} --help')"
         )
-    return from_schema_file(source, store)
+    return from_schema_file(source, store, legacy_docs=args.legacy_docs or config.legacy_docs)
 
 
 def _generate(
@@ -219,8 +221,11 @@ def _diff_loader(cache_dir: str | None) -> SchemaLoader:
     store = CacheStore(root)
     use_store(store)
 
-    def load(path: str, *, lenient_docs: bool) -> Schema:
-        return from_schema_file(path, store, lenient_docs=lenient_docs).schema()
+    def load(path: str, *, legacy_docs: bool) -> Schema:
+        source = from_schema_file(path, store, legacy_docs=legacy_docs)
+        for warning in source.warnings:
+            print(warning, file=sys.stderr)
+        return source.schema()
 
     return load
 
@@ -269,7 +274,7 @@ def _run(args: argparse.Namespace) -> int:
     if store:
         store.prune()
     progress.done()
-    for warning in output.warnings:
+    for warning in (*source.warnings, *output.warnings):
         print(warning, file=sys.stderr)
     return 0
 

@@ -6,6 +6,8 @@ Example::
     output = "out"
     backends = ["c", "introspect"]
 
+    legacy-docs = true    # accept older releases' doc comment rules
+
     [options.c]
     prefix = "example-"
 
@@ -25,7 +27,7 @@ from typing import Any
 import attrs
 
 DEFAULT_CONFIG = "plugins.toml"
-_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs"}
+_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs"}
 
 
 class ConfigError(Exception):
@@ -42,6 +44,7 @@ class Config:
     options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     extra_backends: dict[str, str] = attrs.field(factory=dict)
     subdirs: dict[str, str] = attrs.field(factory=dict)
+    legacy_docs: bool = False
 
 
 def _string_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
@@ -60,6 +63,12 @@ def _relative(path: Path, value: Any, key: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{path}: '{key}' must be a string")
     return str(path.parent / value)
+
+
+def _boolean(path: Path, key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}: '{key}' must be true or false")
+    return value
 
 
 def _subdirs(path: Path, value: Any) -> dict[str, str]:
@@ -94,4 +103,5 @@ def load_config(path: Path) -> Config:
         options=_table_of(path, "options", data.get("options", {}), dict),
         extra_backends=_table_of(path, "extra-backends", data.get("extra-backends", {}), str),
         subdirs=_subdirs(path, data.get("subdirs", {})),
+        legacy_docs=_boolean(path, "legacy-docs", data.get("legacy-docs", False)),
     )

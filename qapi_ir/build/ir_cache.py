@@ -7,7 +7,9 @@ when one of them changed, the schema is read again.  The IR itself is
 stored only when a later build finds the files unchanged yet must run a
 backend (new options, say), so a first build does not pay for pickling it;
 it is unpickled only when a backend runs.  When the schema must be read
-again, files whose text is unchanged are not parsed again (:class:`_ParseCache`).
+again, files whose text is unchanged are not parsed again (:class:`_ParseCache`);
+so too when it failed before (``diff`` tries today's doc rules on an old
+release first): only the file with the error is parsed again.
 """
 
 from __future__ import annotations
@@ -25,10 +27,15 @@ if TYPE_CHECKING:  # the front end is imported only when a schema must be read
 
 
 class SchemaSource:
-    """A schema read on first use, and ``key``, which names its content (or ``None``)."""
+    """A schema read on first use, and ``key``, which names its content (or ``None``).
 
-    def __init__(self, key: str | None, load: Callable[[], Schema]) -> None:
+    ``warnings`` are the lines reading it gave (see ``load_schema``'s ``warn``).
+    """
+
+    def __init__(self, key: str | None, load: Callable[[], Schema],
+                 warnings: tuple[str, ...] = ()) -> None:
         self.key = key
+        self.warnings = warnings
         self._load = load
         self._schema: Schema | None = None
 
@@ -52,27 +59,29 @@ class _ParseCache:
         self._write = write
 
     @staticmethod
-    def _key(fname: str, text: str, lenient_docs: bool) -> str:
-        return digest("parse", code_fingerprint(__name__), fname, str(lenient_docs), text)
+    def _key(fname: str, text: str, legacy_docs: bool) -> str:
+        return digest("parse", code_fingerprint(__name__), fname, str(legacy_docs), text)
 
-    def get(self, fname: str, text: str, lenient_docs: bool) -> memoryview | None:
-        return self._store.get(self._key(fname, text, lenient_docs))
+    def get(self, fname: str, text: str, legacy_docs: bool) -> memoryview | None:
+        return self._store.get(self._key(fname, text, legacy_docs))
 
-    def put(self, fname: str, text: str, lenient_docs: bool,
+    def put(self, fname: str, text: str, legacy_docs: bool,
             write: Callable[[Writable], object]) -> None:
         if self._write:
-            self._store.put(self._key(fname, text, lenient_docs), write)
+            self._store.put(self._key(fname, text, legacy_docs), write)
 
 
-def _read_and_check(
-    path: str, parse_cache: _ParseCache | None = None, lenient_docs: bool = False
-) -> Schema:
+def _read_and_check(path: str, legacy_docs: bool, parse_cache: _ParseCache | None = None
+                    ) -> tuple[Schema, tuple[str, ...]]:
+    """The checked schema and the warnings reading it gave."""
     from qapi_ir.frontend import load_schema
     from qapi_ir.invariants import check_invariants
 
-    schema = load_schema(path, lenient_docs=lenient_docs, parse_cache=parse_cache)
+    warnings: list[str] = []
+    schema = load_schema(path, legacy_docs=legacy_docs, parse_cache=parse_cache,
+                         warn=warnings.append)
     check_invariants(schema)
-    return schema
+    return schema, tuple(warnings)
 
 
 def _file_digest(path: str) -> str | None:
@@ -89,39 +98,43 @@ def _files_read(path: str, schema: Schema) -> tuple[tuple[str, str | None], ...]
     return tuple((name, _file_digest(name)) for name in files)
 
 
-def from_schema_file(
-    path: str, store: CacheStore | None, *, lenient_docs: bool = False
-) -> SchemaSource:
+def from_schema_file(path: str, store: CacheStore | None, *,
+                     legacy_docs: bool = False) -> SchemaSource:
     """The schema in file ``path``, from ``store`` when every file it read is unchanged.
 
-    ``lenient_docs`` reads it as :func:`~qapi_ir.frontend.load_schema` does, under
-    a key of its own.
+    ``legacy_docs`` is the front end's switch of that name (older doc comment rules).
     """
     if store is None:
-        schema = _read_and_check(path, lenient_docs=lenient_docs)
-        return SchemaSource(None, lambda: schema)
+        schema, warnings = _read_and_check(path, legacy_docs)
+        return SchemaSource(None, lambda: schema, warnings)
     manifest_key = digest("manifest", code_fingerprint(__name__), os.path.abspath(path),
-                          "lenient" if lenient_docs else "strict")
+                          str(legacy_docs))
     manifest = store.get_object(manifest_key)
-    changed = isinstance(manifest, tuple) and len(manifest) == 2
-    if changed:
-        files, ir_key = manifest
+    if isinstance(manifest, tuple) and len(manifest) == 3:
+        files, ir_key, warnings = manifest
         if all(_file_digest(name) == content for name, content in files):
             return SchemaSource(
-                ir_key, lambda: _unpickle(store, ir_key, path, lenient_docs))
-    schema = _read_and_check(path, _ParseCache(store, write=changed), lenient_docs)
+                ir_key, lambda: _unpickle(store, ir_key, path, legacy_docs), warnings)
+    read_before = manifest is not None
+    try:
+        schema, warnings = _read_and_check(path, legacy_docs,
+                                           _ParseCache(store, write=read_before))
+    except Exception:
+        if not read_before:  # an empty manifest: the next read keeps the files that parse
+            store.put_object(manifest_key, ())
+        raise
     files = _files_read(path, schema)
     ir_key = digest(manifest_key, *(f"{name}\0{content}" for name, content in files))
-    store.put_object(manifest_key, (files, ir_key))
-    return SchemaSource(ir_key, lambda: schema)
+    store.put_object(manifest_key, (files, ir_key, warnings))
+    return SchemaSource(ir_key, lambda: schema, warnings)
 
 
-def _unpickle(store: CacheStore, key: str, path: str, lenient_docs: bool) -> Schema:
+def _unpickle(store: CacheStore, key: str, path: str, legacy_docs: bool) -> Schema:
     """The cached IR under ``key``, or the schema read again when that entry is bad."""
     schema = store.get_object(key)
     if isinstance(schema, Schema):
         return schema
-    schema = _read_and_check(path, lenient_docs=lenient_docs)
+    schema, _ = _read_and_check(path, legacy_docs)
     store.put_object(key, schema)
     return schema
 

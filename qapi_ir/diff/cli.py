@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when a change of this class (any: of any class) is found")
     parser.add_argument("--docs", action="store_true",
                         help="read doc comments and report doc-only changes too")
+    parser.add_argument(
+        "--legacy-docs", action="store_true",
+        help="read schema files under older QEMU releases' doc comment rules"
+        " (done anyway for a file that today's rules reject)")
     parser.add_argument("--cache-dir", metavar="DIR",
                         help="build cache for the schemas read (default: qapi-build's)")
     parser.add_argument("--no-cache", action="store_true",
@@ -77,8 +81,8 @@ def main(
     if cached_loader is not None and not args.no_cache:
         load = cached_loader(args.cache_dir)
     try:
-        old = read_input(args.old, docs=args.docs, load=load)
-        new = read_input(args.new, docs=args.docs, load=load)
+        old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
+        new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
     except InputError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

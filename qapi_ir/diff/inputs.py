@@ -2,9 +2,12 @@
 
 The kind is told from the content: a JSON array (or a QMP reply
 ``{"return": [...]}``) is introspection, a JSON object with a ``format`` key
-is a snapshot, and anything else is schema text.  Schema files are read with
-lenient doc comments (skipped), so that older QEMU schemas load; with docs
-wanted, a strict read is tried first.
+is a snapshot, and anything else is schema text.  A schema file whose doc
+comments QEMU 10.2's rules reject is read under older releases' rules (the
+front end's ``legacy_docs``, which prints what it relaxed), so that older QEMU
+schemas load; with ``legacy_docs`` that is how every schema file is read.
+Schema files are read by a :class:`SchemaLoader`: the front end itself by
+default, or one through a cache, given by the command line that owns it.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from qapi_ir.ir import Schema
 class SchemaLoader(Protocol):
     """What reads a schema file into the IR, as :func:`~qapi_ir.frontend.load_schema` does."""
 
-    def __call__(self, path: str, *, lenient_docs: bool) -> Schema: ...
+    def __call__(self, path: str, *, legacy_docs: bool) -> Schema: ...
 
 
 class InputError(Exception):
@@ -50,7 +53,7 @@ def _one_line(error: Exception) -> str:
 
 
 def read_input(
-    path: str, *, docs: bool, load: SchemaLoader = load_schema
+    path: str, *, docs: bool, legacy_docs: bool = False, load: SchemaLoader = load_schema
 ) -> model.WireSchema:
     """The comparable model of the file at ``path``; :class:`InputError` when unreadable.
 
@@ -73,18 +76,17 @@ def read_input(
             return attrs.evolve(schema, notes=(note,)) if docs else schema
         if isinstance(document, dict) and "format" in document:
             return from_ir(snapshot.from_document(document, path), docs=docs)
-        return _read_schema(path, docs, load)
+        return _read_schema(path, docs, legacy_docs, load)
     except (IntrospectionError, snapshot.SnapshotError, QAPIError) as exc:
         raise InputError(_one_line(exc)) from exc
 
 
-def _read_schema(path: str, docs: bool, load: SchemaLoader) -> model.WireSchema:
-    """A schema file; with ``docs``, its doc comments too when they pass today's rules."""
-    if docs:
+def _read_schema(path: str, docs: bool, legacy_docs: bool, load: SchemaLoader
+                 ) -> model.WireSchema:
+    """A schema file, under today's doc comment rules or else older releases'."""
+    if not legacy_docs:
         try:
-            return from_ir(load(path, lenient_docs=False), docs=True)
-        except QAPIError as exc:
-            lenient = from_ir(load(path, lenient_docs=True), docs=False)
-            note = f"doc comments of '{path}' not compared: {_one_line(exc)}"
-            return attrs.evolve(lenient, notes=(note,))
-    return from_ir(load(path, lenient_docs=True), docs=False)
+            return from_ir(load(path, legacy_docs=False), docs=docs)
+        except QAPIError:
+            pass
+    return from_ir(load(path, legacy_docs=True), docs=docs)

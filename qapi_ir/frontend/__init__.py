@@ -1,24 +1,36 @@
-"""The front end: reads a schema, checks it and lowers it into the IR."""
+"""The front end: reads a schema, checks it and lowers it into the IR.
+
+It follows the structure of QEMU's ``scripts/qapi`` front end (parser,
+expression checks, schema model), from which it derives: see NOTICE.
+"""
 
 from __future__ import annotations
 
 import gc
+import sys
+from collections.abc import Callable
 
 from qapi_ir.ir import Schema
 
 from .parse_cache import ParseCache
 
 
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
 def load_schema(
-    path: str, *, lenient_docs: bool = False, parse_cache: ParseCache | None = None
+    path: str, *, legacy_docs: bool = False, parse_cache: ParseCache | None = None,
+    warn: Callable[[str], object] = _to_stderr,
 ) -> Schema:
     """Read, check and lower the schema in file ``path`` (and what it includes).
 
     Raises :class:`~qapi_ir.frontend.errors.QAPIError` on the first problem,
-    with QEMU's message.  With ``lenient_docs`` (for ``diff`` of older
-    schemas), doc comments are skipped like plain comments, so none of
-    their rules apply and the IR has no docs.  Files read before are taken
-    from ``parse_cache`` when given.
+    with QEMU's message.  With ``legacy_docs``, doc comments written under
+    the rules of older QEMU releases are accepted and kept (every definition
+    is still checked in full); each file that needed it gets one line, given
+    to ``warn`` (default: printed on stderr), saying which rules were relaxed.
+    Files read before are taken from ``parse_cache`` when given.
     """
     from .lower import lower
     from .model import QAPISchema
@@ -30,9 +42,13 @@ def load_schema(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        schema = lower(QAPISchema(path, lenient_docs=lenient_docs, parse_cache=parse_cache))
+        model = QAPISchema(path, legacy_docs=legacy_docs, parse_cache=parse_cache)
+        schema = lower(model)
     finally:
         if enabled:
             gc.enable()
     gc.collect()
+    for fname, relaxed in model.relaxed().items():
+        rules = ', '.join(relaxation.value for relaxation in relaxed)
+        warn(f"{fname}: warning: accepted older doc comment rules: {rules}")
     return schema

@@ -3,6 +3,9 @@
 The comment text is split into sections by the parser (see
 :meth:`qapi_ir.frontend.parser.QAPISchemaParser.get_doc`); this module holds
 the result and checks it against the definition it documents.
+
+Derived from QEMU's ``scripts/qapi/parser.py`` (class QAPIDoc)
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations
@@ -13,6 +16,26 @@ from typing import Protocol
 
 from .errors import QAPISemError
 from .source import QAPISourceInfo
+
+#: The longest a doc comment line may be, ``# `` included.
+MAX_LINE_LENGTH = 70
+
+
+class Relaxation(enum.Enum):
+    """A doc comment rule of QEMU 10.2 that older releases did not have.
+
+    In legacy mode it is not enforced; the value names what is then
+    accepted, as the warning says it.
+    """
+
+    LONG_LINES = f"lines longer than {MAX_LINE_LENGTH} characters"
+    SENTENCE_SPACING = "one space between sentences"
+    NOTE_SECTIONS = "'Note:' sections"
+    EXAMPLE_SECTIONS = "'Example:' sections"
+    UNINDENTED_TEXT = "unindented text after a section tag"
+    RETURNS_NOTHING = "'Returns:' for commands that return nothing"
+    UNDOCUMENTED_MEMBERS = "undocumented members"
+    SPACED_NAMES = "'@NAME :' read as text"
 
 
 class DocumentedMember(Protocol):
@@ -99,6 +122,9 @@ class QAPIDoc:
         self.since: QAPIDoc.Section | None = None
         # sections other than body, args and features, in textual order
         self.sections: list[QAPIDoc.Section] = []
+        # read under older releases' rules, and the rules that had to be relaxed
+        self.legacy = False
+        self.relaxed: set[Relaxation] = set()
 
     def end(self) -> None:
         """Finish the block: trim blank lines around each section, reject empty tags."""
@@ -168,14 +194,16 @@ class QAPIDoc:
         """Link ``member`` to its description.
 
         An undocumented member is an error unless the definition is listed in
-        pragma ``documentation-exceptions``; then it gets an empty description,
-        placed after the other member descriptions.
+        pragma ``documentation-exceptions`` (or in legacy mode); then it gets
+        an empty description, placed after the other member descriptions.
         """
         if member.name not in self.args:
             assert member.info
             if self.symbol not in member.info.pragma.documentation_exceptions:
-                raise QAPISemError(
-                    member.info, f"{member.role} '{member.name}' lacks documentation")
+                if not self.legacy:
+                    raise QAPISemError(
+                        member.info, f"{member.role} '{member.name}' lacks documentation")
+                self.relaxed.add(Relaxation.UNDOCUMENTED_MEMBERS)
             section = QAPIDoc.ArgSection(self.info, QAPIDoc.Kind.MEMBER, member.name)
             self.args[member.name] = section
             index = 1
@@ -213,8 +241,11 @@ class QAPIDoc:
         """Check the tagged sections against the kind of definition ``expr`` is."""
         if 'command' in expr:
             if self.returns and 'returns' not in expr:
-                raise QAPISemError(
-                    self.returns.info, "'Returns' section, but command doesn't return anything")
+                if not self.legacy:
+                    raise QAPISemError(
+                        self.returns.info,
+                        "'Returns' section, but command doesn't return anything")
+                self.relaxed.add(Relaxation.RETURNS_NOTHING)
         else:
             if self.returns:
                 raise QAPISemError(
@@ -224,8 +255,16 @@ class QAPIDoc:
                     self.errors.info, "'Errors' section is only valid for commands")
 
     def check(self) -> None:
-        """Reject descriptions of members and features that were never connected."""
+        """Reject descriptions of members and features that were never connected.
+
+        All such members (then features) are named in one message, at the first.
+        """
         for what, desc in (('member', self.args), ('feature', self.features)):
-            for name, section in desc.items():
-                if not section.member:
-                    raise QAPISemError(section.info, f"documented {what} '{name}' does not exist")
+            bogus = [name for name, section in desc.items() if not section.member]
+            if len(bogus) == 1:
+                raise QAPISemError(
+                    desc[bogus[0]].info, f"documented {what} '{bogus[0]}' does not exist")
+            if bogus:
+                names = "', '".join(bogus)
+                raise QAPISemError(
+                    desc[bogus[0]].info, f"documented {what}s '{names}' do not exist")

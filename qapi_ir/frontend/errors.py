@@ -1,4 +1,8 @@
-"""Errors of the QAPI front end; each one that has a location prints it."""
+"""Errors of the QAPI front end; each one that has a location prints it.
+
+Derived from QEMU's ``scripts/qapi/error.py`` and the QAPIParseError of
+``scripts/qapi/parser.py`` (GPL-2.0-only; see NOTICE).
+"""
 
 from __future__ import annotations
 
@@ -46,11 +50,13 @@ class QAPIParseError(QAPISourceError):
 
     The column is computed exactly as QEMU does, including its tab formula
     ``(col + 7) % 8 + 1``, so that messages match QEMU's byte for byte.
+    ``pos`` points elsewhere on the current line than the token.
     """
 
-    def __init__(self, parser: ParserPosition, msg: str) -> None:
+    def __init__(self, parser: ParserPosition, msg: str, pos: int | None = None) -> None:
         col = 1
-        for ch in parser.src[parser.line_pos:parser.pos]:
+        end = parser.pos if pos is None else pos
+        for ch in parser.src[parser.line_pos:end]:
             if ch == '\t':
                 col = (col + 7) % 8 + 1
             else:

@@ -6,6 +6,9 @@ expressions the parser produced, reports the first problem as a
 forms (``'member': 'type'`` becomes ``'member': {'type': 'type'}``, a feature
 or enum value given as a string becomes ``{'name': ...}``) so that the model
 sees one form only.
+
+Derived from QEMU's ``scripts/qapi/expr.py`` and ``scripts/qapi/common.py``
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ types and the predefined ``q_empty`` and ``QType``, makes the implicit types
 (``q_obj_CMD-arg``, ``q_obj_EVENT-arg``, ``q_obj_UNION-base``, ``xxxList``
 arrays) as definitions need them, checks everything in definition order and
 connects the doc comments.
+
+Derived from QEMU's ``scripts/qapi/schema.py`` (class QAPISchema)
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from .doc import QAPIDoc
+from .doc import QAPIDoc, Relaxation
 from .errors import QAPISemError, QAPISourceError
 from .exprs import check_exprs
 from .model_parts import (
@@ -79,13 +82,13 @@ class QAPISchema:
     """Read, define and check the schema in file ``fname``.
 
     Results: ``modules`` (in creation order, each with its entities),
-    ``entities`` (in definition order) and ``docs``.  With ``lenient_docs``
-    the parser reads doc comments as plain comments (for ``diff``).
+    ``entities`` (in definition order) and ``docs``.  With ``legacy_docs``
+    doc comments follow the rules of older releases (see :meth:`relaxed`).
     """
 
-    def __init__(self, fname: str, *, lenient_docs: bool = False,
+    def __init__(self, fname: str, *, legacy_docs: bool = False,
                  parse_cache: ParseCache | None = None) -> None:
-        parser = QAPISchemaParser(fname, lenient_docs=lenient_docs, cache=parse_cache)
+        parser = QAPISchemaParser(fname, legacy_docs=legacy_docs, cache=parse_cache)
         exprs = check_exprs(parser.exprs)
         self.docs: list[QAPIDoc] = parser.docs
         self.entities: list[QAPISchemaEntity] = []
@@ -99,6 +102,15 @@ class QAPISchema:
         self._def_predefineds()
         self._def_exprs(exprs)
         self._check()
+
+    def relaxed(self) -> dict[str, list[Relaxation]]:
+        """The doc comment rules relaxed in each file that needed it, in file order."""
+        by_file: dict[str, set[Relaxation]] = {}
+        for doc in self.docs:
+            if doc.relaxed:
+                by_file.setdefault(doc.info.fname, set()).update(doc.relaxed)
+        return {fname: [r for r in Relaxation if r in relaxed]
+                for fname, relaxed in by_file.items()}
 
     # ---------------------------------------------------------------- lookup
 

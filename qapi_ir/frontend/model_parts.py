@@ -3,6 +3,9 @@
 These mirror the member classes of QEMU's ``scripts/qapi/schema.py``; they
 live only inside the front end, where the checks need them, and are lowered
 into :mod:`qapi_ir.ir` afterwards.
+
+Derived from QEMU's ``scripts/qapi/schema.py`` and ``scripts/qapi/common.py``
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations

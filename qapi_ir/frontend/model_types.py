@@ -3,6 +3,9 @@
 These mirror the entity classes of QEMU's ``scripts/qapi/schema.py`` and
 report the same errors in the same order; they live only inside the front
 end and are lowered into :mod:`qapi_ir.ir` once the whole schema checks out.
+
+Derived from QEMU's ``scripts/qapi/schema.py``
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 These mirror QEMU's ``QAPISchemaVariants`` family: a union's branches are
 selected by a discriminator member of its base (values without a branch get
 the empty type ``q_empty``); an alternate's by the JSON type of the value.
+
+Derived from QEMU's ``scripts/qapi/schema.py``
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations

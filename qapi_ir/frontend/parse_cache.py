@@ -33,10 +33,10 @@ class Writable(Protocol):
 class ParseCache(Protocol):
     """Where the pickled entries of a file are kept, by name, text and options."""
 
-    def get(self, fname: str, text: str, lenient_docs: bool) -> bytes | memoryview | None:
+    def get(self, fname: str, text: str, legacy_docs: bool) -> bytes | memoryview | None:
         """The entries stored for this file, name and options (``None``: none)."""
 
-    def put(self, fname: str, text: str, lenient_docs: bool,
+    def put(self, fname: str, text: str, legacy_docs: bool,
             write: Callable[[Writable], object]) -> None:
         """Store what ``write`` writes to the stream it is given: the pickled entries.
 

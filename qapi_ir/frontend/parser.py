@@ -4,6 +4,9 @@ The syntax is JSON with single-quoted strings, ``#`` comments and no numbers
 or null; ``##`` starts a documentation comment.  ``include`` and ``pragma``
 directives are handled here, so the checks downstream see only definitions
 (plus one ``{'include': PATH}`` expression per include directive).
+
+Derived from QEMU's ``scripts/qapi/parser.py``
+(GPL-2.0-only; see NOTICE).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from . import parse_cache
 from .doc import QAPIDoc
+from .doc_reader import DocReader
 from .errors import QAPIError, QAPIParseError, QAPISemError
 from .parse_cache import Entry, ParseCache
 from .source import QAPISourceInfo
@@ -24,13 +28,9 @@ __all__ = ['QAPIDoc', 'QAPIExpression', 'QAPISchemaParser']
 # A JSON value as the schema language has it.
 _ExprValue = list[object] | dict[str, object] | str | bool
 
-# '@NAME: ' at the start of a documentation line
 _SPACES = re.compile(' *')
 #: A string's rest when it has no escape: printable ASCII but \\ and ', then '.
 _PLAIN_STRING = re.compile(r"[ -&(-\[\]-~]*'")
-_AT_NAME_COLON = re.compile(r'@([^:]*): *')
-# a section tag; 'Note::' and friends are rST markup, not tags
-_SECTION_TAG = re.compile(r'(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *')
 
 
 class QAPIExpression(dict[str, Any]):
@@ -56,14 +56,16 @@ class QAPISchemaParser:
     raises :class:`OSError`, which the includer reports at the directive.
     With a ``cache``, a file whose text was read before is not parsed again:
     its entries (see :mod:`.parse_cache`) are taken from there.
+
+    With ``legacy_docs``, doc comments are read under the rules of older
+    releases (each :class:`QAPIDoc` records the rules relaxed for it).
     """
 
     def __init__(self, fname: str, previously_included: set[str] | None = None,
                  incl_info: QAPISourceInfo | None = None, *,
-                 lenient_docs: bool = False, cache: ParseCache | None = None) -> None:
+                 legacy_docs: bool = False, cache: ParseCache | None = None) -> None:
         self._fname = fname
-        # read '##' blocks as plain comments and ignore pragma 'doc-required' (for diff)
-        self._lenient_docs = lenient_docs
+        self._legacy_docs = legacy_docs
         self._included = previously_included if previously_included is not None else set()
         self._included.add(os.path.abspath(fname))
         self._cache = cache
@@ -99,11 +101,11 @@ class QAPISchemaParser:
             self._parse()
             return
         pragma = self.info.pragma
-        data = cache.get(fname, self.src, lenient_docs)
+        data = cache.get(fname, self.src, legacy_docs)
         entries = parse_cache.loads(data, incl_info, pragma) if data is not None else None
         if entries is None:
             self._parse()
-            cache.put(fname, self.src, lenient_docs,
+            cache.put(fname, self.src, legacy_docs,
                       lambda stream: parse_cache.dump(self._entries, incl_info, pragma, stream))
             return
         for entry in entries:
@@ -111,12 +113,13 @@ class QAPISchemaParser:
 
     def _parse(self) -> None:
         doc: QAPIDoc | None = None
+        reader = DocReader(self, legacy=self._legacy_docs)
         self.accept()
         while self.tok is not None:
             info = self.info
             if self.tok == '#':
                 self.reject_expr_doc(doc)
-                doc = self.get_doc()
+                doc = reader.read()
                 self._take(('doc', doc, None))
                 continue
 
@@ -167,15 +170,14 @@ class QAPISchemaParser:
             incl_fname = os.path.join(os.path.dirname(self._fname), value)
             self.exprs.append(QAPIExpression({'include': incl_fname}, info))
             sub = self._include(value, info, incl_fname, self._included,
-                                self._lenient_docs, self._cache)
+                                self._legacy_docs, self._cache)
             if sub:
                 self.exprs.extend(sub.exprs)
                 self.docs.extend(sub.docs)
         else:
             assert info is not None
             for name, pragma_value in value.items():
-                if not (self._lenient_docs and name == 'doc-required'):
-                    self._pragma(name, pragma_value, info)
+                self._pragma(name, pragma_value, info)
 
     @staticmethod
     def reject_expr_doc(doc: QAPIDoc | None) -> None:
@@ -186,7 +188,7 @@ class QAPISchemaParser:
 
     @staticmethod
     def _include(include: str, info: QAPISourceInfo, incl_fname: str,
-                 previously_included: set[str], lenient_docs: bool,
+                 previously_included: set[str], legacy_docs: bool,
                  cache: ParseCache | None) -> QAPISchemaParser | None:
         incl_abs_fname = os.path.abspath(incl_fname)
         inf: QAPISourceInfo | None = info
@@ -198,7 +200,7 @@ class QAPISchemaParser:
             return None
         try:
             return QAPISchemaParser(incl_fname, previously_included, info,
-                                    lenient_docs=lenient_docs, cache=cache)
+                                    legacy_docs=legacy_docs, cache=cache)
         except OSError as err:
             raise QAPISemError(
                 info, f"can't read include file '{incl_fname}': {err.strerror}") from err
@@ -241,7 +243,7 @@ class QAPISchemaParser:
             if self.tok == ' ':
                 self.cursor = _SPACES.match(self.src, self.cursor).end()  # type: ignore[union-attr]
             elif self.tok == '#':
-                if self.src[self.cursor] == '#' and not self._lenient_docs:
+                if self.src[self.cursor] == '#':
                     skip_comment = False    # start of a documentation comment
                 self.cursor = self.src.find('\n', self.cursor)
                 if not skip_comment:
@@ -356,160 +358,3 @@ class QAPISchemaParser:
             self.accept()
             return val
         raise QAPIParseError(self, "expected '{', '[', string, or boolean")
-
-    # Documentation comments
-
-    def get_doc_line(self) -> str | None:
-        """The current doc comment line without '# ', or None at the closing '##'."""
-        if self.tok != '#':
-            raise QAPIParseError(self, "documentation comment must end with '##'")
-        assert isinstance(self.val, str)
-        if self.val.startswith('##'):
-            if self.val != '##':
-                raise QAPIParseError(self, "junk after '##' at end of documentation comment")
-            return None
-        if self.val == '#':
-            return ''
-        if self.val[1] != ' ':
-            raise QAPIParseError(self, "missing space after #")
-        return self.val[2:].rstrip()
-
-    def _next_doc_line(self) -> str | None:
-        self.accept(False)
-        return self.get_doc_line()
-
-    def get_doc_indented(self, doc: QAPIDoc) -> str | None:
-        """Read the rest of a description or tagged section; return the line after it.
-
-        The text continues on lines indented at least as much as its first
-        indented line; an indented first line is required after blank lines.
-        """
-        line = self._next_doc_line()
-        while line == '':
-            doc.append_line(line)
-            line = self._next_doc_line()
-        if line is None:
-            return line
-        indent = _indentation(line)
-        if not indent:
-            return line
-        doc.append_line(line)
-        prev_line_blank = False
-        while True:
-            line = self._next_doc_line()
-            if line is None or _AT_NAME_COLON.match(line):
-                return line
-            if line != '' and _indentation(line) < indent:
-                if prev_line_blank:
-                    return line
-                raise QAPIParseError(
-                    self, f"unexpected de-indent (expected at least {indent} spaces)")
-            doc.append_line(line)
-            prev_line_blank = line == ''
-
-    def get_doc_paragraph(self, doc: QAPIDoc) -> str | None:
-        """Read the rest of a paragraph; return the blank line or None ending it."""
-        while True:
-            line = self._next_doc_line()
-            if not line:
-                return line
-            doc.append_line(line)
-
-    def _get_doc_descriptions(self, doc: QAPIDoc, line: str | None, feature: bool) -> str | None:
-        # Read consecutive '@NAME: text' descriptions starting at ``line``.
-        while line is not None and (match := _AT_NAME_COLON.match(line)):
-            if feature:
-                doc.new_feature(self.info, match.group(1))
-            else:
-                doc.new_argument(self.info, match.group(1))
-            text = line[match.end():]
-            if text:
-                doc.append_line(text)
-            line = self.get_doc_indented(doc)
-        return line
-
-    def get_doc(self) -> QAPIDoc:
-        """Parse the documentation comment whose '##' line is the current token."""
-        if self.val != '##':
-            raise QAPIParseError(self, "junk after '##' at start of documentation comment")
-        info = self.info
-        line = self._next_doc_line()
-        if line is not None and line.startswith('@'):
-            doc = self._get_definition_doc(info, line)
-        else:
-            doc = self._get_freeform_doc(info, line)
-        self.accept()
-        doc.end()
-        return doc
-
-    def _get_definition_doc(self, info: QAPISourceInfo, line: str) -> QAPIDoc:
-        if not line.endswith(':'):
-            raise QAPIParseError(self, "line should end with ':'")
-        # The name is checked against the definition that must follow.
-        symbol = line[1:-1]
-        if not symbol:
-            raise QAPIParseError(self, "name required after '@'")
-        doc = QAPIDoc(info, symbol)
-        next_line = self._next_doc_line()
-        no_more_args = False
-        while next_line is not None:
-            line = next_line
-            if line == '':
-                next_line = self._next_doc_line()
-            elif line == 'Features:':
-                if doc.features:
-                    raise QAPIParseError(self, "duplicated 'Features:' line")
-                next_line = self._next_doc_line()
-                while next_line == '':
-                    next_line = self._next_doc_line()
-                next_line = self._get_doc_descriptions(doc, next_line, True)
-                if not doc.features:
-                    raise QAPIParseError(self, "feature descriptions expected")
-                no_more_args = True
-            elif match := _AT_NAME_COLON.match(line):
-                if no_more_args:
-                    raise QAPIParseError(
-                        self, f"description of '@{match.group(1)}:' follows a section")
-                next_line = self._get_doc_descriptions(doc, line, False)
-                no_more_args = True
-            elif match := _SECTION_TAG.match(line):
-                doc.new_tagged_section(self.info, self._section_kind(match.group(1)))
-                text = line[match.end():]
-                if text:
-                    doc.append_line(text)
-                next_line = self.get_doc_indented(doc)
-                no_more_args = True
-            else:
-                doc.ensure_untagged_section(self.info)
-                doc.append_line(line)
-                next_line = self.get_doc_paragraph(doc)
-        return doc
-
-    def _section_kind(self, tag: str) -> QAPIDoc.Kind:
-        if 'Note' in tag:
-            raise QAPIParseError(
-                self,
-                f"The '{tag}' section is no longer supported. Please use rST's "
-                "'.. note::' or '.. admonition:: notes' directives, or another "
-                "suitable admonition instead.")
-        if 'Example' in tag:
-            raise QAPIParseError(
-                self,
-                f"The '{tag}' section is no longer supported. Please use the "
-                "'.. qmp-example::' directive, or other suitable markup instead.")
-        return QAPIDoc.Kind.from_string(tag)
-
-    def _get_freeform_doc(self, info: QAPISourceInfo, line: str | None) -> QAPIDoc:
-        doc = QAPIDoc(info)
-        doc.ensure_untagged_section(self.info)
-        while line is not None:
-            if match := _AT_NAME_COLON.match(line):
-                raise QAPIParseError(
-                    self, f"'@{match.group(1)}:' not allowed in free-form documentation")
-            doc.append_line(line)
-            line = self._next_doc_line()
-        return doc
-
-
-def _indentation(line: str) -> int:
-    return len(line) - len(line.lstrip())

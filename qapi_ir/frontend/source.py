@@ -1,4 +1,8 @@
-"""Source locations of schema text, and the pragmas in force for a file."""
+"""Source locations of schema text, and the pragmas in force for a file.
+
+Derived from QEMU's ``scripts/qapi/source.py``
+(GPL-2.0-only; see NOTICE).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""``qapi-build diff`` reads schemas through the IR cache: a repeated diff reads no schema."""
+"""``qapi-build diff`` reads schemas through the IR cache: a repeated diff reads no schema,
+and a schema that failed to load costs only its failing file the next time."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from qapi_ir.build import installed
 from qapi_ir.build.cache_store import CacheStore
 from qapi_ir.build.cli import main
 from qapi_ir.build.ir_cache import from_schema_file
+from qapi_ir.frontend import parser
+from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.ir import Schema
 from tests.diff.helpers import write
 
@@ -87,12 +90,24 @@ def test_no_cache_reads_every_time_and_writes_nothing(
     assert not (tmp_path / "cache").exists()
 
 
-def test_lenient_and_strict_reads_are_cached_apart(tmp_path: Path) -> None:
-    doc = "##\n# @Mode:\n#\n# How fast.\n#\n# @fast: quickly\n##\n"
-    documented = write(tmp_path, "new.json", doc + NEW)
+def test_after_a_failed_read_only_the_failing_file_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "good.json", OLD)
+    write(tmp_path, "bad.json", "{ 'command': 'broken', 'data': ")
+    main_file = write(tmp_path, "main.json",
+                      "{ 'include': 'good.json' }\n{ 'include': 'bad.json' }\n")
+    parsed: list[str] = []
+    parse = parser.QAPISchemaParser._parse
+
+    def counting(self: parser.QAPISchemaParser, *args: object) -> object:
+        parsed.append(Path(self._fname).name)
+        return parse(self, *args)
+
+    monkeypatch.setattr(parser.QAPISchemaParser, "_parse", counting)
     store = CacheStore(tmp_path / "cache")
-    for _ in range(3):  # the third is served from the cache
-        lenient = from_schema_file(str(documented), store, lenient_docs=True).schema()
-    strict = from_schema_file(str(documented), store).schema()
-    assert not lenient.docs
-    assert strict.doc_for("Mode") is not None
+    for _ in range(3):
+        with pytest.raises(QAPIError, match=r"bad\.json"):
+            from_schema_file(str(main_file), store)
+    assert parsed.count("bad.json") == 3
+    assert parsed.count("good.json") == 2  # the third read takes it from the cache

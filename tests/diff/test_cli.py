@@ -181,4 +181,14 @@ def test_old_doc_comment_rules_do_not_stop_diff_but_stop_strict_loading(
     assert main([str(old), str(old), "--fail-on", "any"]) == 0
     assert main([str(old), str(old), "--docs"]) == 0
     captured = capsys.readouterr()
-    assert "warning: doc comments of" in captured.err and "not compared" in captured.err
+    assert f"{old}: warning: accepted older doc comment rules: 'Example:' sections" \
+        in captured.err
+
+
+def test_old_doc_comments_are_kept_and_compared_by_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = write(tmp_path, "old.json", OLD_STYLE_DOCS)
+    new = write(tmp_path, "new.json", OLD_STYLE_DOCS.replace("Resets.", "Resets it."))
+    assert main([str(old), str(new), "--docs", "--legacy-docs", "--fail-on", "any"]) == 1
+    assert "reset" in capsys.readouterr().out

@@ -34,6 +34,7 @@ GCC = shutil.which("gcc")
 QAPI_BUILD = Path(sys.executable).parent / "qapi-build"
 GCC_FLAGS = ("-std=gnu11", "-fsyntax-only", "-Wall", "-Werror")
 QAPI_SCHEMAS = CORPUS_DIR / "qemu-10.2" / "codegen" / "schemas" / "tests" / "qapi-schema"
+QEMU_7_2_SCHEMA = CORPUS_DIR / "history" / "qemu-7.2" / "qapi" / "qapi-schema.json"
 
 
 ALL = ("*",)  # stands for every symbol the generated #if conditions test
@@ -122,6 +123,14 @@ CASES = (
             ),
         ),
     ),
+    # an older release's schema, read under its doc comment rules (156 files: one define set)
+    Case(
+        "qemu-7.2",
+        QEMU_7_2_SCHEMA,
+        ("-p", "", "--legacy-docs"),
+        in_corpus=True,
+        define_sets=(("all-defines", ALL),),
+    ),
 )
 
 # The parameter standing for a case whose schema is missing, so the case still shows
@@ -130,7 +139,8 @@ UNAVAILABLE = "<schema not available>"
 
 
 def _option_values(case: Case) -> dict[str, OptionValue]:
-    """The C backend's options for ``case.args`` (only -p, -b and --suppress-tracing occur)."""
+    """The C backend's options for ``case.args`` (-p, -b and --suppress-tracing; others
+    are the front end's)."""
     values: dict[str, OptionValue] = {option.name: option.default for option in CBackend.options}
     args = list(case.args)
     if "-p" in args:
@@ -145,7 +155,9 @@ def _c_files(case: Case) -> list[str]:
     if not case.schema.is_file():
         return [UNAVAILABLE]
     output = Output()
-    CBackend().generate(load_schema(str(case.schema)), output, _option_values(case))
+    schema = load_schema(str(case.schema), legacy_docs="--legacy-docs" in case.args,
+                         warn=lambda line: None)
+    CBackend().generate(schema, output, _option_values(case))
     return sorted(path for path in output.files if path.endswith(".c"))
 
 

@@ -6,6 +6,10 @@
 
 #include "qemu/typedefs.h"
 
+#if __has_include("qapi/qapi-types-compat.h")
+/* a schema with QEMU's compat.json generates the types, as in QEMU */
+#include "qapi/qapi-types-compat.h"
+#else
 typedef enum CompatPolicyInput {
     COMPAT_POLICY_INPUT_ACCEPT,
     COMPAT_POLICY_INPUT_REJECT,
@@ -29,6 +33,7 @@ typedef struct CompatPolicy {
     bool has_unstable_output;
     CompatPolicyOutput unstable_output;
 } CompatPolicy;
+#endif
 
 extern CompatPolicy compat_policy;
 

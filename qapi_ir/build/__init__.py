@@ -1,0 +1,1 @@
+"""The build layer: command line, configuration, plugin loading, caches and output."""
