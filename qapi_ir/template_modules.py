@@ -11,12 +11,20 @@ when both match; otherwise the template is compiled as usual, into the cache.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import py_compile
 from pathlib import Path
 from typing import Any
+
+try:  # CPython's own module: hashlib would load OpenSSL (as in qapi_ir/build/hashing.py)
+    from _blake2 import blake2b
+except ImportError:  # another Python implementation
+    from hashlib import blake2b
+
+
+def _hex_digest(data: bytes) -> str:
+    return blake2b(data, digest_size=32).hexdigest()
 
 #: The options templates are compiled with: code generation depends on them.
 OPTIONS: dict[str, Any] = {"strict_undefined": True, "input_encoding": "utf-8"}
@@ -29,7 +37,7 @@ def _source_digest(template: bytes) -> str:
     import mako
 
     meta = f"mako {mako.__version__} {sorted(OPTIONS.items())}".encode()
-    return hashlib.sha256(meta + b"\0" + template).hexdigest()
+    return _hex_digest(meta + b"\0" + template)
 
 
 def module_path(template: Path) -> Path:
@@ -57,7 +65,7 @@ def compile_template(template: Path, target: Path) -> None:
     """Write ``template``'s module to ``target`` (with its bytecode), digests last."""
     text = template.read_bytes()
     body = generate_code(text.decode("utf-8"), template.name).encode("utf-8")
-    trailer = f"{_TRAILER} {_source_digest(text)} {hashlib.sha256(body).hexdigest()}\n"
+    trailer = f"{_TRAILER} {_source_digest(text)} {_hex_digest(body)}\n"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(body + trailer.encode())
     py_compile.compile(str(target), doraise=True)
@@ -85,7 +93,7 @@ def _load_checked(template: Path) -> tuple[Any, str, str] | None:
     start = data.rfind(b"\n", 0, -1) + 1
     body, trailer = data[:start], data[start:]
     fields = trailer.decode("ascii", "replace").split()
-    expected = [*_TRAILER.split(), _source_digest(text), hashlib.sha256(body).hexdigest()]
+    expected = [*_TRAILER.split(), _source_digest(text), _hex_digest(body)]
     if fields != expected:
         return None
     name = f"_qapi_build_template_{fields[-2][:16]}"
