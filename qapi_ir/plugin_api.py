@@ -5,6 +5,13 @@ under the entry-point group :data:`ENTRY_POINT_GROUP` (or named by import path
 in ``plugins.toml``).  It receives the whole IR and an :class:`Output` that
 collects files in memory; nothing reaches the disk unless every backend of the
 run succeeded.
+
+Version 2 adds the option kind ``"releases"``: ``-O BACKEND.NAME=LABEL=PATH``,
+repeatable, names older releases of the schema (a schema file, an IR snapshot
+or a saved ``query-qmp-schema`` reply).  qapi-build reads them, compares each
+with the schema being generated (types matched by the place they take on the
+wire, not by name) and hands the backend a :class:`ReleaseHistory` instead of
+the text.  Backends written for version 1 keep working unchanged.
 """
 
 from __future__ import annotations
@@ -17,18 +24,75 @@ import attrs
 from qapi_ir.ir import Location, Schema
 
 #: The plugin API this version of qapi-build implements.
-PLUGIN_API_VERSION = 1
+PLUGIN_API_VERSION = 2
+
+#: The versions a backend may state: version 2 only added to version 1.
+SUPPORTED_API_VERSIONS = (1, 2)
 
 #: The entry-point group backends register under.
 ENTRY_POINT_GROUP = "qapi_build.backends"
 
-OptionKind: TypeAlias = Literal["str", "bool", "int", "list"]
-OptionValue: TypeAlias = str | bool | int | tuple[str, ...]
+OptionKind: TypeAlias = Literal["str", "bool", "int", "list", "releases"]
+
+#: A member of an object type: (type name, member name), both as in the generated schema.
+MemberKey: TypeAlias = tuple[str, str]
+#: A value of an enumeration: (enum type name, value name), both as in the generated schema.
+EnumValueKey: TypeAlias = tuple[str, str]
+
+
+@attrs.frozen
+class Release:
+    """What one older release lacks, named as in the schema being generated.
+
+    Types are matched by the place they take on the wire, so a type renamed
+    since ``label`` is still compared with its older self.  A member is keyed by
+    the type that holds it once bases are flattened in (an implicit type's
+    ``q_obj_...`` name for a command's arguments or an event's data); when one
+    type takes several places, what one of them lacks counts.  Every tuple is
+    sorted.
+    """
+
+    #: The release's name as the user gave it (``7.2``).
+    label: str
+    #: Commands the release does not have.
+    absent_commands: tuple[str, ...] = ()
+    #: Events the release does not have.
+    absent_events: tuple[str, ...] = ()
+    #: Members the release does not have (of types it has at that place).
+    absent_members: tuple[MemberKey, ...] = ()
+    #: Members that are mandatory now but optional in the release.
+    optional_members: tuple[MemberKey, ...] = ()
+    #: Enumeration values the release does not have.
+    absent_enum_values: tuple[EnumValueKey, ...] = ()
+
+
+@attrs.frozen
+class ReleaseHistory:
+    """The older releases named by a ``"releases"`` option, in the order given.
+
+    Empty when the option was not given: a backend then generates what it
+    generates without history.
+    """
+
+    releases: tuple[Release, ...] = ()
+
+    def labels(self) -> tuple[str, ...]:
+        """The releases' labels, in the order given."""
+        return tuple(release.label for release in self.releases)
+
+
+OptionValue: TypeAlias = str | bool | int | tuple[str, ...] | ReleaseHistory
 
 
 @attrs.frozen
 class Option:
-    """An option a backend accepts: ``-O BACKEND.NAME=VALUE`` or ``plugins.toml``."""
+    """An option a backend accepts: ``-O BACKEND.NAME=VALUE`` or ``plugins.toml``.
+
+    A ``"list"`` option is repeatable and its value a tuple of strings.  A
+    ``"releases"`` option (plugin API 2) is repeatable with ``LABEL=PATH``
+    values (a list of them in ``plugins.toml``) and its default ``()``; the
+    backend always receives a :class:`ReleaseHistory` for it.
+    """
 
     name: str
     kind: OptionKind
@@ -63,7 +127,11 @@ class Output:
 
 
 class Backend(Protocol):
-    """The interface of a backend plugin."""
+    """The interface of a backend plugin.
+
+    ``api_version`` is the plugin API the backend was written for, one of
+    :data:`SUPPORTED_API_VERSIONS`.
+    """
 
     name: str
     description: str

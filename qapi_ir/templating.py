@@ -1,7 +1,8 @@
 """Mako rendering shared by backends: strict names, compiled-once templates, clear errors.
 
 Templates come compiled with the package (:mod:`qapi_ir.template_modules`);
-those that do not are compiled into ``mako/`` below the cache root.  Within
+those that do not are compiled into ``mako/DIGEST/`` below the cache root, one
+directory per template directory.  Within
 :func:`memoized`, a render whose template and context (compared pickled)
 match one of the previous run reuses that run's text, so a changed schema
 module re-renders only the files that depend on it.  The first run under a
@@ -40,9 +41,13 @@ def use_cache_root(root: Path | None) -> None:
     _cache_root = False if root is None else root
 
 
-def _module_directory(root: Path) -> str | None:
-    """The writable directory for compiled templates below ``root``, if there can be one."""
-    directory = os.path.join(root, "mako")
+def _module_directory(root: Path, templates: str) -> str | None:
+    """The writable directory below ``root`` for the compiled templates of ``templates``.
+
+    Each template directory has its own: two backends' ``common.mako`` must not
+    share one compiled module (mako reuses a module newer than its template).
+    """
+    directory = os.path.join(root, "mako", digest(os.path.abspath(templates))[:16])
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError:
@@ -112,7 +117,7 @@ def _lookup(directory: str, root: Path | None) -> Any:
     below ``root``; a lookup lives for one run, so it does not check files again."""
     lookup = _import_template_lookup()(
         directories=[directory],
-        module_directory=_module_directory(root) if root else None,
+        module_directory=_module_directory(root, directory) if root else None,
         module_writer=_write_module,
         filesystem_checks=False,
         **OPTIONS,

@@ -42,7 +42,7 @@ def test_compiled_templates_are_kept_as_modules_and_bytecode(
     (tmp_path / "templates" / "kept.mako").write_text("kept ${n}\n")
     monkeypatch.setattr(templating, "_cache_root", tmp_path / "cache")
     assert render(tmp_path / "templates", "kept.mako", n=1) == "kept 1\n"
-    compiled = tmp_path / "cache" / "mako"
+    [compiled] = (tmp_path / "cache" / "mako").iterdir()
     assert [p.name for p in compiled.glob("*.py")] == ["kept.mako.py"]
     assert [p.name.split(".")[:2] for p in (compiled / "__pycache__").glob("*.pyc")] == [
         ["kept", "mako"]
@@ -54,3 +54,15 @@ def test_render_each_renders_like_render_with_the_shared_context(tmp_path: Path)
     (tmp_path / "b.mako").write_text("b ${x} ${n}\n")
     texts = render_each(tmp_path, [("a.mako", {"n": 1}), ("b.mako", {"n": 2})], x="shared")
     assert texts == [render(tmp_path, "a.mako", x="shared", n=1), "b shared 2\n"]
+
+
+def test_templates_of_the_same_name_in_two_directories_do_not_share_a_compiled_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for backend in ("one", "two"):
+        (tmp_path / backend).mkdir()
+        (tmp_path / backend / "common.mako").write_text(f"{backend} ${{n}}\n")
+    monkeypatch.setattr(templating, "_cache_root", tmp_path / "cache")
+    assert render(tmp_path / "one", "common.mako", n=1) == "one 1\n"
+    assert render(tmp_path / "two", "common.mako", n=2) == "two 2\n"
+    assert len(list((tmp_path / "cache" / "mako").iterdir())) == 2

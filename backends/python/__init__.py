@@ -6,8 +6,16 @@ import keyword
 from collections.abc import Mapping
 
 from qapi_ir.ir import Schema
-from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
+from qapi_ir.plugin_api import (
+    PLUGIN_API_VERSION,
+    BackendError,
+    Option,
+    OptionValue,
+    Output,
+    ReleaseHistory,
+)
 
+from .compat import CompatNotes
 from .package import PackageWriter
 
 
@@ -19,6 +27,13 @@ class PythonBackend:
     api_version = PLUGIN_API_VERSION
     options = (
         Option("package", "str", "qmp_client", "name of the generated Python package"),
+        Option(
+            "compat",
+            "releases",
+            (),
+            "an older release to stay compatible with, LABEL=PATH (schema, IR snapshot or"
+            " query-qmp-schema reply); repeatable",
+        ),
     )
 
     def generate(
@@ -28,6 +43,8 @@ class PythonBackend:
         package = str(options["package"])
         if not package.isidentifier() or keyword.iskeyword(package):
             raise BackendError(f"python.package: {package!r} is not a Python package name")
-        for name, text in PackageWriter(schema).files().items():
+        history = options.get("compat")
+        compat = CompatNotes(history if isinstance(history, ReleaseHistory) else ReleaseHistory())
+        for name, text in PackageWriter(schema, compat).files().items():
             output.write(f"{package}/{name}", text)
         output.write(f"{package}/py.typed", "")

@@ -6,13 +6,14 @@ import attrs
 
 from qapi_ir.ir import Command, Event, Feature
 
-from .docstrings import DocBuilder, member_texts, section_text
+from .docstrings import DocBuilder, section_text
 from .model import Planner, PyField, wire_names
 from .naming import RESERVED_ATTRIBUTES, Namer, attribute_name
 
 #: Names of the client's own attributes, which command methods must not take.
 CLIENT_ATTRIBUTES = frozenset(
-    {"qmp", "connect", "disconnect", "greeting", "events", "execute_raw"}
+    {"qmp", "address", "connect", "disconnect", "greeting", "events", "execute_raw"}
+    | {"capabilities", "varying_commands"}
 )
 
 
@@ -62,18 +63,18 @@ class ApiPlanner:
     def event(self, event: Event) -> PyEvent:
         """The model of an event."""
         doc = self._schema.doc_for(event.name)
-        docs = member_texts(doc)
         namer = Namer(RESERVED_ATTRIBUTES | {"boxed"})
         if event.arg_type is None:
             fields: tuple[PyField, ...] = ()
         elif event.boxed:
             fields = (self._boxed_field(event.arg_type),)
         else:
-            members = self._schema.all_members(self._schema.object_type(event.arg_type))
-            fields = self._planner.fields(members, namer, docs, outside=True)
+            docs = self._planner.member_docs(event.arg_type, doc)
+            fields = self._planner.fields(event.arg_type, namer, docs, outside=True)
         builder = DocBuilder(4).body(doc)
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
         builder.definition(doc, event.condition, event.features)
+        builder.line("Compatibility", self._planner.compat.event(event.name))
         return PyEvent(
             name=self._planner.event_class(event.name),
             wire=event.name,
@@ -96,16 +97,16 @@ class ApiPlanner:
     def command(self, command: Command) -> PyCommand:
         """The model of a command's client method."""
         doc = self._schema.doc_for(command.name)
-        docs = member_texts(doc)
         types = self._planner.types
         params: tuple[PyField, ...] = ()
         boxed = ""
         if command.arg_type is not None and command.boxed:
             boxed = types.annotation(command.arg_type, prefix="_t.")
         elif command.arg_type is not None:
-            members = self._schema.all_members(self._schema.object_type(command.arg_type))
-            namer = Namer({"self"})
-            params = self._planner.fields(members, namer, docs, outside=True, argument=True)
+            docs = self._planner.member_docs(command.arg_type, doc)
+            params = self._planner.fields(
+                command.arg_type, Namer({"self"}), docs, outside=True, argument=True
+            )
         builder = DocBuilder(8).body(doc)
         if boxed:
             builder.field("Args", [("arguments", f"the ``{command.arg_type}`` arguments")])
@@ -114,6 +115,7 @@ class ApiPlanner:
         errors = section_text(doc, "Errors") or "the server answered with an error."
         builder.field("Raises", [("CommandError", errors)])
         builder.definition(doc, command.condition, command.features)
+        builder.line("Compatibility", self._planner.compat.command(command.name))
         ret = command.ret_type
         return PyCommand(
             method=self._methods.claim(attribute_name(command.name)),

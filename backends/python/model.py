@@ -9,6 +9,7 @@ import attrs
 from qapi_ir.ir import (
     AlternateType,
     Branch,
+    Doc,
     EnumType,
     Member,
     ObjectType,
@@ -16,6 +17,7 @@ from qapi_ir.ir import (
     condition_text,
 )
 
+from .compat import CompatNotes
 from .docstrings import DocBuilder, member_texts
 from .naming import (
     RESERVED_ATTRIBUTES,
@@ -31,14 +33,18 @@ from .typemap import JSON_KIND_CHECKS, TypeMap
 #: Names the generated modules import or define themselves.
 RESERVED_CLASSES = frozenset(
     {"ABSENT", "Absent", "JSONValue", "QAPIEnum", "QAPIObject", "QAPIEvent", "Timestamp"}
-    | {"UnknownEvent", "TypeAlias", "ClassVar", "Mapping", "Sequence", "Client"}
+    | {"UnknownEvent", "UndecodedEvent", "TypeAlias", "ClassVar", "Mapping", "Sequence", "Client"}
     | {"CommandError", "DecodeError", "UnstableWarning", "dataclasses", "decode", "encode"}
 )
 
 
 @attrs.frozen
 class PyField:
-    """A member as a dataclass field or keyword argument."""
+    """A member as a dataclass field or keyword argument.
+
+    ``maybe_absent`` marks a mandatory member that an older release lacks or
+    makes optional: typed ``T | Absent``, yet without a default.
+    """
 
     name: str
     wire: str
@@ -46,6 +52,17 @@ class PyField:
     decoder: str
     optional: bool
     doc: str
+    maybe_absent: bool = False
+
+    @property
+    def full_annotation(self) -> str:
+        """The annotation, ``| Absent`` added when the member may be missing."""
+        return self.annotation + (" | Absent" if self.optional or self.maybe_absent else "")
+
+    @property
+    def taken(self) -> str:
+        """How a decoder takes the member from the wire: ``optional`` or ``required``."""
+        return "optional" if self.optional or self.maybe_absent else "required"
 
 
 @attrs.frozen
@@ -111,8 +128,9 @@ def wire_names(fields: Sequence[PyField]) -> dict[str, str]:
 class Planner:
     """Names every generated class once and turns IR types into template models."""
 
-    def __init__(self, schema: Schema) -> None:
+    def __init__(self, schema: Schema, compat: CompatNotes) -> None:
         self.schema = schema
+        self.compat = compat
         namer = Namer(RESERVED_CLASSES)
         names: dict[str, str] = {}
         for entity in schema.definitions():
@@ -143,40 +161,60 @@ class Planner:
 
     def fields(
         self,
-        members: Sequence[Member],
+        owner: str,
         namer: Namer,
         docs: dict[str, str],
         outside: bool = False,
         argument: bool = False,
     ) -> tuple[PyField, ...]:
-        """Fields for ``members``, named within ``namer``'s scope.
+        """Fields for the members of object type ``owner``, named within ``namer``'s scope.
 
         ``outside`` qualifies names for modules other than types and codec;
         ``argument`` types arrays as sequences.
         """
+        members = self.schema.all_members(self.schema.object_type(owner))
         names = [namer.claim(attribute_name(m.name)) for m in members]
-        return tuple(
-            PyField(
+        fields = []
+        for name, member in zip(names, members, strict=True):
+            note = self.compat.member(owner, member.name)
+            fields.append(PyField(
                 name=name,
-                wire=m.name,
+                wire=member.name,
                 annotation=self.types.annotation(
-                    m.type, argument=argument, prefix="_t." if outside else ""
+                    member.type, argument=argument, prefix="_t." if outside else ""
                 ),
-                decoder=self.types.decoder(m.type, "_c." if outside else ""),
-                optional=m.optional,
-                doc=self._member_doc(m, name, docs.get(m.name, "")),
-            )
-            for name, m in zip(names, members, strict=True)
-        )
+                decoder=self.types.decoder(member.type, "_c." if outside else ""),
+                optional=member.optional,
+                doc=self._member_doc(member, name, docs.get(member.name, ""), note),
+                maybe_absent=bool(note) and not member.optional,
+            ))
+        return tuple(fields)
 
     @staticmethod
-    def _member_doc(member: Member, name: str, text: str) -> str:
+    def _member_doc(member: Member, name: str, text: str, note: str) -> str:
         extra = [f"feature {f.name}" for f in member.features]
         if member.condition is not None:
             extra.insert(0, f"only if {condition_text(member.condition)}")
         if name != member.name:
             extra.insert(0, f"wire name ``{member.name}``")
+        if note:
+            extra.append(note)
         return " ".join(text.split()) + (f" ({'; '.join(extra)})" if extra else "")
+
+    def member_docs(self, type_name: str | None, own: Doc | None = None) -> dict[str, str]:
+        """Descriptions of the members of ``type_name``, those documented with a base included.
+
+        ``own`` (a command's or event's doc comment) comes first.
+        """
+        texts = member_texts(own)
+        while type_name is not None:
+            entity = self.schema.lookup_type(type_name)
+            if not isinstance(entity, ObjectType):
+                break
+            for name, text in member_texts(self.schema.doc_for(type_name)).items():
+                texts.setdefault(name, text)
+            type_name = entity.base
+        return texts
 
     def doc_lines(
         self,
@@ -196,7 +234,12 @@ class Planner:
         """The model of an enumeration."""
         names = self.enum_members[enum.name]
         docs = member_texts(self.schema.doc_for(enum.name))
-        entries = [(names[v.name], docs.get(v.name, "")) for v in enum.values if v.name in docs]
+        entries = []
+        for value in enum.values:
+            note = self.compat.enum_value(enum.name, value.name)
+            if value.name in docs or note:
+                text = " ".join(docs.get(value.name, "").split())
+                entries.append((names[value.name], f"{text} ({note})" if note else text))
         return PyEnum(
             name=self.types.class_of(enum.name),
             wire=enum.name,
@@ -206,8 +249,8 @@ class Planner:
 
     def object_class(self, obj: ObjectType) -> PyClass:
         """The model of a struct or union."""
-        docs = member_texts(self.schema.doc_for(obj.name))
-        fields = self.fields(self.schema.all_members(obj), Namer(RESERVED_ATTRIBUTES), docs)
+        docs = self.member_docs(obj.name)
+        fields = self.fields(obj.name, Namer(RESERVED_ATTRIBUTES), docs)
         doc = self.doc_lines(obj, "Attributes", [(f.name, f.doc) for f in fields])
         name = self.types.class_of(obj.name)
         if obj.variants is None:
@@ -237,9 +280,7 @@ class Planner:
         branch: Branch,
     ) -> PyBranch:
         namer = Namer(RESERVED_ATTRIBUTES | {f.name for f in base_fields})
-        branch_type = self.schema.object_type(branch.type)
-        docs = member_texts(self.schema.doc_for(branch.type))
-        fields = self.fields(self.schema.all_members(branch_type), namer, docs)
+        fields = self.fields(branch.type, namer, self.member_docs(branch.type))
         builder = DocBuilder(4).text(f"``{union}`` whose ``{tag}`` is ``{branch.name}``.")
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
         return PyBranch(

@@ -11,12 +11,13 @@ from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Sche
 from qapi_ir.templating import render
 
 from .api_model import ApiPlanner, PyCommand, PyEvent
-from .model import Planner, PyAlternate, PyClass, PyEnum
+from .compat import CompatNotes
+from .model import Planner, PyAlternate, PyClass, PyEnum, PyField
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 #: Files copied verbatim from this directory into the package.
-STATIC_FILES = ("runtime.py", "client_base.py")
+STATIC_FILES = ("runtime.py", "client_base.py", "capabilities.py")
 
 _STDLIB = {
     "Callable": "collections.abc",
@@ -72,16 +73,27 @@ def _import_blocks(
     return [tuple(block) for block in (stdlib, package) if block]
 
 
+def _absent_names(fields: Iterable[PyField]) -> list[str]:
+    """``ABSENT`` when an optional member defaults to it, ``Absent`` when a type mentions it."""
+    fields = list(fields)
+    default = any(f.optional for f in fields)
+    return ["ABSENT"] * default + ["Absent"] * (default or any(f.maybe_absent for f in fields))
+
+
 def _used(texts: Iterable[str], candidates: Iterable[str]) -> list[str]:
     text = "\n".join(texts)
     return [name for name in candidates if re.search(rf"(?<![\w.]){name}\b", text)]
 
 
 class PackageWriter:
-    """Computes the models once and renders each file of the package."""
+    """Computes the models once and renders each file of the package.
 
-    def __init__(self, schema: Schema) -> None:
-        planner = Planner(schema)
+    ``compat`` tells what older releases lack (nothing when none was given).
+    """
+
+    def __init__(self, schema: Schema, compat: CompatNotes) -> None:
+        planner = Planner(schema, compat)
+        self.varying = compat.varying_commands()
         definitions = list(schema.definitions())
         self.enums: list[PyEnum] = [
             planner.enum(e) for e in definitions if isinstance(e, EnumType)
@@ -129,6 +141,7 @@ class PackageWriter:
             alternates=self.alternates,
             events=self.events,
             commands=self.commands,
+            varying=self.varying,
             **context,
         )
 
@@ -142,14 +155,13 @@ class PackageWriter:
     def _types_imports(self) -> list[ImportBlock]:
         fields = [f for c in self.classes for f in c.fields]
         fields += [f for c in self.classes for b in c.branches for f in b.fields]
-        optional = any(f.optional for f in fields)
         wired = any(c.wire_names or any(b.wire_names for b in c.branches) for c in self.classes)
         return _import_blocks(
             ["ClassVar", "Mapping"] * wired
             + ["TypeAlias"] * bool(self.alternates)
             + ["dataclasses"] * bool(self.classes),
             [],
-            ["ABSENT", "Absent"] * optional
+            _absent_names(fields)
             + _used([f.annotation for f in fields], ["JSONValue"])
             + ["QAPIEnum"] * bool(self.enums)
             + ["QAPIObject"] * bool(self.classes),
@@ -167,9 +179,9 @@ class PackageWriter:
             + ["ClassVar", "dataclasses"] * bool(self.events)
             + ["Mapping"] * any(e.wire_names for e in self.events),
             ["runtime"] + [m for m in ("codec", "types") if _used(texts, [_ALIASES[m]])],
-            ["UnknownEvent"]
+            ["UndecodedEvent"]
             + ["QAPIEvent", "Timestamp"] * bool(self.events)
-            + ["ABSENT", "Absent"] * any(f.optional for f in fields)
+            + _absent_names(fields)
             + _used(texts, ["JSONValue"]),
         )
 
@@ -182,6 +194,6 @@ class PackageWriter:
             ["events"]
             + [m for m in ("codec", "types", "runtime") if _used(texts, [_ALIASES[m]])]
             + ["runtime"] * any(c.params or c.boxed for c in self.commands),
-            ["ABSENT", "Absent"] * any(p.optional for p in params) + _used(texts, ["JSONValue"]),
+            _absent_names(params) + _used(texts, ["JSONValue"]),
             [(".client_base", ("ClientBase",))],
         )

@@ -45,6 +45,15 @@ class DecodeError(ValueError):
         self.path = path
         self.reason = reason
 
+    def __eq__(self, other: object) -> bool:
+        """Errors at the same path for the same reason are equal (events holding them too)."""
+        if not isinstance(other, DecodeError):
+            return NotImplemented
+        return (self.path, self.reason) == (other.path, other.reason)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.reason))
+
 
 class QAPIEnum(enum.StrEnum):
     """Base of generated enumerations.
@@ -104,11 +113,24 @@ class QAPIEvent(QAPIObject):
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownEvent(QAPIEvent):
-    """An event this package does not know, kept as JSON."""
+class UndecodedEvent(QAPIEvent):
+    """An event that did not decode, kept as JSON: its name, data, timestamp and the error.
+
+    Encoding it gives back the message as it was received.
+    """
 
     event: str
-    data: JSONObject = dataclasses.field(default_factory=dict)
+    data: JSONValue | Absent = ABSENT
+    error: DecodeError
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class UnknownEvent(UndecodedEvent):
+    """An event whose name this package does not know (sent by a newer QEMU)."""
+
+
+#: The fields every event has: the data members of an event come after them.
+_EVENT_FIELDS = dataclasses.fields(QAPIEvent)
 
 
 class UnstableWarning(FutureWarning):
@@ -123,6 +145,56 @@ class CommandError(Exception):
         self.command = command
         self.error_class = error_class
         self.description = description
+
+
+class CommandNotAvailable(CommandError):
+    """The connected QEMU lacks the command; raised before anything was sent.
+
+    ``version`` is the QEMU version from the greeting (``7.2.19``).
+    """
+
+    def __init__(self, command: str, version: str) -> None:
+        super().__init__(
+            command, "CommandNotFound", f"QEMU {version} does not have this command"
+        )
+        self.version = version
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class QEMUVersion:
+    """The version of a QEMU, as its greeting gives it."""
+
+    major: int
+    minor: int
+    micro: int
+    package: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}.{self.micro}"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Greeting:
+    """The server's greeting: its version and the capabilities it offers (``oob``)."""
+
+    version: QEMUVersion
+    capabilities: tuple[str, ...]
+
+
+def decode_greeting(value: object) -> Greeting:
+    """The greeting ``{"QMP": {"version": ..., "capabilities": [...]}}``."""
+    qmp = Members(Members(value, "greeting").required("QMP", decode_any), "greeting.QMP")
+    version = Members(qmp.required("version", decode_any), "greeting.QMP.version")
+    numbers = Members(version.required("qemu", decode_any), "greeting.QMP.version.qemu")
+    return Greeting(
+        version=QEMUVersion(
+            major=numbers.required("major", decode_int),
+            minor=numbers.required("minor", decode_int),
+            micro=numbers.required("micro", decode_int),
+            package=version.required("package", decode_str),
+        ),
+        capabilities=qmp.required("capabilities", array_decoder(decode_str)),
+    )
 
 
 # ---------------------------------------------------------------- encoding
@@ -163,19 +235,27 @@ def encode_arguments(arguments: Mapping[str, object]) -> JSONObject:
     return {name: encode(item) for name, item in arguments.items() if item is not ABSENT}
 
 
+def _has_data(event: QAPIEvent) -> bool:
+    """Whether the event's class declares data members, or it kept unknown ones."""
+    return len(dataclasses.fields(event)) > len(_EVENT_FIELDS) or bool(event.unknown_members)
+
+
 def _encode_event(event: QAPIEvent) -> JSONObject:
-    data: JSONValue
-    if isinstance(event, UnknownEvent):
+    data: JSONValue | Absent
+    if isinstance(event, UndecodedEvent):
         name, data = event.event, event.data
     else:
-        name, data = event.event_name, encode_members(event)
-        if event.boxed:
+        name, data = event.event_name, encode_members(event) if _has_data(event) else ABSENT
+        if event.boxed and isinstance(data, dict):
             data = data["data"]
-    stamp: JSONObject = {
+    message: JSONObject = {"event": name}
+    if data is not ABSENT:
+        message["data"] = data
+    message["timestamp"] = {
         "seconds": event.timestamp.seconds,
         "microseconds": event.timestamp.microseconds,
     }
-    return {"event": name, "data": data, "timestamp": stamp}
+    return message
 
 
 # ---------------------------------------------------------------- decoding
@@ -326,17 +406,26 @@ EventDecoder: TypeAlias = Callable[[object, str, Timestamp], QAPIEvent]
 
 
 def decode_event(message: object, decoders: Mapping[str, EventDecoder]) -> QAPIEvent:
-    """A typed event from a QMP event message; an unknown event becomes :class:`UnknownEvent`."""
+    """A typed event from a QMP event message, or an :class:`UndecodedEvent` holding it.
+
+    An event name the package does not know gives an :class:`UnknownEvent`;
+    only a message that is not an event at all (no name) raises :class:`DecodeError`.
+    """
     members = Members(message, "event")
     name = members.required("event", decode_str)
-    timestamp = members.required("timestamp", decode_timestamp)
     data = members.optional("data", decode_any)
+    try:
+        timestamp = members.required("timestamp", decode_timestamp)
+    except DecodeError as error:
+        return UndecodedEvent(event=name, data=data, error=error)
     decoder = decoders.get(name)
     if decoder is None:
-        if not isinstance(data, dict):
-            data = {}
-        return UnknownEvent(event=name, data=data, timestamp=timestamp)
-    return decoder({} if data is ABSENT else data, f"{name}: data", timestamp)
+        unknown = DecodeError(f"{name}: event", "not an event of this schema")
+        return UnknownEvent(event=name, data=data, error=unknown, timestamp=timestamp)
+    try:
+        return decoder({} if data is ABSENT else data, f"{name}: data", timestamp)
+    except DecodeError as error:
+        return UndecodedEvent(event=name, data=data, error=error, timestamp=timestamp)
 
 
 def decode_as(

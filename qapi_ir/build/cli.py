@@ -29,6 +29,7 @@ from qapi_ir.build.plugins import (
     load_installed,
 )
 from qapi_ir.build.progress import Progress
+from qapi_ir.build.releases import with_histories
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import BackendError, OptionValue, Output
 from qapi_ir.templating import use_cache_root
@@ -147,7 +148,7 @@ def _given_options(
         option = find_option(backend_name, backends[backend_name].backend.options, key)
         value = parse_text(backend_name, option, raw)
         slot = given[backend_name]
-        if option.kind == "list" and (backend_name, key) in overridden:
+        if option.kind in ("list", "releases") and (backend_name, key) in overridden:
             value = tuple(slot[key]) + tuple(value)  # type: ignore[arg-type]
         overridden.add((backend_name, key))
         slot[key] = value
@@ -194,8 +195,9 @@ def _generate(
     combined = Output()
     for number, (name, loaded) in enumerate(backends.items(), start=1):
         progress.step(f"[{number}/{len(backends)}] {name}")
+        values = with_histories(name, loaded.backend.options, options[name], source)
         try:
-            output = generate_cached(store, source, name, loaded.backend, options[name])
+            output = generate_cached(store, source, name, loaded.backend, values)
         except BackendError as exc:
             raise BackendError(f"backend '{name}': {exc}") from exc
         except Exception as exc:

@@ -41,9 +41,23 @@ def parse_text(backend: str, option: Option, text: str) -> OptionValue:
             return int(text)
         except ValueError:
             raise OptionError(f"{where} takes an integer, not {text!r}") from None
+    if option.kind == "releases":
+        split_release(backend, option, text)
+        return (text,)
     if option.kind == "list":
         return (text,)
     return text
+
+
+def split_release(backend: str, option: Option, text: str) -> tuple[str, str]:
+    """``(label, path)`` of a ``"releases"`` option value ``LABEL=PATH``."""
+    label, equals, path = text.partition("=")
+    if not equals or not label.strip() or not path:
+        raise OptionError(
+            f"option {backend}.{option.name} takes LABEL=PATH (7.2=old/qapi-schema.json),"
+            f" not {text!r}"
+        )
+    return label.strip(), path
 
 
 def check_value(backend: str, option: Option, value: object) -> OptionValue:
@@ -56,12 +70,15 @@ def check_value(backend: str, option: Option, value: object) -> OptionValue:
     if option.kind == "str" and isinstance(value, str):
         return value
     if (
-        option.kind == "list"
+        option.kind in ("list", "releases")
         and isinstance(value, list | tuple)
         and all(isinstance(item, str) for item in value)
     ):
+        for item in value if option.kind == "releases" else ():
+            split_release(backend, option, item)
         return tuple(value)
-    raise OptionError(f"{where} takes a {option.kind}, not {value!r}")
+    kind = "list of LABEL=PATH" if option.kind == "releases" else option.kind
+    raise OptionError(f"{where} takes a {kind}, not {value!r}")
 
 
 def resolve(

@@ -10,7 +10,7 @@ from typing import Any, cast
 import attrs
 
 from qapi_ir.build.installed import EntryPointInfo, installed
-from qapi_ir.plugin_api import PLUGIN_API_VERSION, Backend, Option
+from qapi_ir.plugin_api import SUPPORTED_API_VERSIONS, Backend, Option
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
 
@@ -67,10 +67,11 @@ def _instantiate(obj: Any, label: str) -> Backend:
     if not isinstance(options, tuple | list) or not all(isinstance(o, Option) for o in options):
         raise PluginError(f"{label}: 'options' must be a tuple of qapi_ir.plugin_api.Option")
     version = backend.api_version
-    if version != PLUGIN_API_VERSION:
+    if version not in SUPPORTED_API_VERSIONS:
+        expected = " or ".join(map(str, SUPPORTED_API_VERSIONS))
         raise PluginError(
             f"{label}: written for plugin API version {version!r},"
-            f" but this qapi-build expects version {PLUGIN_API_VERSION}"
+            f" but this qapi-build expects version {expected}"
         )
     return cast(Backend, backend)
 

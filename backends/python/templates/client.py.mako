@@ -5,15 +5,29 @@ ${header("The asynchronous QMP client of the schema: one method per command.", i
 class Client(ClientBase):
     """A QMP client whose methods take and return the schema's types.
 
-    Connect with ``await client.connect(address)``; each command is an
-    ``async`` method with keyword-only arguments (optional ones default to
-    :data:`ABSENT`); :meth:`events` yields the server's events, typed.
+    Connect with ``async with Client(address) as client`` (or ``await
+    client.connect(address)``); each command is an ``async`` method with
+    keyword-only arguments (optional ones default to :data:`ABSENT`);
+    :meth:`events` yields the server's events, typed.
     """
+% if varying:
+
+    varying_commands = frozenset(
+        {
+% for name in varying:
+            "${name}",
+% endfor
+        }
+    )
+% endif
 
     async def events(self) -> AsyncIterator[_e.Event]:
-        """The server's events since the connection started, in order, typed."""
+        """The server's events since the connection started, in order, typed.
+
+        An event that does not decode arrives as an :class:`UndecodedEvent`.
+        """
         async for message in self.qmp.events:
-            yield _e.decode_event(message)
+            yield self._noted(_e.decode_event(message))
 % for cmd in commands:
 <% target = "reply = " if cmd.return_decoder else "" %>\
 

@@ -9,8 +9,14 @@ ${call(0, "def decode_" + cls.name, "value: object, path: str", " -> _t." + cls.
     """Decode a wire ``${cls.wire}``."""
     members = _rt.Members(value, path)
 % if cls.tag:
+% if cls.tag.maybe_absent:
+## An older release has no tag here: what it sends decodes as the base class.
+    tag = members.optional("${cls.tag.wire}", ${cls.tag.decoder})
+    branch = None if isinstance(tag, _rt.Absent) else _BRANCHES_${cls.name}.get(tag)
+% else:
     tag = members.required("${cls.tag.wire}", ${cls.tag.decoder})
     branch = _BRANCHES_${cls.name}.get(tag)
+% endif
     if branch is not None:
         return branch(members)
 % endif

@@ -38,7 +38,7 @@ import ${module}
 <%def name="declare(f, indent, trailer='')">\
 <%
     pad = " " * indent
-    annotation = f.annotation + (" | Absent" if f.optional else "")
+    annotation = f.full_annotation
     default = " = ABSENT" if f.optional else ""
     line = f"{pad}{f.name}: {annotation}{default}{trailer}"
 %>\
@@ -63,7 +63,7 @@ ${pad})${default}${trailer}
 <%def name="take(f, indent=8)">\
 <%
     pad = " " * indent
-    how = "optional" if f.optional else "required"
+    how = f.taken
     line = f'{pad}{f.name}=members.{how}("{f.wire}", {f.decoder}),'
 %>\
 % if len(line) <= 100:

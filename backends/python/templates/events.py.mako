@@ -36,16 +36,16 @@ ${take(f)}\
 % endfor
 
 
-#: Every event of the schema, and :class:`UnknownEvent` for events it does not know.
+#: Every event of the schema, and :class:`UndecodedEvent` for events that did not decode.
 % if events:
 Event: TypeAlias = (
 % for ev in events:
     ${"" if loop.first else "| "}${ev.name}
 % endfor
-    | UnknownEvent
+    | UndecodedEvent
 )
 % else:
-Event: TypeAlias = UnknownEvent
+Event: TypeAlias = UndecodedEvent
 % endif
 
 _DECODERS: dict[str, _rt.EventDecoder] = {
@@ -56,5 +56,8 @@ _DECODERS: dict[str, _rt.EventDecoder] = {
 
 
 def decode_event(message: object) -> Event:
-    """The typed event of a QMP event message (``{"event": ..., "data": ...}``)."""
+    """The typed event of a QMP event message (``{"event": ..., "data": ...}``).
+
+    An unknown event, or one whose data does not decode, gives an :class:`UndecodedEvent`.
+    """
     return cast(Event, _rt.decode_event(message, _DECODERS))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 import warnings
 from types import ModuleType
 
@@ -102,3 +103,62 @@ def test_docstrings_come_from_doc_comments(kitchen: ModuleType) -> None:
     unstable = inspect.getdoc(kitchen.Client.x_new_draw) or ""
     assert "Only available if: CONFIG_A and not CONFIG_B" in unstable
     assert "Features: unstable" in unstable
+
+
+def test_undecodable_and_unknown_events_stay_in_the_stream(
+    kitchen: ModuleType, caplog: pytest.LogCaptureFixture
+) -> None:
+    stamp = {"seconds": 5, "microseconds": 6}
+    bad = {"event": "DRAWN", "data": {"shape": 3}, "timestamp": stamp}
+    messages = (
+        {"event": "TICK", "timestamp": stamp},
+        bad,
+        {"event": "FUTURE", "data": {"x": 1}, "timestamp": stamp},
+        bad,
+        {"event": "TICK", "timestamp": stamp},
+    )
+    client = kitchen.Client(qmp=FakeQMP(events=messages))
+
+    async def collect() -> list[object]:
+        return [event async for event in client.events()]
+
+    with caplog.at_level(logging.WARNING):
+        tick, drawn, future, again, last = asyncio.run(collect())
+    assert isinstance(tick, kitchen.events.TickEvent) and isinstance(last, type(tick))
+    assert isinstance(drawn, kitchen.UndecodedEvent) and drawn == again
+    assert drawn.event == "DRAWN" and drawn.data == {"shape": 3}
+    assert drawn.timestamp == kitchen.runtime.Timestamp(5, 6)
+    assert drawn.error.path == "DRAWN: data.shape"
+    assert isinstance(future, kitchen.UnknownEvent) and future.data == {"x": 1}
+    assert kitchen.encode(drawn) == bad
+    warned = [record.getMessage() for record in caplog.records]
+    assert len(warned) == 2
+    assert warned[0].startswith("QMP event DRAWN kept undecoded: DRAWN: data.shape: expected")
+    assert warned[1].startswith("QMP event FUTURE kept undecoded")
+
+
+def test_greeting_is_typed(kitchen: ModuleType) -> None:
+    greeting = kitchen.Client(qmp=FakeQMP(version="10.2.1")).greeting
+    assert greeting == kitchen.Greeting(kitchen.QEMUVersion(10, 2, 1, ""), ("oob",))
+    assert str(greeting.version) == "10.2.1"
+
+
+def test_capabilities_are_asked_once_per_connection(kitchen: ModuleType) -> None:
+    fake = FakeQMP([{"name": "draw", "meta-type": "command"}], {"label": "t"})
+    client = kitchen.Client(qmp=fake)
+
+    async def session() -> None:
+        assert (await client.capabilities()).has_command("draw")
+        assert not (await client.capabilities()).has_command("old-draw")
+        await client.draw(shape=kitchen.types.Shape(kind="dot", name="d"))
+        with pytest.raises(kitchen.CommandNotAvailable, match="old-draw: CommandNotFound"):
+            await client.old_draw()
+
+    with pytest.warns(DeprecationWarning):
+        asyncio.run(session())
+    assert [command for command, _ in fake.sent] == ["query-qmp-schema", "draw"]
+
+
+def test_connecting_without_an_address_is_refused(kitchen: ModuleType) -> None:
+    with pytest.raises(ValueError, match="no address"):
+        asyncio.run(kitchen.Client().connect())

@@ -126,6 +126,15 @@ def test_unknown_event_is_kept_as_json(kitchen: ModuleType) -> None:
     assert kitchen.encode(event) == message
 
 
+def test_event_without_data_encodes_without_data(kitchen: ModuleType) -> None:
+    message = {"event": "TICK", "timestamp": {"seconds": 1, "microseconds": 2}}
+    event = kitchen.decode_event(message)
+    assert isinstance(event, kitchen.events.TickEvent)
+    assert kitchen.encode(event) == message
+    unknown = {"event": "NEW", "timestamp": {"seconds": 1, "microseconds": 2}}
+    assert kitchen.encode(kitchen.decode_event(unknown)) == unknown
+
+
 def test_boxed_event_holds_its_data_object(kitchen: ModuleType) -> None:
     data = {"kind": "circle", "name": "c", "radius": 1.0}
     stamp = {"seconds": 1, "microseconds": 0}

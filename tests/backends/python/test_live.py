@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import inspect
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import warnings
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -20,39 +24,13 @@ from typing import Any
 
 import pytest
 
-from qapi_ir.frontend import load_schema
-from tests.backends.python.conftest import generate
 from tests.backends.python.test_package import QEMU_SCHEMA
-from tests.conftest import need
+from tests.cli.helpers import run_cli
+from tests.conftest import CORPUS_DIR, need
 
 QEMU = "qemu-system-x86_64"
 #: Upper bound for one whole QEMU session; the process is killed whatever happens.
 SESSION_SECONDS = 120
-
-#: Queries answerable by a QEMU without a machine, decoded with QEMU 10.2's client.
-QUERIES = (
-    "query-name",
-    "query-uuid",
-    "query-kvm",
-    "query-machines",
-    "query-target",
-    "query-iothreads",
-    "query-chardev",
-    "query-chardev-backends",
-    "query-migrate",
-    "query-migrate-capabilities",
-    "query-migrate-parameters",
-    "query-block",
-    "query-named-block-nodes",
-    "query-jobs",
-    "query-block-jobs",
-    "query-cpu-definitions",
-    "query-display-options",
-    "query-memdev",
-    "query-fdsets",
-    "query-tpm-models",
-)
-
 
 @pytest.fixture
 def qemu_binary() -> str:
@@ -94,12 +72,8 @@ async def connected(package: ModuleType, socket: str) -> AsyncIterator[Any]:
         if os.path.exists(socket):
             break
         await asyncio.sleep(0.02)
-    client = package.Client("live-test")
-    await client.connect(socket)
-    try:
+    async with package.Client(socket, name="live-test") as client:
         yield client
-    finally:
-        await client.disconnect()
 
 
 async def next_event(client: Any, name: str) -> Any:
@@ -120,7 +94,9 @@ def test_fixture_client_talks_to_qemu(live: ModuleType, qemu_binary: str, tmp_pa
     async def session(socket: str) -> None:
         async with connected(live, socket) as client:
             greeting = client.greeting
-            assert greeting is not None and "oob" in greeting.QMP.capabilities
+            assert greeting is not None and "oob" in greeting.capabilities
+            assert isinstance(greeting.version, live.QEMUVersion)
+            assert greeting.version.major >= 7
             version = await client.query_version()
             assert isinstance(version, types.VersionInfo) and version.qemu.major >= 7
             status = await client.query_status()
@@ -148,55 +124,173 @@ def test_fixture_client_talks_to_qemu(live: ModuleType, qemu_binary: str, tmp_pa
         run(session(socket))
 
 
-@pytest.fixture
-def qemu_client(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """The package generated from QEMU 10.2's schema."""
+@pytest.fixture(scope="module")
+def compat_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The package qapi-build generates from QEMU 10.2's schema, compatible with 7.2 and 10.0."""
+    need((CORPUS_DIR / "run").is_file(), f"conformance corpus not found at {CORPUS_DIR}")
     directory = tmp_path_factory.mktemp("qemu-client")
-    generate(load_schema(str(corpus_dir / QEMU_SCHEMA)), "qemu102_client", directory)
+    history = CORPUS_DIR / "history"
+    result = run_cli(
+        "--no-cache", "--backend", "python", "-O", "python.package=qemu102_client",
+        "-O", f"python.compat=7.2={history / 'qemu-7.2/qapi/qapi-schema.json'}",
+        "-O", f"python.compat=10.0={history / 'qemu-10.0/qapi/qapi-schema.json'}",
+        "-o", directory, CORPUS_DIR / QEMU_SCHEMA,
+    )
+    assert result.returncode == 0, result.stderr
     sys.path.insert(0, str(directory))
     importlib.invalidate_caches()
     yield importlib.import_module("qemu102_client")
     sys.path.remove(str(directory))
 
 
-def test_qemu_10_2_client_decodes_an_older_qemu(
-    qemu_client: ModuleType, qemu_binary: str, tmp_path: Path
-) -> None:
-    types = qemu_client.types
+def queries_without_arguments(package: ModuleType) -> dict[str, str]:
+    """Method name to wire name of every ``query-*`` command callable without arguments."""
+    queries = {}
+    for name, method in vars(package.Client).items():
+        if not inspect.iscoroutinefunction(method) or name == "events":
+            continue
+        parameters = list(inspect.signature(method).parameters.values())[1:]
+        if any(p.default is inspect.Parameter.empty for p in parameters):
+            continue
+        wire = re.search(r'execute_raw\(\s*"([^"]+)"', inspect.getsource(method))
+        if wire and wire.group(1).startswith("query-"):
+            queries[name] = wire.group(1)
+    return queries
 
-    async def session(socket: str) -> tuple[list[str], list[str]]:
-        decoded: list[str] = []
-        missing: list[str] = []
-        async with connected(qemu_client, socket) as client:
-            assert isinstance(await client.query_version(), types.VersionInfo)
-            assert isinstance(await client.query_status(), types.StatusInfo)
-            available = {c.name for c in await client.query_commands()}
-            schema = await client.query_qmp_schema()
-            assert all(isinstance(info, types.SchemaInfo) for info in schema)
-            for name in QUERIES:
-                if name in available:
-                    method = getattr(client, name.replace("-", "_"))
-                    try:
-                        await method()
-                    except qemu_client.CommandError as error:
-                        assert error.error_class and error.description
-                    except qemu_client.DecodeError as error:
-                        # A member QEMU 10.2 made mandatory after 7.2: a clear error.
-                        assert error.path.startswith(f"{name}: return")
-                        assert error.reason.startswith("missing mandatory member")
-                        missing.append(f"{error}")
-                        continue
-                    decoded.append(name)
-            with pytest.raises(qemu_client.CommandError) as error:
-                await client.query_balloon()
-            assert error.value.error_class == "DeviceNotActive"
+
+class RecordedReplies:
+    """Wraps ``QMPClient.execute`` to keep each command's raw reply."""
+
+    def __init__(self, qmp: Any) -> None:
+        self.replies: list[tuple[str, object]] = []
+        self._execute = qmp.execute
+        qmp.execute = self.execute
+
+    async def execute(self, command: str, arguments: object = None) -> object:
+        reply = await self._execute(command, arguments)
+        self.replies.append((command, reply))
+        return reply
+
+
+def test_qemu_10_2_client_decodes_every_reply_of_qemu_7_2(
+    compat_client: ModuleType, qemu_binary: str, tmp_path: Path
+) -> None:
+    package, types = compat_client, compat_client.types
+    queries = queries_without_arguments(package)
+    assert len(queries) > 60 and queries["query_machines"] == "query-machines"
+
+    async def session(socket: str) -> dict[str, list[str]]:
+        outcome: dict[str, list[str]] = {"decoded": [], "error": [], "absent": [], "refused": []}
+        async with connected(package, socket) as client:
+            greeting = client.greeting
+            assert (greeting.version.major, greeting.version.minor) == (7, 2)
+            capabilities = await client.capabilities()
+            assert capabilities.has_argument("blockdev-add", "file.aio")
+            assert capabilities.has_enum_value("blockdev-add", "driver", "null-co")
+            assert not capabilities.has_argument("blockdev-add", "file.no-such-member")
+            node = types.BlockdevOptionsNullCoBranch(node_name="null0", size=1 << 20)
+            await client.blockdev_add(node)
+            recorded = RecordedReplies(client.qmp)
+            for method, wire in sorted(queries.items()):
+                sent = len(recorded.replies)
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        result = await getattr(client, method)()
+                except package.CommandNotAvailable as error:
+                    assert not capabilities.has_command(wire) and error.version.startswith("7.2")
+                    assert len(recorded.replies) == sent, f"{wire} was sent"
+                    outcome["absent"].append(wire)
+                    continue
+                except package.CommandError as error:
+                    assert error.error_class and error.description
+                    outcome["error"].append(wire)
+                    continue
+                except package.DecodeError as error:
+                    outcome["refused"].append(str(error))
+                    continue
+                assert recorded.replies[-1][0] == wire
+                assert package.encode(result) == recorded.replies[-1][1], wire
+                outcome["decoded"].append(wire)
             await client.stop()
-            assert isinstance(await next_event(client, "STOP"), qemu_client.events.StopEvent)
+            assert isinstance(await next_event(client, "STOP"), package.events.StopEvent)
             await client.cont()
             await client.quit()
-        return decoded, missing
+        return outcome
 
     with running_qemu(qemu_binary, tmp_path) as socket:
-        decoded, missing = run(session(socket))
-    assert len(decoded) >= 12, (decoded, missing)
-    assert len(missing) <= 4, missing
+        outcome = run(session(socket))
+    assert outcome["refused"] == []
+    assert {"query-machines", "query-named-block-nodes", "query-block"} <= set(outcome["decoded"])
+    assert len(outcome["decoded"]) >= 45, outcome
+    assert "query-audiodevs" in outcome["absent"]  # new in QEMU 8.0
+
+
+GREETING = {
+    "QMP": {
+        "version": {"qemu": {"major": 7, "minor": 2, "micro": 19}, "package": "Debian"},
+        "capabilities": [],
+    }
+}
+
+
+async def read_message(reader: asyncio.StreamReader) -> Any:
+    """The next JSON message from a client (qemu.qmp ends none with a newline)."""
+    text = b""
+    while True:
+        chunk = await reader.read(4096)
+        assert chunk, "the client hung up"
+        text += chunk
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            continue
+
+
+async def fake_qmp_server(socket: str, events: list[dict[str, Any]]) -> asyncio.Server:
+    """A QMP server on ``socket`` that greets, negotiates, then sends ``events``."""
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(json.dumps(GREETING).encode() + b"\n")
+        request = await read_message(reader)
+        assert request["execute"] == "qmp_capabilities"
+        reply = {"return": {}} | ({"id": request["id"]} if "id" in request else {})
+        writer.write(json.dumps(reply).encode() + b"\n")
+        for event in events:
+            writer.write(json.dumps(event).encode() + b"\n")
+        await writer.drain()
+        await reader.read()
+        writer.close()
+
+    return await asyncio.start_unix_server(serve, socket)
+
+
+def test_event_loop_sees_an_undecodable_event_between_two_good_ones(
+    compat_client: ModuleType, tmp_path: Path
+) -> None:
+    package = compat_client
+    stamp = {"seconds": 1700000000, "microseconds": 5}
+    stop = {"event": "STOP", "timestamp": stamp}
+    bad = {"event": "SHUTDOWN", "data": {"guest": "yes", "reason": 42}, "timestamp": stamp}
+    resume = {"event": "RESUME", "timestamp": stamp}
+    socket = str(tmp_path / "fake.sock")
+
+    async def session() -> list[Any]:
+        server = await fake_qmp_server(socket, [stop, bad, resume])
+        async with server, package.Client(socket) as client:
+            assert client.greeting == package.Greeting(
+                package.QEMUVersion(7, 2, 19, "Debian"), ()
+            )
+            seen = []
+            async for event in client.events():
+                seen.append(event)
+                if len(seen) == 3:
+                    return seen
+        raise AssertionError(f"the stream ended after {seen}")
+
+    first, middle, last = asyncio.run(asyncio.wait_for(session(), 20))
+    assert isinstance(first, package.events.StopEvent)
+    assert isinstance(middle, package.UndecodedEvent) and middle.event == "SHUTDOWN"
+    assert middle.data == bad["data"] and middle.error.path.startswith("SHUTDOWN: data.")
+    assert package.encode(middle) == bad
+    assert isinstance(last, package.events.ResumeEvent) and package.encode(last) == resume

@@ -11,13 +11,13 @@ from qapi_backends.python import PythonBackend
 
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import BackendError, Output
-from tests.backends.python.conftest import FIXTURES, generate
+from tests.backends.python.conftest import FIXTURES, generate, history
 
 QEMU_SCHEMA = Path("qemu-10.2/codegen/schemas/qapi/qapi-schema.json")
 RUFF_RULES = "E,F,W,I,B,UP,SIM,RUF"
 
 
-def _lint(package: Path) -> None:
+def lint(package: Path) -> None:
     """Assert that mypy --strict and ruff (with the project's rules) pass on ``package``."""
     tools = Path(sys.executable).parent
     mypy = subprocess.run(
@@ -53,6 +53,7 @@ def test_package_has_its_modules_and_py_typed() -> None:
     output = Output()
     PythonBackend().generate(load_schema(str(FIXTURES / "live.json")), output, {"package": "q"})
     modules = ("__init__", "types", "codec", "events", "client", "runtime", "client_base")
+    modules += ("capabilities",)
     assert set(output.files) == {f"q/{m}.py" for m in modules} | {"q/py.typed"}
 
 
@@ -76,9 +77,14 @@ def test_alternate_alias_lists_branches_in_schema_order_with_none_last() -> None
 
 @pytest.mark.parametrize("fixture", ["live", "kitchen"])
 def test_fixture_package_passes_mypy_strict_and_ruff(fixture: str, tmp_path: Path) -> None:
-    _lint(generate(load_schema(str(FIXTURES / f"{fixture}.json")), f"{fixture}_pkg", tmp_path))
+    lint(generate(load_schema(str(FIXTURES / f"{fixture}.json")), f"{fixture}_pkg", tmp_path))
 
 
-def test_qemu_package_passes_mypy_strict_and_ruff(corpus_dir: Path, tmp_path: Path) -> None:
+def test_qemu_package_compatible_with_older_releases_passes_mypy_strict_and_ruff(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     schema = load_schema(str(corpus_dir / QEMU_SCHEMA))
-    _lint(generate(schema, "qemu_client", tmp_path))
+    releases = [f"{v}={corpus_dir}/history/qemu-{v}/qapi/qapi-schema.json" for v in ("7.2", "10.0")]
+    compat = history(schema, *releases)
+    assert len(compat.releases[0].absent_commands) > 20
+    lint(generate(schema, "qemu_client", tmp_path, compat))

@@ -1,0 +1,48 @@
+"""What an older release lacks, in the names of a newer schema: the diff's wire matching reused.
+
+:func:`matched_types` is the comparison's pairing of types by place (walking
+from every command and event both schemas have); :func:`release` reads off
+each pair what the newer type has that the older one lacks.
+"""
+
+from __future__ import annotations
+
+from qapi_ir.diff import model
+from qapi_ir.diff.compare import Comparison
+from qapi_ir.diff.places import Pair
+from qapi_ir.plugin_api import EnumValueKey, MemberKey, Release
+
+
+def matched_types(old: model.WireSchema, new: model.WireSchema) -> frozenset[Pair]:
+    """Every (old type, new type) pair met at the same place in both schemas."""
+    comparison = Comparison(old, new, docs=False)
+    comparison.run()
+    return frozenset(comparison.nodes)
+
+
+def release(label: str, old: model.WireSchema, new: model.WireSchema) -> Release:
+    """What the release ``label`` (``old``) lacks of ``new``, keyed by ``new``'s names."""
+    absent: set[MemberKey] = set()
+    optional: set[MemberKey] = set()
+    values: set[EnumValueKey] = set()
+    for old_type, new_type in matched_types(old, new):
+        was, now = old.types[old_type].shape, new.types[new_type].shape
+        if isinstance(was, model.Object) and isinstance(now, model.Object):
+            old_members = {m.name: m for m in was.members}
+            for member in now.members:
+                before = old_members.get(member.name)
+                if before is None:
+                    absent.add((new_type, member.name))
+                elif before.optional and not member.optional:
+                    optional.add((new_type, member.name))
+        elif isinstance(was, model.Enum) and isinstance(now, model.Enum):
+            old_values = {v.name for v in was.values}
+            values.update((new_type, v.name) for v in now.values if v.name not in old_values)
+    return Release(
+        label=label,
+        absent_commands=tuple(sorted(new.commands.keys() - old.commands.keys())),
+        absent_events=tuple(sorted(new.events.keys() - old.events.keys())),
+        absent_members=tuple(sorted(absent)),
+        optional_members=tuple(sorted(optional - absent)),
+        absent_enum_values=tuple(sorted(values)),
+    )
