@@ -34,7 +34,7 @@ def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _compiled_into_cache(tmp_path: Path) -> list[str]:
-    return sorted(p.name for p in (tmp_path / "cache" / "mako").glob("*.py"))
+    return sorted(p.name for p in (tmp_path / "cache" / "mako").rglob("*.py"))
 
 
 def test_precompiled_templates_render_without_compiling_into_the_cache(
