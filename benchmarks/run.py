@@ -8,12 +8,13 @@ of the generated Python client alternates with ``import qemu.qmp`` instead,
 its anchor.  Runs on QEMU's full schema from the conformance corpus when it is
 present, else on ``examples/service.json``; then on a schema ten times
 larger, built by copying every file of that schema with each definition
-renamed.  "Cold" runs get a fresh cache directory; peak memory is the largest
+renamed (beside QEMU only with ``--large-beside-qemu``: its runs take long).  "Cold" runs get a fresh cache directory; peak memory is the largest
 resident size of the runs of a scenario.  qapi-build's own modules are
 byte-compiled first, as a regular ``pip install`` leaves them.  Not a test:
 run it by hand, ideally on a quiet machine.
 
-Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large] [--qemu PATH]"""
+Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large] [--large-beside-qemu]
+                                          [--qemu PATH]"""
 
 from __future__ import annotations
 
@@ -271,6 +272,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-large", action="store_true", help="skip the 10x schema")
+    parser.add_argument("--large-beside-qemu", action="store_true",
+                        help="alternate with QEMU on the 10x schema too (slow: ~10 s a run)")
     parser.add_argument("--qemu", metavar="PATH",
                         help="QEMU's qapi-gen.py or source tree (default: $QEMU_SRC, "
                         "else the newest qemu-* beside the repository or in ../qemu-src)")
@@ -295,7 +298,8 @@ def main() -> None:
             large = build_large_schema(schema, 10, work)
             lines = sum(len(p.read_text().splitlines()) for p in large.parent.rglob("*.json"))
             print(f"ten renamed copies ({lines} lines), {args.runs} runs each:")
-            run_scenarios(Bench(large, args.runs, work, qemu), None)
+            run_scenarios(Bench(large, args.runs, work, qemu if args.large_beside_qemu else None),
+                          None)
 
 
 if __name__ == "__main__":
