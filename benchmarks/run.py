@@ -8,8 +8,9 @@ of the generated Python client alternates with ``import qemu.qmp`` instead,
 its anchor.  Runs on QEMU's full schema from the conformance corpus when it is
 present, else on ``examples/service.json``; then on a schema ten times
 larger, built by copying every file of that schema with each definition
-renamed (beside QEMU only with ``--large-beside-qemu``: its runs take long).  "Cold" runs get a fresh cache directory; peak memory is the largest
-resident size of the runs of a scenario.  qapi-build's own modules are
+renamed (beside QEMU only with ``--large-beside-qemu``: its runs take long).
+"Cold" runs get a fresh cache directory; peak memory is the largest resident
+size of the runs of a scenario.  qapi-build's own modules are
 byte-compiled first, as a regular ``pip install`` leaves them.  Not a test:
 run it by hand, ideally on a quiet machine.
 

@@ -25,18 +25,24 @@ _SCALARS: dict[Any, dict[str, Any]] = {
 _TAGGED: dict[str, dict[type, str]] = {"Condition": CONDITION_KINDS, "Entity": ENTITY_KINDS}
 
 
-class _Builder:
-    """Collects ``$defs`` while translating type hints into JSON Schema."""
+class SchemaBuilder:
+    """Collects ``$defs`` while translating type hints of attrs classes into JSON Schema.
 
-    def __init__(self) -> None:
+    ``tagged`` names the unions whose members carry a ``kind`` tag, with the
+    tag of each class.
+    """
+
+    def __init__(self, tagged: dict[str, dict[type, str]] | None = None) -> None:
         self.defs: dict[str, Any] = {}
+        self.tagged = _TAGGED if tagged is None else tagged
 
     def for_type(self, hint: Any) -> dict[str, Any]:
+        """The JSON Schema of values of ``hint`` (named classes go to ``defs``)."""
         if hint in _SCALARS:
             return dict(_SCALARS[hint])
         origin = typing.get_origin(hint)
         args = set(typing.get_args(hint))
-        for union_name, kinds in _TAGGED.items():
+        for union_name, kinds in self.tagged.items():
             if args == set(kinds):
                 return self._tagged_union(union_name, kinds)
             if args == {*kinds, type(None)}:
@@ -54,7 +60,7 @@ class _Builder:
         name = cls.__name__
         if name not in self.defs:
             self.defs[name] = {}
-            hints = typing.get_type_hints(cls, vars(ir))
+            hints = typing.get_type_hints(cls)
             properties: dict[str, Any] = {}
             required: list[str] = []
             if tag is not None:
@@ -86,7 +92,7 @@ class _Builder:
 
 def snapshot_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that every IR snapshot document satisfies."""
-    builder = _Builder()
+    builder = SchemaBuilder()
     schema_ref = builder.for_type(ir.Schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

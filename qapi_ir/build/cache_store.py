@@ -1,7 +1,8 @@
 """The build cache on disk: checked entries written atomically, named by digests.
 
-An entry is ``MAGIC + payload + hash(payload)`` (:mod:`qapi_ir.build.hashing`); one that is
-truncated or altered fails the check and reads as missing, so the caller rebuilds it.
+An entry is ``MAGIC + payload + hash(payload)`` (:mod:`qapi_ir.build.hashing`);
+one that is truncated or altered fails the check and reads as missing, so the
+caller rebuilds it.
 Writers go through a temporary file and :func:`os.replace`, so a concurrent
 build sees either the old entry, the new one or none, never half of one.
 """

@@ -27,7 +27,8 @@ from typing import Any
 import attrs
 
 DEFAULT_CONFIG = "plugins.toml"
-_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs"}
+_KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs",
+         "diff"}
 
 
 class ConfigError(Exception):

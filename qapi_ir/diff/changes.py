@@ -1,43 +1,90 @@
-"""The changes a comparison finds, and the recorder that collects them."""
+"""The changes a comparison finds, and the recorder that collects them.
+
+Comparing a pair of things yields :class:`Finding` objects (a path relative
+to the pair, a rule and what changed); the :class:`Recorder` turns them into
+:class:`Change` objects placed in a group, with the directions the data flows
+in, how stable the changed thing is and where it is defined.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 
 import attrs
 
-from qapi_ir.diff import model
-from qapi_ir.diff.places import PlaceResolver, Resolved
+from qapi_ir.diff import conditions, model
+from qapi_ir.diff.places import Pair, PlaceResolver, Resolved
 from qapi_ir.diff.rules import Direction, Rule, Severity, rule
+from qapi_ir.ir import Condition, Location
 
 GROUP_KINDS = ("command", "event", "type")
 
 
 @attrs.frozen(order=True)
 class Group:
-    """What a change is reported under: a command, an event or a type (new name first)."""
+    """What a change is reported under: a command, an event or a type (by its new name)."""
 
     kind: str
     name: str
-    old_name: str | None = None
+
+
+@attrs.frozen
+class Finding:
+    """One change found inside a pair, at ``path`` relative to it.
+
+    ``unstable`` says the changed thing itself is unstable or ``x-`` named,
+    ``deprecated`` that the removed thing was marked deprecated.
+    """
+
+    path: str
+    rule_id: str
+    detail: str
+    old: str | None = None
+    new: str | None = None
+    unstable: bool = False
+    deprecated: bool = False
+
+
+@attrs.frozen
+class Where:
+    """The context a pair's findings are recorded in."""
+
+    group: Group
+    prefix: str
+    directions: frozenset[Direction] = frozenset()
+    unstable: bool = False
+    location: Location | None = None
+    old_location: Location | None = None
+    origin: Pair | None = None
 
 
 @attrs.frozen
 class Change:
-    """One change: where (group and path inside it), which rule, in which directions."""
+    """One change: where (group, path), which rule, in which directions, and its class.
+
+    ``severity`` starts as the rule's class; :mod:`qapi_ir.diff.policy` may
+    replace the rule (``replaced`` then names the one it replaced), raise or
+    lower the class, mark it ``ignored`` (with the reason) or say whether it
+    ``affects`` a given client.  ``origin`` is the pair of types the change
+    was found in (``None`` for a command or event as a whole).
+    """
 
     group: Group
     path: str
     rule: Rule
     directions: frozenset[Direction]
     detail: str
+    severity: Severity
     old: str | None = None
     new: str | None = None
-
-    @property
-    def severity(self) -> Severity:
-        """The class of the change for a client."""
-        return self.rule.classify(self.directions)
+    unstable: bool = False
+    deprecated: bool = False
+    location: Location | None = None
+    old_location: Location | None = None
+    replaced: str | None = None
+    ignored: str | None = None
+    affects: bool = True
+    origin: Pair | None = None
 
     def sort_key(self) -> tuple[int, str, str, str, str]:
         """Commands, then events, then types; by name, path, rule and detail."""
@@ -45,19 +92,38 @@ class Change:
                 self.detail)
 
 
-@attrs.frozen
-class DiffResult:
-    """All changes in a stable order, and which commands and events reach each type group."""
-
-    changes: tuple[Change, ...]
-    uses: Mapping[Group, tuple[str, ...]]
-
-
 def join(prefix: str, part: str) -> str:
     """A path inside a group: members joined with dots, ``[]`` and ``{branch}`` appended."""
     if not prefix or not part or part[0] in "[{":
         return prefix + part
     return f"{prefix}.{part}"
+
+
+def feature_findings(path: str, old: tuple[model.Feature, ...],
+                     new: tuple[model.Feature, ...], know_conditions: bool) -> Iterator[Finding]:
+    """Features added, removed, or with a changed condition."""
+    old_by_name = {f.name: f for f in old}
+    new_by_name = {f.name: f for f in new}
+    for name in sorted(old_by_name.keys() - new_by_name.keys()):
+        kind = name if name in ("deprecated", "unstable") else "feature"
+        yield Finding(path, f"{kind}-removed", f"feature '{name}' removed", old=name)
+    for name in sorted(new_by_name.keys() - old_by_name.keys()):
+        kind = name if name in ("deprecated", "unstable") else "feature"
+        yield Finding(path, f"{kind}-added", f"feature '{name}' added", new=name)
+    if know_conditions:
+        for name in sorted(old_by_name.keys() & new_by_name.keys()):
+            yield from condition_findings(path, old_by_name[name].condition,
+                                          new_by_name[name].condition, f"feature '{name}'")
+
+
+def condition_findings(path: str, old: Condition | None, new: Condition | None,
+                       what: str = "") -> Iterator[Finding]:
+    """A condition that narrows, widens or otherwise changes where the thing exists."""
+    rule_id = conditions.classify(old, new) if old != new else None
+    if rule_id is not None:
+        subject = f" of {what}" if what else ""
+        was, now = conditions.text(old), conditions.text(new)
+        yield Finding(path, rule_id, f"condition{subject}: {was} -> {now}", was, now)
 
 
 class Recorder:
@@ -72,41 +138,28 @@ class Recorder:
         self.docs = docs and model.KNOWS_DOCS in both
         self.changes: list[Change] = []
 
-    def emit(self, group: Group, path: str, rule_id: str, detail: str,
-             directions: Iterable[Direction] = (), old: str | None = None,
-             new: str | None = None) -> None:
-        """Record a change."""
-        self.changes.append(
-            Change(group, path, rule(rule_id), frozenset(directions), detail, old, new))
+    def record(self, where: Where, findings: Iterable[Finding]) -> None:
+        """Record ``findings`` made inside the pair described by ``where``."""
+        for found in findings:
+            removal = found.rule_id.endswith("-removed") or "-removed-" in found.rule_id
+            the_rule = rule(found.rule_id)
+            self.changes.append(Change(
+                where.group, join(where.prefix, found.path), the_rule, where.directions,
+                found.detail, the_rule.classify(where.directions), found.old, found.new,
+                where.unstable or found.unstable, found.deprecated,
+                where.location, where.old_location if removal else None, origin=where.origin))
 
-    def compare_features(self, group: Group, path: str, old: tuple[model.Feature, ...],
-                         new: tuple[model.Feature, ...], directions: Iterable[Direction]) -> None:
-        """Features added, removed, or with a changed condition."""
-        old_by_name = {f.name: f for f in old}
-        new_by_name = {f.name: f for f in new}
-        for name in sorted(old_by_name.keys() - new_by_name.keys()):
-            kind = name if name in ("deprecated", "unstable") else "feature"
-            self.emit(group, path, f"{kind}-removed", f"feature '{name}' removed", directions,
-                      old=name)
-        for name in sorted(new_by_name.keys() - old_by_name.keys()):
-            kind = name if name in ("deprecated", "unstable") else "feature"
-            self.emit(group, path, f"{kind}-added", f"feature '{name}' added", directions,
-                      new=name)
-        for name in sorted(old_by_name.keys() & new_by_name.keys()):
-            self.compare_condition(group, path, old_by_name[name].condition,
-                                   new_by_name[name].condition, directions, f"feature '{name}'")
+    def features(self, path: str, old: tuple[model.Feature, ...],
+                 new: tuple[model.Feature, ...]) -> Iterator[Finding]:
+        """Features changed between ``old`` and ``new``."""
+        return feature_findings(path, old, new, self.conditions)
 
-    def compare_condition(self, group: Group, path: str, old: str | None, new: str | None,
-                          directions: Iterable[Direction], what: str = "") -> None:
+    def condition(self, path: str, old: Condition | None, new: Condition | None,
+                  what: str = "") -> Iterator[Finding]:
         """A changed condition, when both inputs know conditions."""
-        if self.conditions and old != new:
-            subject = f" of {what}" if what else ""
-            self.emit(group, path, "condition-changed",
-                      f"condition{subject} changed: {old or 'none'} -> {new or 'none'}",
-                      directions, old, new)
+        return condition_findings(path, old, new, what) if self.conditions else iter(())
 
-    def compare_docs(self, group: Group, old_symbol: str | None,
-                     new_symbol: str | None) -> None:
+    def docs_findings(self, old_symbol: str | None, new_symbol: str | None) -> Iterator[Finding]:
         """Doc changes between two definitions, when docs are compared."""
         if not self.docs or old_symbol is None or new_symbol is None:
             return
@@ -116,13 +169,12 @@ class Recorder:
         for part in sorted(old.keys() | new.keys()):
             if old.get(part) != new.get(part):
                 verb = "added" if part not in old else "removed" if part not in new else "changed"
-                self.emit(group, "", "doc-changed", f"doc {part} {verb}",
-                          old=old.get(part), new=new.get(part))
+                yield Finding("", "doc-changed", f"doc {part} {verb}", old.get(part),
+                              new.get(part))
 
-    def emit_place(self, group: Group, path: str, resolved: Resolved,
-                   directions: Iterable[Direction]) -> None:
-        """Record the change of type a resolved place holds, if any."""
-        if resolved.rule_id is not None:
-            self.emit(group, join(path, resolved.suffix), resolved.rule_id,
-                      f"type {resolved.old} -> {resolved.new}", directions,
-                      resolved.old, resolved.new)
+
+def place_finding(path: str, resolved: Resolved) -> Iterator[Finding]:
+    """The change of type a resolved place holds, if any."""
+    if resolved.rule_id is not None:
+        yield Finding(join(path, resolved.suffix), resolved.rule_id,
+                      f"type {resolved.old} -> {resolved.new}", resolved.old, resolved.new)

@@ -1,7 +1,9 @@
 """``qapi-build diff OLD NEW``: the command line of schema comparison.
 
-Exit status 0 when no change reaches the ``--fail-on`` class, 1 when one
-does, 2 on an error (one line on stderr).
+Exit status 0 when no counted change reaches the ``--fail-on`` class, 1 when
+one does, 2 on an error (one line on stderr).  A change is counted unless an
+ignore entry of the ``[diff]`` settings sets it aside or, with ``--used-by``,
+the client does not touch it.
 """
 
 from __future__ import annotations
@@ -10,12 +12,20 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
-from qapi_ir.diff.compare import compare
+import attrs
+
+from qapi_ir.build.config import DEFAULT_CONFIG
+from qapi_ir.diff.compare import DiffResult, compare
+from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import InputError, SchemaLoader, read_input
-from qapi_ir.diff.report import render_json, render_markdown, render_text
+from qapi_ir.diff.policy import counted, judge
+from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.rules import Severity
+from qapi_ir.diff.settings import Settings, SettingsError, load_settings
+from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.frontend import load_schema
 
 PROG = "qapi-build diff"
@@ -38,16 +48,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("old", metavar="OLD")
     parser.add_argument("new", metavar="NEW")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "markdown", "github"),
+                        default="text",
+                        help="github: workflow annotations at the schema lines changed")
     parser.add_argument(
         "--fail-on", choices=("breaking", "any", "none"), default="breaking",
-        help="exit 1 when a change of this class (any: of any class) is found")
+        help="exit 1 when a counted change of this class (any: of any class) is found")
     parser.add_argument("--docs", action="store_true",
                         help="read doc comments and report doc-only changes too")
     parser.add_argument(
         "--legacy-docs", action="store_true",
         help="read schema files under older QEMU releases' doc comment rules"
         " (done anyway for a file that today's rules reject)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="read the [diff] table of FILE (default: ./plugins.toml, if any)")
+    parser.add_argument("--used-by", metavar="FILE",
+                        help="count only changes touching what the QMP messages in FILE "
+                        "(JSON, one per line) use")
     parser.add_argument("--cache-dir", metavar="DIR",
                         help="build cache for the schemas read (default: qapi-build's)")
     parser.add_argument("--no-cache", action="store_true",
@@ -59,6 +76,40 @@ def _fails(severities: set[Severity], fail_on: str) -> bool:
     if fail_on == "any":
         return bool(severities)
     return fail_on == "breaking" and Severity.BREAKING in severities
+
+
+def _settings(config: str | None) -> Settings:
+    if config is not None:
+        return load_settings(Path(config))
+    default = Path(DEFAULT_CONFIG)
+    return load_settings(default) if default.is_file() else Settings()
+
+
+def _judged(args: argparse.Namespace, load: SchemaLoader) -> DiffResult:
+    """The comparison of OLD and NEW (schema files read with ``load``), with the settings
+    and the client's use applied."""
+    settings = _settings(args.config)
+    use = None if args.used_by is None else read_usage(args.used_by)
+    old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
+    new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
+    for note in old.notes + new.notes:
+        print(f"{PROG}: warning: {note}", file=sys.stderr)
+    result = compare(old, new, docs=args.docs)
+    changes = [judge(change, settings) for change in result.changes]
+    if use is not None and result.matching is not None:
+        changes = mark_affected(changes, result.matching, use)
+    return attrs.evolve(result, changes=tuple(changes))
+
+
+def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
+    if args.format == "json":
+        return lambda result: render_json(result, args.old, args.new)
+    if args.format == "markdown":
+        return lambda result: render_markdown(result, args.old, args.new)
+    if args.format == "github":
+        return render_github
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return lambda result: render_text(result, colour)
 
 
 def main(
@@ -81,19 +132,10 @@ def main(
     if cached_loader is not None and not args.no_cache:
         load = cached_loader(args.cache_dir)
     try:
-        old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
-        new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
-    except InputError as exc:
+        result = _judged(args, load)
+    except (InputError, SettingsError, UsageError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
-    for note in old.notes + new.notes:
-        print(f"{PROG}: warning: {note}", file=sys.stderr)
-    result = compare(old, new, docs=args.docs)
-    if args.format == "json":
-        sys.stdout.write(render_json(result, args.old, args.new))
-    elif args.format == "markdown":
-        sys.stdout.write(render_markdown(result, args.old, args.new))
-    else:
-        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(render_text(result, colour))
-    return 1 if _fails({c.severity for c in result.changes}, args.fail_on) else 0
+    sys.stdout.write(_renderer(args)(result))
+    severities = {c.severity for c in result.changes if counted(c)}
+    return 1 if _fails(severities, args.fail_on) else 0

@@ -1,75 +1,105 @@
 """Comparing two schemas: every change a client can notice, classified by a rule.
 
-Commands and events are matched by name.  Types are matched by place: walking
-from each command's arguments and returns and each event's data, the old and
-new type met at the same place form a pair, compared once.  A pair whose type
-has a visible name is reported under that type; an anonymous one (implicit
-arguments, masked introspection names) under the place it was first met.
+Commands and events are matched by name, types by place
+(:mod:`qapi_ir.diff.matching`).  A pair whose type has a visible name is
+reported under that type; an anonymous one (implicit arguments, masked
+introspection names) under the place it was first met.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 import attrs
 
 from qapi_ir.diff import model
-from qapi_ir.diff.changes import Change, DiffResult, Group, Recorder, join
-from qapi_ir.diff.members import children, compare_node
-from qapi_ir.diff.places import Pair
-from qapi_ir.diff.rules import Direction
+from qapi_ir.diff.changes import Change, Finding, Group, Recorder, Where, place_finding
+from qapi_ir.diff.matching import Matching, match_types
+from qapi_ir.diff.members import compare_node
+from qapi_ir.ir import Location
 
 _Definition = TypeVar("_Definition", model.Command, model.Event)
 
-
-@attrs.define
-class _Node:
-    """A pair of types being compared: where it is reported, and who reaches it how."""
-
-    group: Group
-    prefix: str
-    directions: set[Direction] = attrs.field(factory=set)
-    uses: set[str] = attrs.field(factory=set)
+#: What an input may not know, as the report names it.
+_KNOWLEDGE = ((model.KNOWS_CONDITIONS, "conditions"),
+              (model.KNOWS_SCALAR_NAMES, "integer widths"))
 
 
 @attrs.frozen
-class _Root:
-    """Where a walk starts: a command's arguments or returns, or an event's data."""
+class DiffResult:
+    """All changes in a stable order, and what the reports say besides.
 
-    group: Group
-    prefix: str
-    old_type: str
-    new_type: str
-    direction: Direction
+    ``uses`` tells which commands and events reach each type group,
+    ``renamed`` the old names of each renamed type, ``not_compared`` what
+    could not be compared and why, and ``matching`` the pairs of types.
+    """
+
+    changes: tuple[Change, ...]
+    uses: Mapping[Group, tuple[str, ...]]
+    renamed: Mapping[Group, tuple[str, ...]] = attrs.field(factory=dict)
+    not_compared: tuple[str, ...] = ()
+    matching: Matching | None = None
 
 
 class Comparison(Recorder):
     """The comparison of ``old`` with ``new``; :meth:`run` gives the result."""
 
-    def __init__(self, old: model.WireSchema, new: model.WireSchema, *, docs: bool) -> None:
-        super().__init__(old, new, docs=docs)
-        self.nodes: dict[Pair, _Node] = {}
-
     def run(self) -> DiffResult:
         """Compare commands, events, then every pair of types they reach."""
-        roots = self._compare_commands() + self._compare_events()
-        for root in roots:
-            self._walk(root)
-        for pair, node in self.nodes.items():
-            compare_node(self, pair, node.group, node.prefix, frozenset(node.directions))
+        self._compare_commands()
+        self._compare_events()
+        matching = match_types(self.old, self.new)
+        for root in matching.roots:
+            where = Where(root.group, root.prefix, frozenset((root.direction,)), root.unstable,
+                          *self._locations(root.group))
+            for resolved in self.places.resolve(root.old_type, root.new_type):
+                self.record(where, place_finding("", resolved))
+        for pair, node in matching.nodes.items():
+            old_info, new_info = self.old.types[pair[0]], self.new.types[pair[1]]
+            locations = self._locations(node.group)
+            where = Where(node.group, node.prefix, frozenset(node.directions), node.unstable,
+                          new_info.location or locations[0],
+                          old_info.location or locations[1], pair)
+            compare_node(self, pair, where)
         uses: dict[Group, set[str]] = {}
-        for node in self.nodes.values():
+        renamed: dict[Group, set[str]] = {}
+        for pair, node in matching.nodes.items():
             if node.group.kind == "type":
                 uses.setdefault(node.group, set()).update(node.uses)
+                old_name = self.old.types[pair[0]].name
+                if old_name is not None and old_name != node.group.name:
+                    renamed.setdefault(node.group, set()).add(old_name)
         return DiffResult(tuple(sorted(self.changes, key=Change.sort_key)),
-                          {group: tuple(sorted(places)) for group, places in uses.items()})
+                          {group: tuple(sorted(places)) for group, places in uses.items()},
+                          {group: tuple(sorted(names)) for group, names in renamed.items()},
+                          self._not_compared(), matching)
+
+    def _not_compared(self) -> tuple[str, ...]:
+        notes = []
+        for knowledge, what in _KNOWLEDGE:
+            lacking = [side for side, schema in (("OLD", self.old), ("NEW", self.new))
+                       if knowledge not in schema.knows]
+            if lacking:
+                verb = "does" if len(lacking) == 1 else "do"
+                notes.append(f"{what} ({' and '.join(lacking)} {verb} not record them)")
+        return tuple(notes)
+
+    def _locations(self, group: Group) -> tuple[Location | None, Location | None]:
+        """Where a command or event is defined in the new and the old schema."""
+        definitions: tuple[Mapping[str, model.Command] | Mapping[str, model.Event], ...]
+        if group.kind == "command":
+            definitions = (self.new.commands, self.old.commands)
+        elif group.kind == "event":
+            definitions = (self.new.events, self.old.events)
+        else:
+            return None, None
+        new, old = (d.get(group.name) for d in definitions)
+        return (None if new is None else new.location, None if old is None else old.location)
 
     # ------------------------------------------------------------ commands and events
 
-    def _compare_flags(self, group: Group, old: Mapping[str, bool],
-                       new: Mapping[str, bool]) -> None:
+    def _compare_flags(self, old: Mapping[str, bool], new: Mapping[str, bool]) -> Iterator[Finding]:
         for flag in sorted(old.keys() & new.keys()):
             if old[flag] == new[flag]:
                 continue
@@ -78,77 +108,40 @@ class Comparison(Recorder):
             else:
                 rule_id = f"{flag}-changed"
             was, now = str(old[flag]).lower(), str(new[flag]).lower()
-            self.emit(group, "", rule_id, f"'{flag}' {was} -> {now}", old=was, new=now)
+            yield Finding("", rule_id, f"'{flag}' {was} -> {now}", old=was, new=now)
 
     def _matched(
         self, kind: str, old: Mapping[str, _Definition], new: Mapping[str, _Definition]
-    ) -> Iterator[tuple[Group, _Definition, _Definition]]:
+    ) -> list[tuple[Where, _Definition, _Definition]]:
         """Commands (or events) present in both, their features, condition and docs compared.
 
         Those present in only one are reported added or removed.
         """
+        matched = []
         for name in sorted(old.keys() | new.keys()):
             group = Group(kind, name)
             was, now = old.get(name), new.get(name)
+            where = Where(group, "", frozenset(), False, *self._locations(group))
             if was is None or now is None:
                 verb = "added" if was is None else "removed"
-                self.emit(group, "", f"{kind}-{verb}", f"{kind} {verb}")
+                features = () if was is None else was.features
+                self.record(where, [Finding("", f"{kind}-{verb}", f"{kind} {verb}",
+                                            unstable=model.is_unstable(name, features),
+                                            deprecated=model.is_deprecated(features))])
                 continue
-            self.compare_features(group, "", was.features, now.features, ())
-            self.compare_condition(group, "", was.condition, now.condition, ())
-            self.compare_docs(group, name, name)
-            yield group, was, now
+            where = attrs.evolve(where, unstable=model.is_unstable(name, was.features))
+            self.record(where, self.features("", was.features, now.features))
+            self.record(where, self.condition("", was.condition, now.condition))
+            self.record(where, self.docs_findings(name, name))
+            matched.append((where, was, now))
+        return matched
 
-    def _compare_commands(self) -> list[_Root]:
-        roots = []
-        for group, old, new in self._matched("command", self.old.commands, self.new.commands):
-            self._compare_flags(group, old.flags, new.flags)
-            roots.append(_Root(group, "arguments", old.arguments, new.arguments, Direction.INTO))
-            roots.append(_Root(group, "returns", old.returns, new.returns, Direction.OUT))
-        return roots
+    def _compare_commands(self) -> None:
+        for where, old, new in self._matched("command", self.old.commands, self.new.commands):
+            self.record(where, self._compare_flags(old.flags, new.flags))
 
-    def _compare_events(self) -> list[_Root]:
-        return [
-            _Root(group, "data", old.data, new.data, Direction.OUT)
-            for group, old, new in self._matched("event", self.old.events, self.new.events)
-        ]
-
-    # ------------------------------------------------------------ walking the types
-
-    def _node(self, pair: Pair, group: Group, prefix: str) -> _Node:
-        node = self.nodes.get(pair)
-        if node is None:
-            old_name = self.old.types[pair[0]].name
-            new_name = self.new.types[pair[1]].name
-            name = new_name or old_name
-            if name is not None:
-                renamed = old_name if old_name not in (None, name) else None
-                node = _Node(Group("type", name, renamed), "")
-            else:
-                node = _Node(group, prefix)
-            self.nodes[pair] = node
-        return node
-
-    def _walk(self, root: _Root) -> None:
-        """Visit every pair reachable from ``root``, breadth first, recording its use."""
-        queue: deque[tuple[Pair, str]] = deque()
-        for resolved in self.places.resolve(root.old_type, root.new_type):
-            self.emit_place(root.group, root.prefix, resolved, (root.direction,))
-            if resolved.pair is not None:
-                queue.append((resolved.pair, join(root.prefix, resolved.suffix)))
-        seen: set[Pair] = set()
-        while queue:
-            pair, prefix = queue.popleft()
-            if pair in seen:
-                continue
-            seen.add(pair)
-            node = self._node(pair, root.group, prefix)
-            node.directions.add(root.direction)
-            node.uses.add(f"{root.group.kind} {root.group.name} {root.prefix}")
-            for part, old_type, new_type in children(self.old, self.new, pair):
-                for resolved in self.places.resolve(old_type, new_type):
-                    if resolved.pair is not None:
-                        queue.append((resolved.pair, join(join(prefix, part), resolved.suffix)))
+    def _compare_events(self) -> None:
+        self._matched("event", self.old.events, self.new.events)
 
 
 def compare(old: model.WireSchema, new: model.WireSchema, *, docs: bool = False) -> DiffResult:

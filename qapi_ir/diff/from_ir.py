@@ -8,13 +8,8 @@ from qapi_ir.diff import model
 _FLAGS = ("allow-oob", "allow-preconfig", "coroutine", "success-response")
 
 
-def render_condition(condition: ir.Condition | None) -> str | None:
-    """A condition as text such as ``CONFIG_A and not (CONFIG_B or CONFIG_C)``."""
-    return None if condition is None else ir.condition_text(condition)
-
-
 def _features(features: tuple[ir.Feature, ...]) -> tuple[model.Feature, ...]:
-    return tuple(model.Feature(f.name, render_condition(f.condition)) for f in features)
+    return tuple(model.Feature(f.name, f.condition) for f in features)
 
 
 def _json_type(schema: ir.Schema, type_name: str) -> str:
@@ -31,22 +26,22 @@ def _shape(schema: ir.Schema, typ: ir.Type) -> model.Shape:
         return model.Scalar(typ.json_type, typ.name)
     if isinstance(typ, ir.EnumType):
         return model.Enum(tuple(
-            model.EnumValue(v.name, render_condition(v.condition), _features(v.features))
+            model.EnumValue(v.name, v.condition, _features(v.features))
             for v in typ.values))
     if isinstance(typ, ir.ArrayType):
         return model.Array(typ.element_type)
     if isinstance(typ, ir.AlternateType):
         return model.Alternate(tuple(
-            model.Branch(_json_type(schema, b.type), b.type, render_condition(b.condition))
+            model.Branch(_json_type(schema, b.type), b.type, b.condition)
             for b in typ.branches))
     members = tuple(
-        model.Member(m.name, m.type, m.optional, render_condition(m.condition),
+        model.Member(m.name, m.type, m.optional, m.condition,
                      _features(m.features))
         for m in schema.all_members(typ))
     if typ.variants is None:
         return model.Object(members)
     return model.Object(members, typ.variants.tag, tuple(
-        model.Branch(b.name, b.type, render_condition(b.condition))
+        model.Branch(b.name, b.type, b.condition)
         for b in typ.variants.branches))
 
 
@@ -56,7 +51,7 @@ def _type_info(schema: ir.Schema, typ: ir.Type) -> model.TypeInfo:
     if isinstance(typ, ir.BuiltinType):
         return model.TypeInfo(shape, visible_name)
     features = () if isinstance(typ, ir.ArrayType) else _features(typ.features)
-    return model.TypeInfo(shape, visible_name, render_condition(typ.condition), features)
+    return model.TypeInfo(shape, visible_name, typ.condition, features, typ.location)
 
 
 def _doc_text(doc: ir.Doc) -> model.DocText:
@@ -75,8 +70,8 @@ def _command(cmd: ir.Command) -> model.Command:
     values = (cmd.allow_oob, cmd.allow_preconfig, cmd.coroutine, cmd.success_response)
     return model.Command(
         cmd.name, cmd.arg_type or ir.EMPTY_OBJECT, cmd.ret_type or ir.EMPTY_OBJECT,
-        dict(zip(_FLAGS, values, strict=True)), render_condition(cmd.condition),
-        _features(cmd.features))
+        dict(zip(_FLAGS, values, strict=True)), cmd.condition,
+        _features(cmd.features), cmd.location)
 
 
 def from_ir(schema: ir.Schema, *, docs: bool) -> model.WireSchema:
@@ -90,7 +85,7 @@ def from_ir(schema: ir.Schema, *, docs: bool) -> model.WireSchema:
         elif isinstance(definition, ir.Event):
             events[definition.name] = model.Event(
                 definition.name, definition.arg_type or ir.EMPTY_OBJECT,
-                render_condition(definition.condition), _features(definition.features))
+                definition.condition, _features(definition.features), definition.location)
         else:
             types[definition.name] = _type_info(schema, definition)
     knows = {model.KNOWS_CONDITIONS, model.KNOWS_SCALAR_NAMES}

@@ -8,16 +8,14 @@ each pair what the newer type has that the older one lacks.
 from __future__ import annotations
 
 from qapi_ir.diff import model
-from qapi_ir.diff.compare import Comparison
+from qapi_ir.diff.matching import match_types
 from qapi_ir.diff.places import Pair
 from qapi_ir.plugin_api import EnumValueKey, MemberKey, Release
 
 
 def matched_types(old: model.WireSchema, new: model.WireSchema) -> frozenset[Pair]:
     """Every (old type, new type) pair met at the same place in both schemas."""
-    comparison = Comparison(old, new, docs=False)
-    comparison.run()
-    return frozenset(comparison.nodes)
+    return frozenset(match_types(old, new).nodes)
 
 
 def release(label: str, old: model.WireSchema, new: model.WireSchema) -> Release:

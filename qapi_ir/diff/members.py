@@ -1,129 +1,161 @@
 """Comparing one pair of types met at the same place: members, values and branches.
 
-Members are matched by name, enum values by name, union branches by tag value
-and alternate branches by JSON type.  :func:`children` tells the walk which
-places inside a pair to follow; :func:`compare_node` records the pair's own
-changes once every direction it is used in is known.
+Members are matched by name (per variant when a struct became a union or
+back, see :mod:`qapi_ir.diff.variants`), enum values by name, union branches
+by tag value and alternate branches by JSON type.  :func:`children` tells the
+walk which places inside a pair to follow; :func:`compare_node` records the
+pair's own changes once every direction it is used in is known.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qapi_ir.diff import model
-from qapi_ir.diff.changes import Group, Recorder, join
-from qapi_ir.diff.places import Pair, describe
-from qapi_ir.diff.rules import Direction
+import attrs
 
-Directions = frozenset[Direction]
+from qapi_ir.diff import model
+from qapi_ir.diff.changes import Finding, Recorder, Where, join, place_finding
+from qapi_ir.diff.places import Pair, describe
+from qapi_ir.diff.variants import VariantPair, is_mixed, member_part, variant_pairs
+
+
+@attrs.frozen
+class Child:
+    """A place inside a pair: its path part, the old and new type, and if it is unstable."""
+
+    part: str
+    old_type: str
+    new_type: str
+    unstable: bool = False
 
 
 def _branch_part(key: str) -> str:
     return "{" + key + "}"
 
 
-def children(old: model.WireSchema, new: model.WireSchema,
-             pair: Pair) -> Iterator[tuple[str, str, str]]:
-    """(path part, old type, new type) for each place inside ``pair`` present in both."""
+def children(old: model.WireSchema, new: model.WireSchema, pair: Pair) -> Iterator[Child]:
+    """Each place inside ``pair`` present in both schemas."""
     old_shape = old.types[pair[0]].shape
     new_shape = new.types[pair[1]].shape
     if isinstance(old_shape, model.Object) and isinstance(new_shape, model.Object):
-        new_members = {m.name: m for m in new_shape.members}
-        for member in old_shape.members:
-            if member.name in new_members:
-                yield member.name, member.type, new_members[member.name].type
+        for variant in variant_pairs(old, old_shape, new, new_shape):
+            for name, member in variant.old.items():
+                if name in variant.new:
+                    yield Child(member_part(variant, name), member.type, variant.new[name].type,
+                                model.is_unstable(name, member.features))
+        if is_mixed(old_shape, new_shape):
+            return
     if isinstance(old_shape, model.Object | model.Alternate) \
             and isinstance(new_shape, model.Object | model.Alternate):
         new_branches = {b.key: b for b in new_shape.branches}
         for branch in old_shape.branches:
             if branch.key in new_branches:
-                yield _branch_part(branch.key), branch.type, new_branches[branch.key].type
+                yield Child(_branch_part(branch.key), branch.type, new_branches[branch.key].type)
 
 
-def compare_node(recorder: Recorder, pair: Pair, group: Group, prefix: str,
-                 directions: Directions) -> None:
-    """Record the changes of ``pair`` itself, reported under ``group`` at ``prefix``."""
+def compare_node(recorder: Recorder, pair: Pair, where: Where) -> None:
+    """Record the changes of ``pair`` itself, in the context ``where``."""
     old_info, new_info = recorder.old.types[pair[0]], recorder.new.types[pair[1]]
-    recorder.compare_features(group, prefix, old_info.features, new_info.features, directions)
+    unstable = model.is_unstable(old_info.name or "", old_info.features)
+    where = attrs.evolve(where, unstable=where.unstable or unstable)
+    recorder.record(where, recorder.features("", old_info.features, new_info.features))
     if old_info.name and new_info.name:  # an implicit type's condition is its owner's
-        recorder.compare_condition(group, prefix, old_info.condition, new_info.condition,
-                                   directions)
-    if prefix == "":
-        recorder.compare_docs(group, old_info.name, new_info.name)
+        recorder.record(where, recorder.condition("", old_info.condition, new_info.condition))
+    if where.prefix == "":
+        recorder.record(where, recorder.docs_findings(old_info.name, new_info.name))
     old, new = old_info.shape, new_info.shape
     if isinstance(old, model.Enum) and isinstance(new, model.Enum):
-        _compare_enums(recorder, old, new, group, prefix, directions)
+        recorder.record(where, _enum_findings(recorder, old, new))
     elif isinstance(old, model.Object) and isinstance(new, model.Object):
-        _compare_members(recorder, old, new, group, prefix, directions)
-        if old.tag != new.tag:
-            recorder.emit(group, prefix, "union-tag-changed",
-                          f"union tag {old.tag or 'none'} -> {new.tag or 'none'}", directions,
-                          old.tag, new.tag)
-        _compare_branches(recorder, old.branches, new.branches, "union", group, prefix,
-                          directions)
+        recorder.record(where, _object_findings(recorder, old, new))
     elif isinstance(old, model.Alternate) and isinstance(new, model.Alternate):
-        _compare_branches(recorder, old.branches, new.branches, "alternate", group, prefix,
-                          directions)
+        recorder.record(where, _branch_findings(recorder, old.branches, new.branches,
+                                                "alternate"))
 
 
-def _compare_enums(recorder: Recorder, old: model.Enum, new: model.Enum, group: Group,
-                   prefix: str, directions: Directions) -> None:
+def _enum_findings(recorder: Recorder, old: model.Enum, new: model.Enum) -> Iterator[Finding]:
     old_values = {v.name: v for v in old.values}
     new_values = {v.name: v for v in new.values}
     for name in sorted(old_values.keys() - new_values.keys()):
-        recorder.emit(group, prefix, "enum-value-removed", f"value '{name}' removed",
-                      directions, old=name)
+        features = old_values[name].features
+        yield Finding("", "enum-value-removed", f"value '{name}' removed", old=name,
+                      unstable=model.is_unstable(name, features),
+                      deprecated=model.is_deprecated(features))
     for name in sorted(new_values.keys() - old_values.keys()):
-        recorder.emit(group, prefix, "enum-value-added", f"value '{name}' added", directions,
-                      new=name)
+        yield Finding("", "enum-value-added", f"value '{name}' added", new=name)
     for name in sorted(old_values.keys() & new_values.keys()):
         was, now = old_values[name], new_values[name]
-        recorder.compare_features(group, join(prefix, name), was.features, now.features,
-                                  directions)
-        recorder.compare_condition(group, join(prefix, name), was.condition, now.condition,
-                                   directions, f"value '{name}'")
+        unstable = model.is_unstable(name, was.features)
+        for found in (*recorder.features(name, was.features, now.features),
+                      *recorder.condition(name, was.condition, now.condition, f"value '{name}'")):
+            yield attrs.evolve(found, unstable=unstable)
 
 
-def _compare_members(recorder: Recorder, old: model.Object, new: model.Object, group: Group,
-                     prefix: str, directions: Directions) -> None:
-    old_members = {m.name: m for m in old.members}
-    new_members = {m.name: m for m in new.members}
+def _object_findings(recorder: Recorder, old: model.Object,
+                     new: model.Object) -> Iterator[Finding]:
+    variants = variant_pairs(recorder.old, old, recorder.new, new)
+    per_variant = [list(_member_findings(recorder, variant)) for variant in variants]
+    everywhere = [f for f in per_variant[0] if all(f in found for found in per_variant[1:])]
+    yield from everywhere
+    for variant, found in zip(variants, per_variant, strict=True):
+        branch = "" if variant.key is None else _branch_part(variant.key)
+        yield from (attrs.evolve(f, path=join(branch, f.path)) for f in found
+                    if f not in everywhere)
+    if is_mixed(old, new):
+        return
+    if old.tag != new.tag:
+        yield Finding("", "union-tag-changed", f"union tag {old.tag} -> {new.tag}",
+                      old.tag, new.tag)
+    yield from _branch_findings(recorder, old.branches, new.branches, "union")
+
+
+def _member_findings(recorder: Recorder, variant: VariantPair) -> Iterator[Finding]:
+    old_members, new_members = variant.old, variant.new
     for name in sorted(old_members.keys() - new_members.keys()):
-        kind = "optional" if old_members[name].optional else "mandatory"
-        recorder.emit(group, join(prefix, name), f"member-removed-{kind}",
-                      f"{kind} member removed", directions, old=name)
+        member = old_members[name]
+        kind = "optional" if member.optional else "mandatory"
+        yield Finding(name, f"member-removed-{kind}", f"{kind} member removed", old=name,
+                      unstable=model.is_unstable(name, member.features),
+                      deprecated=model.is_deprecated(member.features))
     for name in sorted(new_members.keys() - old_members.keys()):
-        kind = "optional" if new_members[name].optional else "mandatory"
-        recorder.emit(group, join(prefix, name), f"member-added-{kind}",
-                      f"{kind} member added ({describe(recorder.new, new_members[name].type)})",
-                      directions, new=name)
+        member = new_members[name]
+        kind = "optional" if member.optional else "mandatory"
+        yield Finding(name, f"member-added-{kind}",
+                      f"{kind} member added ({describe(recorder.new, member.type)})", new=name)
     for name in sorted(old_members.keys() & new_members.keys()):
         was, now = old_members[name], new_members[name]
-        path = join(prefix, name)
+        unstable = model.is_unstable(name, was.features)
+        found: list[Finding] = []
         if was.optional != now.optional:
             kind = "optional" if now.optional else "mandatory"
-            recorder.emit(group, path, f"member-made-{kind}", f"member made {kind}",
-                          directions)
-        recorder.compare_features(group, path, was.features, now.features, directions)
-        recorder.compare_condition(group, path, was.condition, now.condition, directions)
+            found.append(Finding(name, f"member-made-{kind}", f"member made {kind}"))
+        found += recorder.features(name, was.features, now.features)
+        found += recorder.condition(name, was.condition, now.condition)
         for resolved in recorder.places.resolve(was.type, now.type):
-            recorder.emit_place(group, path, resolved, directions)
+            found += place_finding(name, resolved)
+        yield from (attrs.evolve(f, unstable=unstable) for f in found)
 
 
-def _compare_branches(recorder: Recorder, old: tuple[model.Branch, ...],
-                      new: tuple[model.Branch, ...], kind: str, group: Group, prefix: str,
-                      directions: Directions) -> None:
+def _branch_findings(recorder: Recorder, old: tuple[model.Branch, ...],
+                     new: tuple[model.Branch, ...], kind: str) -> Iterator[Finding]:
+    """Branches added, removed or changed; an empty union branch adds nothing on the wire."""
     old_branches = {b.key: b for b in old}
     new_branches = {b.key: b for b in new}
+
+    def visible(schema: model.WireSchema, branch: model.Branch) -> bool:
+        return kind == "alternate" or not model.is_empty_object(schema, branch.type)
+
     for key in sorted(old_branches.keys() - new_branches.keys()):
-        recorder.emit(group, join(prefix, _branch_part(key)), f"{kind}-branch-removed",
-                      f"{kind} branch '{key}' removed", directions, old=key)
+        if visible(recorder.old, old_branches[key]):
+            yield Finding(_branch_part(key), f"{kind}-branch-removed",
+                          f"{kind} branch '{key}' removed", old=key)
     for key in sorted(new_branches.keys() - old_branches.keys()):
-        recorder.emit(group, join(prefix, _branch_part(key)), f"{kind}-branch-added",
-                      f"{kind} branch '{key}' added", directions, new=key)
+        if visible(recorder.new, new_branches[key]):
+            yield Finding(_branch_part(key), f"{kind}-branch-added",
+                          f"{kind} branch '{key}' added", new=key)
     for key in sorted(old_branches.keys() & new_branches.keys()):
         was, now = old_branches[key], new_branches[key]
-        path = join(prefix, _branch_part(key))
-        recorder.compare_condition(group, path, was.condition, now.condition, directions)
+        path = _branch_part(key)
+        yield from recorder.condition(path, was.condition, now.condition)
         for resolved in recorder.places.resolve(was.type, now.type):
-            recorder.emit_place(group, path, resolved, directions)
+            yield from place_finding(path, resolved)

@@ -15,6 +15,8 @@ from typing import TypeAlias
 
 import attrs
 
+from qapi_ir.ir import Condition, Location
+
 #: The things an input may or may not know; compared only when both inputs do.
 KNOWS_CONDITIONS = "conditions"
 KNOWS_SCALAR_NAMES = "scalar-names"
@@ -23,10 +25,10 @@ KNOWS_DOCS = "docs"
 
 @attrs.frozen
 class Feature:
-    """A feature; ``condition`` is rendered as text, ``None`` when unconditional."""
+    """A feature; ``condition`` is ``None`` when unconditional."""
 
     name: str
-    condition: str | None = None
+    condition: Condition | None = None
 
 
 @attrs.frozen
@@ -49,7 +51,7 @@ class EnumValue:
     """One value of an enumeration."""
 
     name: str
-    condition: str | None = None
+    condition: Condition | None = None
     features: tuple[Feature, ...] = ()
 
 
@@ -67,7 +69,7 @@ class Member:
     name: str
     type: str
     optional: bool = False
-    condition: str | None = None
+    condition: Condition | None = None
     features: tuple[Feature, ...] = ()
 
 
@@ -77,7 +79,7 @@ class Branch:
 
     key: str
     type: str
-    condition: str | None = None
+    condition: Condition | None = None
 
 
 @attrs.frozen
@@ -105,8 +107,9 @@ class TypeInfo:
 
     shape: Shape
     name: str | None = None
-    condition: str | None = None
+    condition: Condition | None = None
     features: tuple[Feature, ...] = ()
+    location: Location | None = None
 
 
 @attrs.frozen
@@ -124,8 +127,9 @@ class Command:
     arguments: str
     returns: str
     flags: Mapping[str, bool]
-    condition: str | None = None
+    condition: Condition | None = None
     features: tuple[Feature, ...] = ()
+    location: Location | None = None
 
 
 @attrs.frozen
@@ -134,8 +138,9 @@ class Event:
 
     name: str
     data: str
-    condition: str | None = None
+    condition: Condition | None = None
     features: tuple[Feature, ...] = ()
+    location: Location | None = None
 
 
 @attrs.frozen
@@ -148,6 +153,22 @@ class WireSchema:
     knows: frozenset[str]
     docs: Mapping[str, DocText] = attrs.field(factory=dict)
     notes: tuple[str, ...] = ()
+
+
+def is_unstable(name: str, features: tuple[Feature, ...]) -> bool:
+    """Whether a thing is experimental: feature ``unstable``, or a name starting ``x-``."""
+    return name.startswith("x-") or any(f.name == "unstable" for f in features)
+
+
+def is_deprecated(features: tuple[Feature, ...]) -> bool:
+    """Whether a thing carries feature ``deprecated``."""
+    return any(f.name == "deprecated" for f in features)
+
+
+def is_empty_object(schema: WireSchema, type_name: str) -> bool:
+    """Whether ``type_name`` is an object without members or branches (an empty branch)."""
+    shape = schema.types[type_name].shape
+    return isinstance(shape, Object) and not shape.members and not shape.branches
 
 
 def json_type(schema: WireSchema, type_name: str) -> str:

@@ -1,28 +1,28 @@
-"""Writing a diff: text (grouped, optionally coloured), JSON and Markdown.
+"""Writing a diff for people: text (optionally coloured), Markdown and GitHub annotations.
 
-All three list the changes in the order :class:`~qapi_ir.diff.changes.DiffResult`
-keeps them (commands, events, types; by name, then path), one group per
-command, event or type.  The text and Markdown reports are shaped by the
-templates ``report.txt.mako`` and ``report.md.mako``; this module computes
-what they show.
+Text and Markdown read in order of consequence: the breaking changes first,
+then the notices, then the compatible ones, each part grouped by command,
+event or type; then the changes that do not affect the client (``--used-by``),
+the types renamed without a wire change, and what was ignored or could not
+be compared.  The templates ``report.txt.mako``, ``report.md.mako`` and
+``report.github.mako`` lay out what this module computes.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 import attrs
 
-from qapi_ir.diff.changes import Change, DiffResult, Group
+from qapi_ir.diff.changes import Change, Group
+from qapi_ir.diff.compare import DiffResult
+from qapi_ir.diff.document import summary
+from qapi_ir.diff.policy import counted
 from qapi_ir.diff.rules import Severity
+from qapi_ir.ir import Location
 from qapi_ir.templating import render
-
-JSON_FORMAT = "qapi-build-diff"
-JSON_VERSION = 1
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,6 +30,9 @@ _COLOURS = {Severity.BREAKING: "\033[31m", Severity.NOTICE: "\033[33m",
             Severity.COMPATIBLE: "\033[32m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 _USES_SHOWN = 3
+_PART_TITLES = {Severity.BREAKING: "Breaking", Severity.NOTICE: "Notices",
+                Severity.COMPATIBLE: "Compatible"}
+_ANNOTATIONS = {Severity.BREAKING: "error", Severity.NOTICE: "warning"}
 
 
 @attrs.frozen
@@ -45,31 +48,42 @@ class _Row:
 
 @attrs.frozen
 class _Section:
-    """One group as the reports show it: its name, who uses it ("" if none), its changes."""
+    """One group: its name, old names, users ("" if none), where it is defined, its changes."""
 
     kind: str
     name: str
-    old_name: str | None
+    old_names: str
     uses: str
+    location: str
     rows: tuple[_Row, ...]
 
 
-def summary(result: DiffResult) -> dict[str, int]:
-    """How many changes of each class."""
-    counts = {str(s): 0 for s in sorted(Severity, reverse=True)}
-    for change in result.changes:
-        counts[str(change.severity)] += 1
-    return counts
+@attrs.frozen
+class _Part:
+    """A part of the report: a title and its groups."""
+
+    title: str
+    sections: tuple[_Section, ...]
+
+
+@attrs.frozen
+class _Annotation:
+    """One GitHub workflow command: level, its properties and message, escaped."""
+
+    level: str
+    properties: str
+    message: str
 
 
 def _summary_line(result: DiffResult) -> str:
+    counts = summary(result.changes)
     if not result.changes:
         return "no changes"
-    return ", ".join(f"{count} {name}" for name, count in summary(result).items())
+    return ", ".join(f"{getattr(counts, str(s))} {s}" for s in sorted(Severity, reverse=True))
 
 
-def _directions(change: Change) -> str:
-    return "+".join(sorted(str(d) for d in change.directions))
+def _location_text(location: Location | None) -> str:
+    return "" if location is None else f"{location.file}:{location.line}"
 
 
 def _uses_text(result: DiffResult, group: Group) -> str:
@@ -79,69 +93,62 @@ def _uses_text(result: DiffResult, group: Group) -> str:
     return ", ".join(uses[:_USES_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
-def _groups(result: DiffResult) -> Iterator[tuple[Group, list[Change]]]:
-    for group, changes in groupby(result.changes, key=lambda c: c.group):
-        yield group, list(changes)
+def _row(change: Change) -> _Row:
+    rule_id = change.rule.id if change.replaced is None \
+        else f"{change.rule.id} for {change.replaced}"
+    return _Row(str(change.severity), change.path, change.detail, rule_id,
+                "+".join(sorted(str(d) for d in change.directions)))
 
 
-def _sections(result: DiffResult) -> list[_Section]:
-    """The groups of ``result`` in order, with what the reports show of them."""
-    return [
-        _Section(group.kind, group.name, group.old_name, _uses_text(result, group),
-                 tuple(_Row(str(change.severity), change.path, change.detail,
-                            change.rule.id, _directions(change))
-                       for change in changes))
-        for group, changes in _groups(result)
-    ]
+def _sections(result: DiffResult, changes: Iterable[Change]) -> tuple[_Section, ...]:
+    """``changes`` (in result order) grouped, with what the reports show of each group."""
+    sections = []
+    for group, grouped in groupby(changes, key=lambda c: c.group):
+        rows = list(grouped)
+        location = next((c.location or c.old_location for c in rows
+                         if c.location or c.old_location), None)
+        sections.append(_Section(group.kind, group.name,
+                                 ", ".join(result.renamed.get(group, ())),
+                                 _uses_text(result, group), _location_text(location),
+                                 tuple(_row(c) for c in rows)))
+    return tuple(sections)
+
+
+def _parts(result: DiffResult) -> list[_Part]:
+    parts = [_Part(_PART_TITLES[severity], _sections(
+                 result, (c for c in result.changes if counted(c) and c.severity is severity)))
+             for severity in sorted(Severity, reverse=True)]
+    parts.append(_Part("Not affecting this client", _sections(
+        result, (c for c in result.changes if c.ignored is None and not c.affects))))
+    return [part for part in parts if part.sections]
+
+
+def _renamed_only(result: DiffResult) -> list[str]:
+    """``New (was Old)`` for each renamed type without a wire change."""
+    changed = {c.group for c in result.changes}
+    return [f"{group.name} (was {', '.join(old)})"
+            for group, old in sorted(result.renamed.items()) if group not in changed]
+
+
+def _context(result: DiffResult) -> dict[str, object]:
+    counts = summary(result.changes)
+    return {
+        "parts": _parts(result),
+        "renamed_types": _renamed_only(result),
+        "ignored": counts.ignored,
+        "not_compared": ", ".join(result.not_compared),
+        "summary": _summary_line(result),
+    }
 
 
 def render_text(result: DiffResult, colour: bool = False) -> str:
     """The diff as text for a terminal; ANSI colours only when ``colour``."""
     return render(
-        TEMPLATES, "report.txt.mako",
-        sections=_sections(result),
-        summary=_summary_line(result),
+        TEMPLATES, "report.txt.mako", **_context(result),
         bold=_BOLD if colour else "",
         reset=_RESET if colour else "",
         colours={str(s): code if colour else "" for s, code in _COLOURS.items()},
     )
-
-
-def _change_json(change: Change) -> dict[str, Any]:
-    return {
-        "kind": change.group.kind,
-        "name": change.group.name,
-        "old_name": change.group.old_name,
-        "path": change.path,
-        "class": str(change.severity),
-        "rule": change.rule.id,
-        "reason": change.rule.reason,
-        "directions": sorted(str(d) for d in change.directions),
-        "detail": change.detail,
-        "old": change.old,
-        "new": change.new,
-    }
-
-
-def to_json(result: DiffResult, old: str, new: str) -> dict[str, Any]:
-    """The diff as a JSON document (see the README for its fields)."""
-    return {
-        "format": JSON_FORMAT,
-        "version": JSON_VERSION,
-        "old": old,
-        "new": new,
-        "summary": summary(result),
-        "changes": [_change_json(change) for change in result.changes],
-        "types": [
-            {"name": group.name, "old_name": group.old_name, "used_by": list(uses)}
-            for group, uses in sorted(result.uses.items())
-        ],
-    }
-
-
-def render_json(result: DiffResult, old: str, new: str) -> str:
-    """The JSON document as text, keys in a fixed order."""
-    return json.dumps(to_json(result, old, new), indent=2, ensure_ascii=False) + "\n"
 
 
 def _cell(text: str) -> str:
@@ -150,6 +157,31 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(result: DiffResult, old: str, new: str) -> str:
-    """The diff as a Markdown document: a summary, then one table per group."""
-    return render(TEMPLATES, "report.md.mako", old=old, new=new,
-                  sections=_sections(result), summary=_summary_line(result), cell=_cell)
+    """The diff as a Markdown document: a summary, then a part per class, a table per group."""
+    return render(TEMPLATES, "report.md.mako", old=old, new=new, cell=_cell,
+                  **_context(result))
+
+
+def _escape(text: str, in_property: bool = False) -> str:
+    """``text`` as a workflow command data (or, with ``in_property``, property) value."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def _annotation(change: Change) -> _Annotation:
+    location = change.location or change.old_location
+    properties = [] if location is None else [f"file={_escape(location.file, True)}",
+                                              f"line={location.line}"]
+    properties.append(f"title={_escape(f'{change.severity}: {change.rule.id}', True)}")
+    where = " ".join(part for part in (change.group.kind, change.group.name, change.path)
+                     if part)
+    return _Annotation(_ANNOTATIONS[change.severity], ",".join(properties),
+                       _escape(f"{where}: {change.detail} ({change.rule.reason})"))
+
+
+def render_github(result: DiffResult) -> str:
+    """GitHub workflow annotations: an error per breaking change, then a warning per notice."""
+    shown = [c for c in result.changes if counted(c) and c.severity in _ANNOTATIONS]
+    annotations = [_annotation(c) for c in sorted(shown, key=lambda c: -c.severity)]
+    return render(TEMPLATES, "report.github.mako", annotations=annotations,
+                  **_context(result))

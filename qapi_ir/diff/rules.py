@@ -38,6 +38,10 @@ class Direction(enum.Enum):
 
 B, C, N = Severity.BREAKING, Severity.COMPATIBLE, Severity.NOTICE
 
+#: The rules that replace another for things marked deprecated (removed) or unstable.
+ANNOUNCED_REMOVAL = "announced-removal"
+UNSTABLE_CHANGED = "unstable-changed"
+
 
 @attrs.frozen
 class Rule:
@@ -100,8 +104,16 @@ _RULES = (
     Rule("success-response-changed", B, B,
          "clients wait for a reply that doesn't come, or get one they don't expect"),
     Rule("coroutine-changed", N, N, "how QEMU runs the command; no change on the wire"),
-    Rule("condition-changed", N, N, "whether the thing exists depends on the build differently"),
+    Rule("condition-narrowed", N, N,
+         "the thing exists in fewer builds: clients of a build without it fail"),
+    Rule("condition-widened", C, C, "the thing exists in more builds; no build loses it"),
+    Rule("condition-changed", N, N,
+         "the thing exists in some builds that lacked it and is gone from others"),
     Rule("doc-changed", N, N, "only the documentation changed"),
+    Rule(ANNOUNCED_REMOVAL, N, N,
+         "the old schema marked it deprecated: clients were told it would go"),
+    Rule(UNSTABLE_CHANGED, N, N,
+         "it is unstable or x- named: clients were told it may change without notice"),
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -7,6 +7,8 @@ from pathlib import Path
 from qapi_ir.diff.changes import Change
 from qapi_ir.diff.compare import compare
 from qapi_ir.diff.inputs import read_input
+from qapi_ir.diff.policy import judge
+from qapi_ir.diff.settings import Settings
 
 
 def write(directory: Path, name: str, text: str) -> Path:
@@ -16,12 +18,14 @@ def write(directory: Path, name: str, text: str) -> Path:
     return path
 
 
-def diff_texts(directory: Path, old: str, new: str, *, docs: bool = False) -> list[Change]:
-    """The changes from schema text ``old`` to schema text ``new``."""
+def diff_texts(directory: Path, old: str, new: str, *, docs: bool = False,
+               settings: Settings | None = None) -> list[Change]:
+    """The changes from schema text ``old`` to schema text ``new``, judged by ``settings``."""
     old_path = write(directory, "old.json", old)
     new_path = write(directory, "new.json", new)
-    return list(compare(read_input(str(old_path), docs=docs),
-                        read_input(str(new_path), docs=docs), docs=docs).changes)
+    result = compare(read_input(str(old_path), docs=docs), read_input(str(new_path), docs=docs),
+                     docs=docs)
+    return [judge(change, settings or Settings()) for change in result.changes]
 
 
 def summarise(changes: list[Change]) -> list[tuple[str, str, str, str]]:

@@ -24,11 +24,12 @@ class MemberSpec:
 
 @attrs.frozen
 class TypeSpec:
-    """An enum (``values`` set) or a struct (``members`` set)."""
+    """An enum (``values`` set) or a struct (``members`` set, maybe a ``base``)."""
 
     name: str
     values: tuple[str, ...] = ()
     members: tuple[MemberSpec, ...] = ()
+    base: str | None = None
 
 
 @attrs.frozen
@@ -91,7 +92,8 @@ def render(spec: SchemaSpec) -> str:
             values = ", ".join(repr(v) for v in t.values)
             lines.append(f"{{ 'enum': '{t.name}', 'data': [{values}] }}")
         else:
-            lines.append(f"{{ 'struct': '{t.name}', 'data': {_members_text(t.members)} }}")
+            base = f"'base': '{t.base}', " if t.base else ""
+            lines.append(f"{{ 'struct': '{t.name}', {base}'data': {_members_text(t.members)} }}")
     for c in spec.commands:
         data = f", 'data': {_members_text(c.args)}" if c.args else ""
         returns = f", 'returns': '{c.returns}'" if c.returns else ""

@@ -36,12 +36,13 @@ def paths(tmp_path: Path) -> tuple[str, str]:
     return str(write(tmp_path, "old.json", OLD)), str(write(tmp_path, "new.json", NEW))
 
 
-def test_a_breaking_change_exits_1_and_is_listed_by_group(
+def test_a_breaking_change_exits_1_and_the_report_reads_breaking_first(
     paths: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(list(paths)) == 1
     out = capsys.readouterr().out
-    assert out.index("command reset") < out.index("type Mode") < out.index("type Status")
+    assert out.index("== Breaking ==") < out.index("type Mode") < out.index("== Notices ==") \
+        < out.index("type Status") < out.index("== Compatible ==") < out.index("command reset")
     assert "breaking   value 'slow' removed [enum-value-removed, into+out]" in out
     assert out.rstrip().endswith("1 breaking, 1 notice, 1 compatible")
     assert "\033[" not in out
@@ -62,13 +63,16 @@ def test_json_output_lists_every_change_with_rule_class_and_directions(
 ) -> None:
     main([*paths, "--format", "json"])
     document = json.loads(capsys.readouterr().out)
-    assert (document["format"], document["version"]) == ("qapi-build-diff", 1)
-    assert document["summary"] == {"breaking": 1, "notice": 1, "compatible": 1}
+    assert (document["format"], document["version"]) == ("qapi-build-diff", 2)
+    assert document["summary"] == {"breaking": 1, "notice": 1, "compatible": 1, "ignored": 0,
+                                   "not_affecting_client": 0}
     removed = document["changes"][1]
-    assert {k: removed[k] for k in ("kind", "name", "path", "rule", "class", "directions")} == {
-        "kind": "type", "name": "Mode", "path": "", "rule": "enum-value-removed",
-        "class": "breaking", "directions": ["into", "out"]}
-    assert {"name": "Mode", "old_name": None,
+    assert {k: removed[k] for k in ("kind", "name", "path", "rule", "severity", "directions")} \
+        == {"kind": "type", "name": "Mode", "path": "", "rule": "enum-value-removed",
+            "severity": "breaking", "directions": ["into", "out"]}
+    assert removed["location"] == {"file": paths[1], "line": 2}
+    assert removed["old_location"] == {"file": paths[0], "line": 2}
+    assert {"name": "Mode", "old_names": [], "wire_changed": True,
             "used_by": ["command query-status returns", "command set-mode arguments"]
             } in document["types"]
 
@@ -78,7 +82,7 @@ def test_markdown_output_has_one_table_per_group(
 ) -> None:
     main([*paths, "--format", "markdown"])
     out = capsys.readouterr().out
-    assert "## type `Status`" in out
+    assert "### type `Status`" in out
     assert "| notice | `detail` | optional member removed | `member-removed-optional` | out |" \
         in out
 

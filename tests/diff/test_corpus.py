@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from qapi_backends.introspect import introspection
 
@@ -14,6 +15,7 @@ from qapi_ir import snapshot
 from qapi_ir.diff.cli import main
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
+from tests.conftest import REPO_ROOT
 from tests.diff.helpers import write
 
 
@@ -61,3 +63,20 @@ def test_doc_comments_in_an_older_style_do_not_stop_diff(
         load_schema(str(old))
     assert main([str(old), str(qemu_schema), "--fail-on", "any"]) == 0
     assert capsys.readouterr().out == "no changes\n"
+
+
+def test_qemu_10_2_back_to_7_2_reports_in_json_valid_against_the_schema_and_groups_once(
+    corpus_dir: Path, qemu_schema: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old_release = corpus_dir / "history" / "qemu-7.2" / "qapi" / "qapi-schema.json"
+    assert main([str(qemu_schema), str(old_release), "--format", "json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    published = json.loads((REPO_ROOT / "schema" / "diff-report.schema.json").read_text())
+    jsonschema.Draft202012Validator(published).validate(document)
+    assert document["summary"]["breaking"] > 0
+    names = [t["name"] for t in document["types"]]
+    assert len(names) == len(set(names)) and any(t["old_names"] for t in document["types"])
+    assert main([str(qemu_schema), str(old_release)]) == 1
+    for part in capsys.readouterr().out.split("\n== ")[1:]:
+        titles = [line for line in part.splitlines() if line.startswith(("type ", "command "))]
+        assert len(titles) == len(set(titles))

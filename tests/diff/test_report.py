@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qapi_ir.diff.changes import DiffResult
-from qapi_ir.diff.compare import compare
+from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.inputs import read_input
 from qapi_ir.diff.report import render_markdown, render_text
 from tests.diff.helpers import write
@@ -29,11 +28,16 @@ def _result(tmp_path: Path) -> DiffResult:
     return compare(old, new)
 
 
-def test_text_groups_commands_then_events_then_types_each_sorted(tmp_path: Path) -> None:
+def test_text_reads_by_class_then_commands_events_and_types_each_sorted(
+    tmp_path: Path,
+) -> None:
     text = render_text(_result(tmp_path))
-    titles = [line for line in text.splitlines() if line and not line.startswith(" ")]
-    assert titles == ["command zeta", "event GONE",
+    titles = [line.split("  [")[0] for line in text.splitlines()
+              if line and not line.startswith(" ")]
+    assert titles == ["== Breaking ==", "command zeta",
                       "type Info  (used by command alpha returns)",
+                      "== Notices ==", "event GONE",
+                      "== Compatible ==", "command zeta",
                       "2 breaking, 1 notice, 1 compatible"]
     assert "  compatible 'allow-oob' false -> true [allow-oob-added]" in text
 

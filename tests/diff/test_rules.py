@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.diff.helpers import diff_texts, summarise
+from qapi_ir.diff.changes import Group
+from qapi_ir.diff.compare import compare
+from qapi_ir.diff.inputs import read_input
+from tests.diff.helpers import diff_texts, summarise, write
 
 # A struct used only as a return value, and an event, so that "out" cases have a place.
 OUT = "{ 'command': 'query-p', 'returns': 'Pt' }\n"
@@ -170,9 +173,23 @@ CASES = [
           ("command c", "", "success-response-changed", "breaking")),
     _case("coroutine-changed", "{ 'command': 'c' }", "{ 'command': 'c', 'coroutine': true }",
           ("command c", "", "coroutine-changed", "notice")),
-    _case("command-condition-added", "{ 'command': 'c' }",
+    _case("command-condition-added-narrows", "{ 'command': 'c' }",
           "{ 'command': 'c', 'if': 'CONFIG_C' }",
-          ("command c", "", "condition-changed", "notice")),
+          ("command c", "", "condition-narrowed", "notice")),
+    _case("command-condition-removed-widens", "{ 'command': 'c', 'if': 'CONFIG_C' }",
+          "{ 'command': 'c' }",
+          ("command c", "", "condition-widened", "compatible")),
+    _case("command-condition-made-stricter-narrows",
+          "{ 'command': 'c', 'if': 'CONFIG_A' }",
+          "{ 'command': 'c', 'if': { 'all': ['CONFIG_A', 'CONFIG_B'] } }",
+          ("command c", "", "condition-narrowed", "notice")),
+    _case("command-condition-made-looser-widens",
+          "{ 'command': 'c', 'if': 'CONFIG_A' }",
+          "{ 'command': 'c', 'if': { 'any': ['CONFIG_A', 'CONFIG_B'] } }",
+          ("command c", "", "condition-widened", "compatible")),
+    _case("command-condition-rewritten-equivalently-is-no-change",
+          "{ 'command': 'c', 'if': { 'not': { 'any': ['CONFIG_A', 'CONFIG_B'] } } }",
+          "{ 'command': 'c', 'if': { 'all': [ { 'not': 'CONFIG_B' }, { 'not': 'CONFIG_A' } ] } }"),
     _case("member-condition-changed",
           "{ 'struct': 'Pt', 'data': { 'a': { 'type': 'int', 'if': 'CONFIG_A' } } }\n" + OUT,
           "{ 'struct': 'Pt', 'data': { 'a': { 'type': 'int', 'if': 'CONFIG_B' } } }\n" + OUT,
@@ -243,9 +260,11 @@ def test_renaming_types_and_moving_members_to_a_base_is_no_change(tmp_path: Path
 def test_a_renamed_type_is_reported_under_its_new_name_with_the_old_one(tmp_path: Path) -> None:
     old = "{ 'struct': 'Point', 'data': { 'x': 'int' } }\n{ 'event': 'E', 'data': 'Point' }"
     new = "{ 'struct': 'Pos', 'data': { 'x': 'str' } }\n{ 'event': 'E', 'data': 'Pos' }"
-    [change] = diff_texts(tmp_path, old, new)
-    assert (change.group.name, change.group.old_name, change.rule.id) == (
-        "Pos", "Point", "type-changed")
+    old_path, new_path = write(tmp_path, "old.json", old), write(tmp_path, "new.json", new)
+    result = compare(read_input(str(old_path), docs=False), read_input(str(new_path), docs=False))
+    [change] = result.changes
+    assert (change.group.name, change.rule.id) == ("Pos", "type-changed")
+    assert result.renamed == {Group("type", "Pos"): ("Point",)}
 
 
 def test_types_are_matched_by_place_even_when_names_are_swapped(tmp_path: Path) -> None:

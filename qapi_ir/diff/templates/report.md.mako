@@ -1,9 +1,10 @@
-## The Markdown report: a title and the summary, then per group a heading and a table.
+## The Markdown report: a title and the summary, then per class of change a heading, and
+## per group a heading and a table; then renames, ignored and not compared.
 ## cell(text) escapes a table cell.  (A line starting "##" is a mako comment: headings
-## of groups write it as ${"##"}.)
+## are written as ${"##"}.)
 <%def name="renamed(section)">\
-% if section.old_name:
- (was `${section.old_name}`)\
+% if section.old_names:
+ (was `${section.old_names}`)\
 % endif
 </%def>\
 <%def name="where(row)">\
@@ -14,12 +15,27 @@
 # API changes from `${old}` to `${new}`
 
 **${summary}**
-% for section in sections:
+% if ignored:
 
-${"##"} ${section.kind} `${section.name}`${renamed(section)}
+ignored: ${ignored}
+% endif
+% if not_compared:
+
+not compared: ${not_compared}
+% endif
+% for part in parts:
+
+${"##"} ${part.title}
+% for section in part.sections:
+
+${"###"} ${section.kind} `${section.name}`${renamed(section)}
 
 % if section.uses:
 used by ${section.uses | cell}
+
+% endif
+% if section.location:
+defined at `${section.location | cell}`
 
 % endif
 | class | where | change | rule | direction |
@@ -28,3 +44,12 @@ used by ${section.uses | cell}
 | ${row.severity} | ${where(row)} | ${row.detail | cell} | `${row.rule}` | ${row.directions} |
 % endfor
 % endfor
+% endfor
+% if renamed_types:
+
+${"##"} Renamed without wire change
+
+% for name in renamed_types:
+- type ${name}
+% endfor
+% endif

@@ -1,0 +1,100 @@
+"""What the event and command templates need, computed from the IR."""
+
+from __future__ import annotations
+
+import attrs
+from qapi_ir.ir import Command, Event, Member
+
+from qapi_build_go.docs import definition_comment
+from qapi_build_go.model import GoField, GoStruct, Planner
+from qapi_build_go.naming import Namer, check_wire_name, exported, go_string
+
+#: Methods of the runtime's Client, which no command method may take.
+CLIENT_METHODS = frozenset({"Close", "Events", "Execute", "Greeting"})
+#: Methods every event type has, which no event field may take.
+EVENT_METHODS = frozenset({"EventName", "EventTime"})
+
+
+@attrs.frozen
+class GoEvent:
+    """An event type: a struct of its data members (or one ``Data`` field) and a timestamp."""
+
+    wire: str
+    literal: str
+    struct: GoStruct
+    timestamp: str
+    boxed: str
+
+
+@attrs.frozen
+class GoCommand:
+    """A client method: ``args`` and ``result`` are Go types, empty when there are none."""
+
+    method: str
+    literal: str
+    comment: tuple[str, ...]
+    args: str
+    result: str
+
+
+class ApiPlanner:
+    """Turns IR commands and events into template models, naming within the package."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+        self._schema = planner.schema
+        self._methods = Namer(CLIENT_METHODS)
+        self.arg_structs: list[GoStruct] = []
+
+    def event(self, event: Event) -> GoEvent:
+        """The model of an event."""
+        check_wire_name(event.name, "event")
+        name = self._planner.namer.claim(exported(event.name.lower()) + "Event")
+        doc = self._schema.doc_for(event.name)
+        comment = definition_comment(
+            f"{name} is the QMP event {event.name}.", doc, event.features, event.condition
+        )
+        reserved = EVENT_METHODS
+        members: tuple[Member, ...] = ()
+        boxed = ""
+        if event.arg_type is not None and event.boxed:
+            boxed = self._planner.types.go_type(event.arg_type)
+            reserved |= {"Data"}
+        elif event.arg_type is not None:
+            members = self._schema.all_members(self._schema.object_type(event.arg_type))
+        timestamp = Namer(reserved | {exported(m.name) for m in members}).claim("Timestamp")
+        extra = [GoField(timestamp, "-", "Timestamp", False,
+                         ("// " + timestamp + " is when the server emitted the event.",))]
+        if boxed:
+            extra.insert(0, GoField("Data", "-", boxed, False, ()))
+        struct = self._planner.struct(name, members, doc, comment, extra,
+                                      reserved | {timestamp})
+        return GoEvent(event.name, go_string(event.name), struct, timestamp, boxed)
+
+    def command(self, command: Command) -> GoCommand:
+        """The model of a command's client method (and its argument struct, if implicit)."""
+        check_wire_name(command.name, "command")
+        method = self._methods.claim(exported(command.name))
+        doc = self._schema.doc_for(command.name)
+        comment = definition_comment(
+            f"{method} runs the QMP command {command.name}.",
+            doc,
+            command.features,
+            command.condition,
+        )
+        types = self._planner.types
+        args = ""
+        if command.arg_type is not None:
+            arg_type = self._schema.object_type(command.arg_type)
+            if arg_type.is_implicit:
+                args = self._planner.namer.claim(exported(command.name) + "Args")
+                self.arg_structs.append(self._planner.struct(
+                    args,
+                    self._schema.all_members(arg_type),
+                    doc,
+                    [f"// {args} holds the arguments of {method}."],
+                ))
+            else:
+                args = types.go_type(command.arg_type)
+        result = types.go_type(command.ret_type) if command.ret_type else ""
+        return GoCommand(method, go_string(command.name), tuple(comment), args, result)

@@ -1,0 +1,91 @@
+"""The files of a generated Go package: models from the IR, imports, rendering."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
+from qapi_ir.templating import render, squeeze_blank_lines
+
+from qapi_build_go.api_model import ApiPlanner, GoCommand, GoEvent
+from qapi_build_go.model import GoAlternate, GoEnum, GoStruct, Planner
+from qapi_build_go.naming import go_string
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: Exported names the runtime defines, which no generated name may take.
+RUNTIME_NAMES = frozenset(
+    {"Client", "Connect", "DecodeEvent", "Error", "ErrClosed", "Event", "Greeting"}
+    | {"GreetingNumbers", "GreetingVersion", "Null", "RawEvent", "Timestamp"}
+)
+
+#: Packages the generated files may import, with the pattern that shows a file uses one.
+_IMPORTS = (
+    ("context", re.compile(r"\bcontext\.")),
+    ("encoding/json", re.compile(r"\bjson\.")),
+    ("errors", re.compile(r"\berrors\.")),
+    ("fmt", re.compile(r"\bfmt\.")),
+)
+
+
+def _imports(body: str) -> list[str]:
+    """The standard packages ``body`` refers to, in gofmt's (sorted) order."""
+    code = "\n".join(line for line in body.split("\n") if not line.lstrip().startswith("//"))
+    return [name for name, pattern in _IMPORTS if pattern.search(code)]
+
+
+class PackageWriter:
+    """Computes the models once and renders each file of the package."""
+
+    def __init__(self, schema: Schema, package: str, module: str) -> None:
+        self.package = package
+        self.module = module
+        planner = Planner(schema, RUNTIME_NAMES)
+        definitions = list(schema.definitions())
+        self.enums: list[GoEnum] = [planner.enum(e) for e in definitions if isinstance(e, EnumType)]
+        self.structs: list[GoStruct] = [
+            planner.object_type(o)
+            for o in definitions
+            if isinstance(o, ObjectType) and not o.is_implicit
+        ]
+        self.alternates: list[GoAlternate] = [
+            planner.alternate(a) for a in definitions if isinstance(a, AlternateType)
+        ]
+        api = ApiPlanner(planner)
+        self.events: list[GoEvent] = [api.event(e) for e in definitions if isinstance(e, Event)]
+        self.commands: list[GoCommand] = [
+            api.command(c) for c in definitions if isinstance(c, Command) and c.success_response
+        ]
+        self.arg_structs: Sequence[GoStruct] = api.arg_structs
+        main = schema.main_module
+        self.schema_name = Path(main.name).name if main else "a QAPI schema"
+
+    def files(self) -> dict[str, str]:
+        """Every file of the package by name, rendered."""
+        return {
+            "go.mod": render(TEMPLATES, "go.mod.mako", module=self.module),
+            "runtime.go": self._render("runtime.go.mako"),
+            "types.go": self._source(
+                "types.go.mako", enums=self.enums, structs=self.structs,
+                alternates=self.alternates,
+            ),
+            "events.go": self._source("events.go.mako", events=self.events),
+            "commands.go": self._source(
+                "commands.go.mako", arg_structs=self.arg_structs, commands=self.commands
+            ),
+        }
+
+    def _render(self, template: str, **context: Any) -> str:
+        return render(
+            TEMPLATES, template, package=self.package, schema_name=self.schema_name,
+            go_string=go_string, **context,
+        )
+
+    def _source(self, template: str, **context: Any) -> str:
+        """A Go file: the header with the imports the body needs, then the body."""
+        body = self._render(template, **context)
+        header = self._render("header.mako", imports=_imports(body))
+        return squeeze_blank_lines(header + body).rstrip("\n") + "\n"

@@ -1,0 +1,20 @@
+<%namespace file="common.mako" import="lines, struct"/>\
+% for s in arg_structs:
+
+${struct(s)}\
+% endfor
+% for c in commands:
+
+${lines(c.comment)}\
+% if c.result:
+func (c *Client) ${c.method}(ctx context.Context${", args " + c.args if c.args else ""}) (${c.result}, error) {
+	var result ${c.result}
+	err := c.call(ctx, ${c.literal}, ${"args" if c.args else "nil"}, &result)
+	return result, err
+}
+% else:
+func (c *Client) ${c.method}(ctx context.Context${", args " + c.args if c.args else ""}) error {
+	return c.call(ctx, ${c.literal}, ${"args" if c.args else "nil"}, nil)
+}
+% endif
+% endfor

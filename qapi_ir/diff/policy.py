@@ -1,0 +1,63 @@
+"""Turning found changes into verdicts: stability, per-rule classes, ignores, a client's use.
+
+In order: removing something the old schema marked deprecated becomes an
+*announced removal*; a rule's class is replaced by the one the settings give;
+a change to something unstable or ``x-`` named that would count for more
+than the ``unstable-changed`` rule becomes that rule; a change matching an
+ignore entry is set aside with its reason.  Both stability rules are rules
+like any other, so the settings can give them a class.
+"""
+
+from __future__ import annotations
+
+from fnmatch import fnmatchcase
+
+import attrs
+
+from qapi_ir.diff.changes import Change, join
+from qapi_ir.diff.rules import ANNOUNCED_REMOVAL, UNSTABLE_CHANGED, Severity, rule
+from qapi_ir.diff.settings import Ignore, Settings
+
+#: Rules that remove something a client could use.
+REMOVALS = frozenset({"command-removed", "event-removed", "member-removed-optional",
+                      "member-removed-mandatory", "enum-value-removed"})
+
+
+def address(change: Change) -> str:
+    """The place an ignore pattern is matched against: group name and path."""
+    return join(change.group.name, change.path)
+
+
+def _severity(change: Change, settings: Settings) -> Severity:
+    override = settings.severity.get(change.rule.id)
+    return override if override is not None else change.rule.classify(change.directions)
+
+
+def _replace(change: Change, rule_id: str, settings: Settings) -> Change:
+    replaced = attrs.evolve(change, rule=rule(rule_id), replaced=change.rule.id)
+    return attrs.evolve(replaced, severity=_severity(replaced, settings))
+
+
+def _ignored_by(change: Change, entries: tuple[Ignore, ...]) -> str | None:
+    for entry in entries:
+        if entry.rule in (change.rule.id, change.replaced) \
+                and fnmatchcase(address(change), entry.path):
+            return entry.reason
+    return None
+
+
+def judge(change: Change, settings: Settings) -> Change:
+    """``change`` with its final rule, class, and ignore reason."""
+    if change.deprecated and change.rule.id in REMOVALS:
+        change = _replace(change, ANNOUNCED_REMOVAL, settings)
+    else:
+        change = attrs.evolve(change, severity=_severity(change, settings))
+        cap = _severity(attrs.evolve(change, rule=rule(UNSTABLE_CHANGED)), settings)
+        if change.unstable and change.severity > cap:
+            change = _replace(change, UNSTABLE_CHANGED, settings)
+    return attrs.evolve(change, ignored=_ignored_by(change, settings.ignore))
+
+
+def counted(change: Change) -> bool:
+    """Whether ``change`` counts toward the exit status: not ignored, and affecting the client."""
+    return change.ignored is None and change.affects
