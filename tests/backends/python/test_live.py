@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from qemu.qmp.protocol import ConnectError
 
 from tests.backends.python.test_package import QEMU_SCHEMA
 from tests.cli.helpers import run_cli
@@ -67,12 +68,20 @@ def running_qemu(binary: str, directory: Path) -> Iterator[str]:
 
 @asynccontextmanager
 async def connected(package: ModuleType, socket: str) -> AsyncIterator[Any]:
-    """A client of ``package`` connected to ``socket`` once QEMU has created it."""
-    for _ in range(500):
-        if os.path.exists(socket):
+    """A client of ``package`` connected to ``socket`` once QEMU listens on it.
+
+    QEMU creates the socket file before it listens: a connection refused is tried again.
+    """
+    client = package.Client(name="live-test")
+    for attempt in range(500):
+        try:
+            await client.connect(socket)
             break
-        await asyncio.sleep(0.02)
-    async with package.Client(socket, name="live-test") as client:
+        except (ConnectError, FileNotFoundError):
+            if attempt == 499:
+                raise
+            await asyncio.sleep(0.02)
+    async with client:
         yield client
 
 
