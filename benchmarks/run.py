@@ -208,6 +208,7 @@ def _client_import(bench: Bench) -> None:
 def _diff_scenarios(bench: Bench, previous: Path | None) -> None:
     """``qapi-build diff``: with a fresh cache, then with the cache of a previous diff."""
     new = bench.schema
+    what = f"{previous.parent.parent.name}/" if previous else "a changed copy"
     if previous is None:
         copy = bench.scratch() / "changed"
         shutil.copytree(new.parent, copy)
@@ -215,12 +216,12 @@ def _diff_scenarios(bench: Bench, previous: Path | None) -> None:
         _change_module(module, 10**6)
         previous = copy / new.name
     old = previous
-    bench.scenario(f"diff {old.parent.parent.name}/ (cold)",
+    bench.scenario(f"diff {what} (cold)",
                    lambda: _diff(old, new, bench.scratch()))
     cache = bench.scratch()
     for _ in range(2):  # the IR is kept from the second read of unchanged files on
         _measure(_diff(old, new, cache))
-    bench.scenario(f"diff {old.parent.parent.name}/ (warm: cached IR)",
+    bench.scenario(f"diff {what} (warm: cached IR)",
                    lambda: _diff(old, new, cache))
 
 
