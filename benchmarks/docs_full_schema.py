@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from qapi_backends.docs import DocsBackend
-
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Output
 

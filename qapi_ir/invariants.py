@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from qapi_ir import ir
+from qapi_ir.flags import flag_named, flags_of
 
 
 class InvariantError(Exception):
@@ -24,26 +25,27 @@ class InvariantError(Exception):
 
 def _referenced_types(entity: ir.Entity) -> Iterator[tuple[str, str]]:
     """(what, type name) for every type reference ``entity`` makes."""
-    if isinstance(entity, ir.ObjectType):
-        if entity.base is not None:
-            yield "base", entity.base
-        for member in entity.members:
-            yield f"member '{member.name}'", member.type
-        if entity.variants is not None:
-            for branch in entity.variants.branches:
+    match entity:
+        case ir.ObjectType():
+            if entity.base is not None:
+                yield "base", entity.base
+            for member in entity.members:
+                yield f"member '{member.name}'", member.type
+            if entity.variants is not None:
+                for branch in entity.variants.branches:
+                    yield f"branch '{branch.name}'", branch.type
+        case ir.AlternateType():
+            for branch in entity.branches:
                 yield f"branch '{branch.name}'", branch.type
-    elif isinstance(entity, ir.AlternateType):
-        for branch in entity.branches:
-            yield f"branch '{branch.name}'", branch.type
-    elif isinstance(entity, ir.ArrayType):
-        yield "element type", entity.element_type
-    elif isinstance(entity, ir.Command):
-        if entity.arg_type is not None:
-            yield "argument type", entity.arg_type
-        if entity.ret_type is not None:
-            yield "return type", entity.ret_type
-    elif isinstance(entity, ir.Event) and entity.arg_type is not None:
-        yield "data type", entity.arg_type
+        case ir.ArrayType():
+            yield "element type", entity.element_type
+        case ir.Command():
+            if entity.arg_type is not None:
+                yield "argument type", entity.arg_type
+            if entity.ret_type is not None:
+                yield "return type", entity.ret_type
+        case ir.Event(arg_type=str(arg_type)):
+            yield "data type", arg_type
 
 
 def _check_union(schema: ir.Schema, obj: ir.ObjectType) -> Iterator[str]:
@@ -79,6 +81,20 @@ def _check_bases(schema: ir.Schema, obj: ir.ObjectType) -> Iterator[str]:
         current = base
 
 
+def _check_flags(definition: ir.Command | ir.Event) -> Iterator[str]:
+    owner = "command" if isinstance(definition, ir.Command) else "event"
+    table = flags_of(owner)
+    if definition.flags != tuple(f.name for f in table if f.name in definition.flags):
+        yield (f"{owner} '{definition.name}': flags must be distinct flags of a {owner},"
+               " in the order of the flag table")
+        return
+    for flag in table:
+        for other in flag.incompatible:
+            if (definition.flag(flag.name) != flag.default
+                    and definition.flag(other) != flag_named(other).default):
+                yield f"{owner} '{definition.name}': flags '{flag.name}' and '{other}' conflict"
+
+
 def _problems(schema: ir.Schema) -> Iterator[str]:
     module_names = [m.name for m in schema.modules]
     if len(set(module_names)) != len(module_names):
@@ -105,6 +121,8 @@ def _problems(schema: ir.Schema) -> Iterator[str]:
             yield from base_problems
             if entity.variants is not None and not base_problems:
                 yield from _check_union(schema, entity)
+        elif isinstance(entity, ir.Command | ir.Event):
+            yield from _check_flags(entity)
         elif isinstance(entity, ir.EnumType):
             values = [v.name for v in entity.values]
             if len(set(values)) != len(values):

@@ -8,10 +8,13 @@ The IR knows nothing about C or Python; naming rules live in the backends.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TypeAlias
 
 import attrs
+
+from qapi_ir import flags
 
 #: The module that holds the built-in types.
 BUILTIN_MODULE = "./builtin"
@@ -244,36 +247,56 @@ class AlternateType:
     features: tuple[Feature, ...] = ()
 
 
+def _flags_field(owner: str) -> tuple[str, ...]:
+    """The ``flags`` field of a definition of kind ``owner``: its defaults from the table."""
+    return attrs.field(
+        factory=functools.partial(flags.default_true, owner), metadata={"flags_of": owner})
+
+
 @attrs.frozen
 class Command:
-    """A QMP command with its argument type, return type and flags."""
+    """A QMP command with its argument type, return type and flags.
+
+    ``flags`` names the flags that are true, in the order of
+    :data:`qapi_ir.flags.FLAGS`; :meth:`flag` reads one.
+    """
 
     name: str
     location: Location | None
     module: str
     arg_type: str | None = None
     ret_type: str | None = None
-    gen: bool = True
-    success_response: bool = True
-    boxed: bool = False
-    allow_oob: bool = False
-    allow_preconfig: bool = False
-    coroutine: bool = False
+    flags: tuple[str, ...] = _flags_field("command")
     condition: Condition | None = None
     features: tuple[Feature, ...] = ()
+
+    def flag(self, name: str) -> bool:
+        """The value of the flag ``name`` (a row of :data:`qapi_ir.flags.FLAGS`)."""
+        return _flag_value(self.flags, name)
 
 
 @attrs.frozen
 class Event:
-    """A QMP event with its data type."""
+    """A QMP event with its data type and flags (as :class:`Command`'s)."""
 
     name: str
     location: Location | None
     module: str
     arg_type: str | None = None
-    boxed: bool = False
+    flags: tuple[str, ...] = _flags_field("event")
     condition: Condition | None = None
     features: tuple[Feature, ...] = ()
+
+    def flag(self, name: str) -> bool:
+        """The value of the flag ``name`` (a row of :data:`qapi_ir.flags.FLAGS`)."""
+        return _flag_value(self.flags, name)
+
+
+def _flag_value(true_flags: tuple[str, ...], name: str) -> bool:
+    if name in true_flags:
+        return True
+    flags.flag_named(name)  # a misspelt name fails rather than reads as false
+    return False
 
 
 @attrs.frozen
@@ -290,6 +313,26 @@ Definition: TypeAlias = Type | Command | Event
 Entity: TypeAlias = Definition | Include
 
 TYPE_CLASSES = (BuiltinType, EnumType, ObjectType, ArrayType, AlternateType)
+
+
+def json_type(typ: Type) -> str:
+    """The JSON type of values of ``typ`` as introspection names it.
+
+    A built-in type's own (``string``, ``number``, ``int``, ``boolean``, ``null``,
+    ``value``), ``string`` for an enum, ``array``, ``object``, and ``value`` for
+    an alternate.
+    """
+    match typ:
+        case BuiltinType(json_type=json):
+            return json
+        case EnumType():
+            return "string"
+        case ArrayType():
+            return "array"
+        case ObjectType():
+            return "object"
+        case AlternateType():
+            return "value"
 
 
 @attrs.frozen

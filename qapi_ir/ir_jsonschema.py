@@ -1,11 +1,13 @@
 """A JSON Schema of the IR snapshot format, derived from the attrs classes.
 
 Run ``python -m qapi_ir.ir_jsonschema`` to print it; the repository keeps the
-result in ``schema/ir.schema.json`` and a test checks it is up to date.
+result in ``schema/ir.schema.json`` and a test checks it is up to date, and
+that its shape is the one recorded for its format version.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import types
 import typing
@@ -13,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from qapi_ir import ir
+from qapi_ir import flags, ir
 from qapi_ir.snapshot import CONDITION_KINDS, ENTITY_KINDS, FORMAT_NAME, FORMAT_VERSION
 
 _SCALARS: dict[Any, dict[str, Any]] = {
@@ -23,6 +25,12 @@ _SCALARS: dict[Any, dict[str, Any]] = {
     type(None): {"type": "null"},
 }
 _TAGGED: dict[str, dict[type, str]] = {"Condition": CONDITION_KINDS, "Entity": ENTITY_KINDS}
+
+
+def _flag_names(owner: str) -> dict[str, Any]:
+    """The names of true flags of ``owner``: a table order subset of :data:`flags.FLAGS`."""
+    return {"type": "array", "items": {"enum": [f.name for f in flags.flags_of(owner)]},
+            "uniqueItems": True}
 
 
 class SchemaBuilder:
@@ -69,7 +77,9 @@ class SchemaBuilder:
             for field in attrs.fields(cls):
                 if not field.init:
                     continue
-                properties[field.name] = self.for_type(hints[field.name])
+                owner = field.metadata.get("flags_of")
+                properties[field.name] = (
+                    _flag_names(owner) if owner else self.for_type(hints[field.name]))
                 if field.default is attrs.NOTHING:
                     required.append(field.name)
             self.defs[name] = {
@@ -107,6 +117,18 @@ def snapshot_json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": dict(sorted(builder.defs.items())),
     }
+
+
+def shape_digest(document: dict[str, Any]) -> str:
+    """The digest of a snapshot JSON Schema ``document`` with its version left out.
+
+    ``schema/ir-format-versions.json`` records it for every format version: a
+    shape without a version of its own fails a test.
+    """
+    shape = {key: value for key, value in document.items() if key != "title"}
+    shape["properties"] = {
+        key: value for key, value in document["properties"].items() if key != "version"}
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
 
 
 def render() -> str:

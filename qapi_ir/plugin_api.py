@@ -6,12 +6,18 @@ in ``plugins.toml``).  It receives the whole IR and an :class:`Output` that
 collects files in memory; nothing reaches the disk unless every backend of the
 run succeeded.
 
-Version 2 adds the option kind ``"releases"``: ``-O BACKEND.NAME=LABEL=PATH``,
-repeatable, names older releases of the schema (a schema file, an IR snapshot
-or a saved ``query-qmp-schema`` reply).  qapi-build reads them, compares each
-with the schema being generated (types matched by the place they take on the
-wire, not by name) and hands the backend a :class:`ReleaseHistory` instead of
-the text.  Backends written for version 1 keep working unchanged.
+Version 2 changed two things a backend meets, so backends written for
+version 1 are refused with a message that says so:
+
+- the flags of commands and events are read with ``flag(name)`` from the one
+  table of flags (:mod:`qapi_ir.flags`), not from one attribute each, and text
+  is rendered through ``output.templates`` (the build's :class:`Renderer`);
+- the option kind ``"releases"``: ``-O BACKEND.NAME=LABEL=PATH``, repeatable,
+  names older releases of the schema (a schema file, an IR snapshot or a saved
+  ``query-qmp-schema`` reply).  qapi-build reads them, compares each with the
+  schema being generated (types matched by the place they take on the wire,
+  not by name) and hands the backend a :class:`ReleaseHistory` instead of the
+  text.
 """
 
 from __future__ import annotations
@@ -22,15 +28,20 @@ from typing import Literal, Protocol, TypeAlias
 import attrs
 
 from qapi_ir.ir import Location, Schema
+from qapi_ir.templating import Renderer
 
 #: The plugin API this version of qapi-build implements.
 PLUGIN_API_VERSION = 2
 
-#: The versions a backend may state: version 2 only added to version 1.
-SUPPORTED_API_VERSIONS = (1, 2)
+#: The versions a backend may state (version 2 changed how flags are read).
+SUPPORTED_API_VERSIONS = (2,)
 
 #: The entry-point group backends register under.
 ENTRY_POINT_GROUP = "qapi_build.backends"
+
+#: The configuration file read from the working directory (which backends run,
+#: their options, the diff's settings).
+CONFIG_FILE = "plugins.toml"
 
 OptionKind: TypeAlias = Literal["str", "bool", "int", "list", "releases"]
 
@@ -105,11 +116,17 @@ class BackendError(Exception):
 
 
 class Output:
-    """The files a backend produces, held in memory until the run succeeds."""
+    """The files a backend produces, held in memory until the run succeeds.
 
-    def __init__(self) -> None:
+    ``templates`` renders the backend's templates: the build's renderer, which
+    keeps compiled templates in the build cache (by default, one that keeps
+    them in memory).
+    """
+
+    def __init__(self, templates: Renderer | None = None) -> None:
         self.files: dict[str, str] = {}
         self.warnings: list[str] = []
+        self.templates = templates or Renderer()
 
     def write(self, path: str, text: str) -> None:
         """Record ``text`` as the content of ``path``, relative to the output directory."""

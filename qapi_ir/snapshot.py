@@ -17,7 +17,7 @@ from qapi_ir import ir
 from qapi_ir.invariants import InvariantError, check_invariants
 
 FORMAT_NAME = "qapi-build-ir"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: The ``kind`` tag of each class in a tagged union.
 CONDITION_KINDS: dict[type, str] = {

@@ -1,44 +1,34 @@
-"""Mako rendering shared by backends: strict names, compiled-once templates, clear errors.
+"""Mako rendering for backends: strict names, templates compiled once, clear errors.
 
-Templates come compiled with the package (:mod:`qapi_ir.template_modules`);
-those that do not are compiled into ``mako/DIGEST/`` below the cache root, one
-directory per template directory.  Within
-:func:`memoized`, a render whose template and context (compared pickled)
-match one of the previous run reuses that run's text, so a changed schema
-module re-renders only the files that depend on it.  The first run under a
-key keeps no texts, only a mark that the next run does: a build that nothing
-follows does not pay for them (~30 ms of a C build of QEMU's schema).
+A :class:`Renderer` belongs to one build: the command line makes it, with
+the cache root, and hands it to each backend in its
+:class:`~qapi_ir.plugin_api.Output`.  Templates come compiled with the
+package (:mod:`qapi_ir.template_modules`); those that do not are compiled
+into ``mako/DIGEST/`` below the cache root, one directory per template
+directory.  Within :meth:`Renderer.memoized`, a render whose template and
+context (compared pickled) match one of a previous run reuses that run's
+text, so a changed schema module re-renders only the files that depend on it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import importlib.util
 import io
 import operator
 import os
 import pickle
 import re
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
-from qapi_ir.build.cache_store import CacheStore, default_root, digest
-from qapi_ir.plugin_api import BackendError
 from qapi_ir.template_modules import OPTIONS, add_compiled
 
-#: Where compiled templates are cached: ``None`` for :func:`default_root`, ``False`` for nowhere.
-_cache_root: Path | Literal[False] | None = None
-
-
-def use_cache_root(root: Path | None) -> None:
-    """Cache compiled templates below ``root`` (``None``: do not cache them)."""
-    global _cache_root
-    _cache_root = False if root is None else root
+#: Makes a memo key of its parts (the build cache's digest).
+Digest = Callable[..., str]
 
 
 def _module_directory(root: Path, templates: str) -> str | None:
@@ -47,46 +37,17 @@ def _module_directory(root: Path, templates: str) -> str | None:
     Each template directory has its own: two backends' ``common.mako`` must not
     share one compiled module (mako reuses a module newer than its template).
     """
-    directory = os.path.join(root, "mako", digest(os.path.abspath(templates))[:16])
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # another Python implementation
+        from hashlib import blake2b
+    name = blake2b(os.path.abspath(templates).encode(), digest_size=8).hexdigest()
+    directory = os.path.join(root, "mako", name)
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError:
         return None
     return directory if os.access(directory, os.W_OK) else None
-
-
-def _import_lazily(name: str) -> None:
-    """Make module ``name`` one that loads on first use (the recipe of :mod:`importlib`)."""
-    spec = importlib.util.find_spec(name)
-    assert spec is not None and spec.loader is not None
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    parent, _, child = name.rpartition(".")
-    setattr(sys.modules[parent], child, module)
-
-
-def _import_template_lookup() -> Any:
-    """Mako's ``TemplateLookup``, imported without pygments or importlib.metadata.
-
-    ``mako.exceptions`` loads pygments, when installed, only to colour HTML
-    tracebacks; we report errors as text, so it would be ~50 ms for nothing.
-    ``mako.compat`` imports :mod:`importlib.metadata` (10 ms, 2.5 MiB) for
-    plugins we do not use: it gets a module that loads only if something uses it.
-    """
-    if "importlib.metadata" not in sys.modules:
-        _import_lazily("importlib.metadata")
-    blocked = "pygments" not in sys.modules
-    if blocked:
-        sys.modules["pygments"] = None  # type: ignore[assignment]  # import fails: fallback
-    try:
-        from mako.lookup import TemplateLookup
-    finally:
-        if blocked:
-            del sys.modules["pygments"]
-    return TemplateLookup
 
 
 def _write_module(source: bytes, path: str) -> None:
@@ -111,55 +72,13 @@ def _write_module(source: bytes, path: str) -> None:
         py_compile.compile(path, doraise=True)
 
 
-@functools.cache
-def _lookup(directory: str, root: Path | None) -> Any:
-    """The lookup of ``directory``'s templates: those compiled at install time, else compiled
-    below ``root``; a lookup lives for one run, so it does not check files again."""
-    lookup = _import_template_lookup()(
-        directories=[directory],
-        module_directory=_module_directory(root, directory) if root else None,
-        module_writer=_write_module,
-        filesystem_checks=False,
-        **OPTIONS,
-    )
-    add_compiled(lookup, directory)
-    return lookup
-
-
+@attrs.define
 class _Memo:
-    """Texts of the previous run and of this one, by the digest of template and context."""
+    """Texts of the previous run and of this one, by memo key."""
 
-    def __init__(self, previous: dict[str, str]) -> None:
-        self.previous = previous
-        self.current: dict[str, str] = {}
-
-
-_memo: _Memo | None = None
-
-
-@contextlib.contextmanager
-def memoized(store: CacheStore | None, key: str | None) -> Iterator[None]:
-    """Reuse, within the block, the texts the renders stored under ``key`` had last time.
-
-    Afterwards the texts of this block replace them (nothing when ``store`` or
-    ``key`` is ``None``); when there were none, only an empty mark is stored,
-    so that the next run keeps its texts.
-    """
-    global _memo
-    if store is None or key is None:
-        yield
-        return
-    previous = store.get_object(key)
-    if not isinstance(previous, dict):
-        yield
-        store.put_object(key, {})
-        return
-    _memo = _Memo(previous)
-    try:
-        yield
-        store.put_object(key, _memo.current)
-    finally:
-        _memo = None
+    previous: Mapping[str, str]
+    digest: Digest
+    current: dict[str, str] = attrs.field(factory=dict)
 
 
 @functools.cache
@@ -182,71 +101,114 @@ class _KeyPickler(pickle.Pickler):
         return NotImplemented if values is None else (cls, values(obj))
 
 
-def _memo_key(value: Any) -> str | None:
+def _memo_key(memo: _Memo, value: Any) -> str | None:
     """The digest of ``value`` pickled (``None``: it cannot be, so it is rendered every time)."""
     stream = io.BytesIO()
     try:
         _KeyPickler(stream, protocol=5).dump(value)
     except Exception:
         return None
-    return digest(stream.getbuffer())
+    return memo.digest(stream.getbuffer())
 
 
-def render(template_dir: Path, name: str, /, **context: Any) -> str:
-    """Render template ``name`` from ``template_dir`` with ``context``.
+class Renderer:
+    """Renders templates for one build; compiled templates are kept below ``cache_root``.
 
-    A failure inside the template becomes a :class:`BackendError` that names
-    the template file and line.
+    ``cache_root`` ``None`` keeps them in memory only.
     """
-    key = _memo_key((str(template_dir), name, context)) if _memo else None
-    return _render_memoized(template_dir, name, context, key)
 
+    def __init__(self, cache_root: Path | None = None) -> None:
+        self.cache_root = cache_root
+        self._lookups: dict[str, Any] = {}
+        self._memo: _Memo | None = None
 
-def render_each(
-    template_dir: Path, renders: Sequence[tuple[str, dict[str, Any]]], /, **shared: Any
-) -> list[str]:
-    """:func:`render` each ``(name, context)`` of ``renders``, ``shared`` added to the context.
+    @contextlib.contextmanager
+    def memoized(self, previous: Mapping[str, str], digest: Digest) -> Iterator[dict[str, str]]:
+        """Within the block, reuse the texts ``previous`` holds by memo key.
 
-    ``shared`` is pickled once for all of them (the C backend renders a .c and
-    a .h file from one context: half of its memo keys' time).
-    """
-    shared_key = _memo_key(shared) if _memo else None
-    texts = []
-    for name, own in renders:
-        own_key = _memo_key((str(template_dir), name, own)) if shared_key else None
-        key = digest(shared_key, own_key) if shared_key and own_key else None
-        texts.append(_render_memoized(template_dir, name, {**shared, **own}, key))
-    return texts
+        Yields the texts of the block by memo key (filled as it runs).
+        """
+        self._memo = _Memo(previous, digest)
+        try:
+            yield self._memo.current
+        finally:
+            self._memo = None
 
+    def render(self, template_dir: Path, name: str, /, **context: Any) -> str:
+        """Render template ``name`` from ``template_dir`` with ``context``.
 
-def _render_memoized(
-    template_dir: Path, name: str, context: dict[str, Any], key: str | None
-) -> str:
-    """The text of the memo's previous run under ``key``, else rendered; kept under ``key``."""
-    memo = _memo
-    if memo is None or key is None:
-        return _render(template_dir, name, context)
-    text = memo.previous.get(key)
-    if text is None:
-        text = _render(template_dir, name, context)
-    memo.current[key] = text
-    return text
+        A failure inside the template becomes a :class:`BackendError` that
+        names the template file and line.
+        """
+        memo = self._memo
+        key = _memo_key(memo, (str(template_dir), name, context)) if memo else None
+        return self._render_memoized(template_dir, name, context, key)
 
+    def render_each(
+        self, template_dir: Path, renders: Sequence[tuple[str, dict[str, Any]]], /,
+        **shared: Any,
+    ) -> list[str]:
+        """:meth:`render` each ``(name, context)`` of ``renders``, ``shared`` added to the context.
 
-def _render(template_dir: Path, name: str, context: dict[str, Any]) -> str:
-    try:
-        root = None if _cache_root is False else _cache_root or default_root()
-        lookup = _lookup(str(template_dir), root)
-        return str(lookup.get_template(name).render(**context))
-    except Exception as exc:
-        from mako import exceptions
+        ``shared`` is pickled once for all of them (the C backend renders a .c
+        and a .h file from one context: half of its memo keys' time).
+        """
+        memo = self._memo
+        shared_key = _memo_key(memo, shared) if memo else None
+        texts = []
+        for name, own in renders:
+            own_key = _memo_key(memo, (str(template_dir), name, own)) if memo and shared_key \
+                else None
+            key = memo.digest(shared_key, own_key) if memo and shared_key and own_key else None
+            texts.append(self._render_memoized(template_dir, name, {**shared, **own}, key))
+        return texts
 
-        detail = exceptions.text_error_template().render().strip().splitlines()
-        where = [line.strip() for line in detail if line.strip().startswith("File ")]
-        raise BackendError(
-            f"template {name} failed: {type(exc).__name__}: {exc}"
-            + (f" ({where[-1]})" if where else "")
-        ) from exc
+    def _render_memoized(
+        self, template_dir: Path, name: str, context: dict[str, Any], key: str | None
+    ) -> str:
+        """The text of the previous run under ``key``, else rendered; kept under ``key``."""
+        memo = self._memo
+        if memo is None or key is None:
+            return self._render(template_dir, name, context)
+        text = memo.previous.get(key)
+        if text is None:
+            text = self._render(template_dir, name, context)
+        memo.current[key] = text
+        return text
+
+    def _lookup(self, template_dir: Path) -> Any:
+        """The lookup of a directory's templates: those compiled at install time, else
+        compiled below the cache root; it lives for one build, so it checks no files again."""
+        directory = str(template_dir)
+        lookup = self._lookups.get(directory)
+        if lookup is None:
+            from mako.lookup import TemplateLookup
+
+            root = self.cache_root
+            lookup = self._lookups[directory] = TemplateLookup(
+                directories=[directory],
+                module_directory=_module_directory(root, directory) if root else None,
+                module_writer=_write_module,
+                filesystem_checks=False,
+                **OPTIONS,
+            )
+            add_compiled(lookup, directory)
+        return lookup
+
+    def _render(self, template_dir: Path, name: str, context: dict[str, Any]) -> str:
+        from qapi_ir.plugin_api import BackendError
+
+        try:
+            return str(self._lookup(template_dir).get_template(name).render(**context))
+        except Exception as exc:
+            from mako import exceptions
+
+            detail = exceptions.text_error_template().render().strip().splitlines()
+            where = [line.strip() for line in detail if line.strip().startswith("File ")]
+            raise BackendError(
+                f"template {name} failed: {type(exc).__name__}: {exc}"
+                + (f" ({where[-1]})" if where else "")
+            ) from exc
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")

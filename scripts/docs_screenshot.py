@@ -1,10 +1,13 @@
-"""Regenerate docs/screenshot.png: the docs backend's output for examples/service.json.
+"""Regenerate docs/screenshot.png and docs/screenshot-narrow.png: the docs backend's output.
 
-Renders the example schema's manual, opens it in headless Chromium from
-``file://`` and saves a screenshot of the search box showing matches for
-"query".  The browser helpers are shared with tests/backends/docs/test_browser.py.
+Renders the example schema's manual (examples/service.json), opens its main
+module's page in headless Chromium from ``file://`` and saves two
+screenshots: 1366 px wide with the search list open on "job" (one result
+chosen with the arrow key), and 390 px wide (a phone) with the page as it
+opens.  The browser helpers are shared with the tests in tests/backends/docs/.
 
 Usage: .venv/bin/python scripts/docs_screenshot.py [OUTPUT.png]
+       (the narrow one is written beside it, with "-narrow" added to its name)
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ def chromium_paths() -> tuple[str, str] | None:
 def render_manual(schema: Path, out_dir: Path) -> list[str]:
     """Write the docs backend's output for ``schema`` into ``out_dir``; return its warnings."""
     from qapi_backends.docs import DocsBackend
-
     from qapi_ir.frontend import load_schema
     from qapi_ir.plugin_api import Output
 
@@ -62,6 +64,12 @@ def open_browser(profile_dir: Path) -> Any:
     return webdriver.Chrome(options=options, service=Service(executable_path=paths[1]))
 
 
+def set_viewport(driver: Any, width: int, height: int = 800) -> None:
+    """Make the page ``width`` by ``height`` CSS pixels, as a screen of that size shows it."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
 def search(driver: Any, text: str) -> list[Any]:
     """Type ``text`` into the search box; return the result links once they are shown."""
     from selenium.webdriver.common.by import By
@@ -81,15 +89,24 @@ def main(argv: list[str]) -> int:
         site.mkdir()
         for warning in render_manual(EXAMPLE_SCHEMA, site):
             print(warning, file=sys.stderr)
+        narrow = target.with_name(f"{target.stem}-narrow{target.suffix}")
+        target.parent.mkdir(parents=True, exist_ok=True)
         driver = open_browser(profile)
         try:
-            driver.get((site / "index.html").as_uri())
-            search(driver, "query")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            from selenium.webdriver.common.by import By
+            from selenium.webdriver.common.keys import Keys
+
+            set_viewport(driver, 1366)
+            driver.get((site / "service.html").as_uri())
+            search(driver, "job")
+            driver.find_element(By.ID, "search-box").send_keys(Keys.ARROW_DOWN)
             driver.save_screenshot(str(target))
+            set_viewport(driver, 390)
+            driver.get((site / "service.html").as_uri())
+            driver.save_screenshot(str(narrow))
         finally:
             driver.quit()
-    print(f"wrote {target}")
+    print(f"wrote {target} and {narrow}")
     return 0
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from mako.template import Template
 
-from qapi_ir import templating
 from qapi_ir.plugin_api import BackendError
 from qapi_ir.template_modules import (
     OPTIONS,
@@ -16,14 +15,13 @@ from qapi_ir.template_modules import (
     generate_code,
     module_path,
 )
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 from tests.conftest import REPO_ROOT
 
 
 @pytest.fixture
-def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def templates(tmp_path: Path) -> Path:
     """A directory with a template that includes another, compiled; a cache beside it."""
-    monkeypatch.setattr(templating, "_cache_root", tmp_path / "cache")
     directory = tmp_path / "templates"
     directory.mkdir()
     (directory / "common.mako").write_text("<%def name='greet(who)'>hello ${who}</%def>\n")
@@ -41,7 +39,7 @@ def test_precompiled_templates_render_without_compiling_into_the_cache(
     tmp_path: Path, templates: Path
 ) -> None:
     assert module_path(templates / "page.mako").is_file()
-    assert render(templates, "page.mako", name="QMP") == "hello QMP!\n"
+    assert Renderer(tmp_path / "cache").render(templates, "page.mako", name="QMP") == "hello QMP!\n"
     assert _compiled_into_cache(tmp_path) == []
 
 
@@ -49,7 +47,7 @@ def test_a_template_changed_since_compiling_is_compiled_again(
     tmp_path: Path, templates: Path
 ) -> None:
     (templates / "page.mako").write_text("bye ${name}\n")
-    assert render(templates, "page.mako", name="QMP") == "bye QMP\n"
+    assert Renderer(tmp_path / "cache").render(templates, "page.mako", name="QMP") == "bye QMP\n"
     assert _compiled_into_cache(tmp_path) == ["page.mako.py"]
 
 
@@ -57,7 +55,7 @@ def test_an_altered_module_is_not_trusted(tmp_path: Path, templates: Path) -> No
     module = module_path(templates / "page.mako")
     module.write_text(module.read_text().replace("'!\\n'", "'?\\n'"))
     assert "'?\\n'" in module.read_text()
-    assert render(templates, "page.mako", name="QMP") == "hello QMP!\n"
+    assert Renderer(tmp_path / "cache").render(templates, "page.mako", name="QMP") == "hello QMP!\n"
     assert _compiled_into_cache(tmp_path) == ["page.mako.py"]
 
 
@@ -67,7 +65,7 @@ def test_errors_in_a_precompiled_template_name_its_file_and_line(
     (templates / "broken.mako").write_text("one\n\nthree ${value.no_such()}\n")
     compile_directory(templates, templates)
     with pytest.raises(BackendError) as info:
-        render(templates, "broken.mako", value=3)
+        Renderer(tmp_path / "cache").render(templates, "broken.mako", value=3)
     assert f'File "{templates / "broken.mako"}", line 3' in str(info.value)
     assert _compiled_into_cache(tmp_path) == []
 

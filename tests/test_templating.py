@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir import templating
 from qapi_ir.plugin_api import BackendError
-from qapi_ir.templating import render, render_each, squeeze_blank_lines
+from qapi_ir.templating import Renderer, squeeze_blank_lines
+
+render = Renderer().render
 
 
 def test_render_fills_in_the_context(tmp_path: Path) -> None:
@@ -35,13 +36,11 @@ def test_runs_of_blank_lines_become_one() -> None:
     assert squeeze_blank_lines("a\n\n\n\nb\n\nc\n") == "a\n\nb\n\nc\n"
 
 
-def test_compiled_templates_are_kept_as_modules_and_bytecode(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_compiled_templates_are_kept_as_modules_and_bytecode(tmp_path: Path) -> None:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "kept.mako").write_text("kept ${n}\n")
-    monkeypatch.setattr(templating, "_cache_root", tmp_path / "cache")
-    assert render(tmp_path / "templates", "kept.mako", n=1) == "kept 1\n"
+    renderer = Renderer(tmp_path / "cache")
+    assert renderer.render(tmp_path / "templates", "kept.mako", n=1) == "kept 1\n"
     [compiled] = (tmp_path / "cache" / "mako").iterdir()
     assert [p.name for p in compiled.glob("*.py")] == ["kept.mako.py"]
     assert [p.name.split(".")[:2] for p in (compiled / "__pycache__").glob("*.pyc")] == [
@@ -52,17 +51,18 @@ def test_compiled_templates_are_kept_as_modules_and_bytecode(
 def test_render_each_renders_like_render_with_the_shared_context(tmp_path: Path) -> None:
     (tmp_path / "a.mako").write_text("a ${x} ${n}\n")
     (tmp_path / "b.mako").write_text("b ${x} ${n}\n")
-    texts = render_each(tmp_path, [("a.mako", {"n": 1}), ("b.mako", {"n": 2})], x="shared")
+    texts = Renderer().render_each(
+        tmp_path, [("a.mako", {"n": 1}), ("b.mako", {"n": 2})], x="shared")
     assert texts == [render(tmp_path, "a.mako", x="shared", n=1), "b shared 2\n"]
 
 
 def test_templates_of_the_same_name_in_two_directories_do_not_share_a_compiled_module(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     for backend in ("one", "two"):
         (tmp_path / backend).mkdir()
         (tmp_path / backend / "common.mako").write_text(f"{backend} ${{n}}\n")
-    monkeypatch.setattr(templating, "_cache_root", tmp_path / "cache")
-    assert render(tmp_path / "one", "common.mako", n=1) == "one 1\n"
-    assert render(tmp_path / "two", "common.mako", n=2) == "two 2\n"
+    renderer = Renderer(tmp_path / "cache")
+    assert renderer.render(tmp_path / "one", "common.mako", n=1) == "one 1\n"
+    assert Renderer(tmp_path / "cache").render(tmp_path / "two", "common.mako", n=2) == "two 2\n"
     assert len(list((tmp_path / "cache" / "mako").iterdir())) == 2

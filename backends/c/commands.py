@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from qapi_ir.flags import flags_of
 from qapi_ir.ir import Command, Condition, Event, Schema
 from qapi_ir.plugin_api import Output
 
@@ -60,9 +61,9 @@ def args_view(schema: Schema, definition: Command | Event) -> ArgsView:
     if name is None:
         return ArgsView(boxed=False)
     typ = schema.object_type(name)
-    have_args = definition.boxed or not is_empty_object(schema, typ)
+    have_args = definition.flag("boxed") or not is_empty_object(schema, typ)
     c_arg = type_c_name(typ) if have_args else None
-    if definition.boxed:
+    if definition.flag("boxed"):
         return ArgsView(True, boxed_type=c_param_type(schema, name), type_c_name=c_arg)
     params = tuple(
         ParamView(
@@ -89,14 +90,11 @@ class CommandView:
 
 
 def _options(command: Command) -> tuple[str, ...]:
-    """The ``QCO_*`` registration flags of ``command``."""
-    flags = (
-        (not command.success_response, "QCO_NO_SUCCESS_RESP"),
-        (command.allow_oob, "QCO_ALLOW_OOB"),
-        (command.allow_preconfig, "QCO_ALLOW_PRECONFIG"),
-        (command.coroutine, "QCO_COROUTINE"),
+    """The ``QCO_*`` registration options of ``command``, from the flag table."""
+    return tuple(
+        flag.c_option for flag in flags_of("command")
+        if flag.c_option and command.flag(flag.name) != flag.default
     )
-    return tuple(flag for wanted, flag in flags if wanted)
 
 
 def command_view(schema: Schema, command: Command) -> CommandView:
@@ -106,7 +104,7 @@ def command_view(schema: Schema, command: Command) -> CommandView:
         name=command.name,
         c_name=c_name(command.name),
         condition=command.condition,
-        coroutine=command.coroutine,
+        coroutine=command.flag("coroutine"),
         args=args_view(schema, command),
         ret_c_type=c_type(schema, ret) if ret else None,
         ret_visit=visit_type_fn(schema, ret) if ret else None,
@@ -124,7 +122,8 @@ def generate(schema: Schema, settings: CSettings, output: Output) -> None:
         if module.is_builtin:
             continue
         entities = schema.module_entities(module.name)
-        commands = [command_view(schema, e) for e in entities if isinstance(e, Command) and e.gen]
+        commands = [command_view(schema, e) for e in entities
+                    if isinstance(e, Command) and e.flag("gen")]
         registered.extend(commands)
         base = names.filename("qapi-commands", module.name)
         basename = names.basename("qapi-commands", module.name)
@@ -163,5 +162,6 @@ def _write_trace_events(
     output: Output, settings: CSettings, base: str, commands: list[CommandView]
 ) -> None:
     path = f"{base}.trace-events"
-    text = render_file("commands.trace-events.mako", path, settings, commands=commands)
+    text = render_file(output, "commands.trace-events.mako", path, settings,
+                       commands=commands)
     write_file(output, path, text)

@@ -23,7 +23,6 @@ import attrs
 
 from qapi_ir.ir import BUILTIN_MODULE, Entity, Include, Module, Schema
 from qapi_ir.plugin_api import Output
-from qapi_ir.templating import render, render_each
 
 from .settings import CSettings
 
@@ -104,9 +103,12 @@ class ModuleNames:
         return [self.include(what, module, e.target) for e in entities if isinstance(e, Include)]
 
 
-def render_file(template: str, path: str, settings: CSettings, **context: Any) -> str:
+def render_file(
+    output: Output, template: str, path: str, settings: CSettings, **context: Any
+) -> str:
     """Render ``template`` for the file ``path``; it receives ``fname`` and ``banner``."""
-    return render(TEMPLATE_DIR, template, fname=path, banner=settings.banner, **context)
+    return output.templates.render(
+        TEMPLATE_DIR, template, fname=path, banner=settings.banner, **context)
 
 
 def write_file(output: Output, path: str, text: str) -> None:
@@ -128,7 +130,7 @@ def write_pair(
 ) -> None:
     """Render templates ``KIND.c.mako`` and ``KIND.h.mako`` into ``BASE.c``/``BASE.h``."""
     paths = {ext: f"{base}.{ext}" for ext in ("c", "h")}
-    texts = render_each(
+    texts = output.templates.render_each(
         TEMPLATE_DIR,
         [(f"{kind}.{ext}.mako", {"fname": path}) for ext, path in paths.items()],
         banner=settings.banner,

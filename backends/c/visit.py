@@ -13,7 +13,6 @@ from qapi_ir.ir import (
     AlternateType,
     ArrayType,
     Branch,
-    BuiltinType,
     Condition,
     Entity,
     EnumType,
@@ -22,6 +21,7 @@ from qapi_ir.ir import (
     ObjectType,
     Schema,
     Type,
+    json_type,
 )
 from qapi_ir.plugin_api import Output
 
@@ -35,24 +35,21 @@ from .naming import (
 )
 from .settings import CSettings
 
-_BUILTIN_QTYPES = {
+#: The ``QType`` of values of each JSON type (as :func:`qapi_ir.ir.json_type` names them).
+_QTYPES = {
     "null": "QTYPE_QNULL",
     "string": "QTYPE_QSTRING",
     "number": "QTYPE_QNUM",
     "int": "QTYPE_QNUM",
     "boolean": "QTYPE_QBOOL",
+    "array": "QTYPE_QLIST",
+    "object": "QTYPE_QDICT",
 }
 
 
 def alternate_qtype(typ: Type) -> str:
     """The ``QType`` constant a value of ``typ`` has inside an alternate."""
-    if isinstance(typ, BuiltinType):
-        return _BUILTIN_QTYPES[typ.json_type]
-    if isinstance(typ, EnumType):
-        return "QTYPE_QSTRING"
-    if isinstance(typ, ArrayType):
-        return "QTYPE_QLIST"
-    return "QTYPE_QDICT"
+    return _QTYPES[json_type(typ)]
 
 
 @attrs.frozen
@@ -172,23 +169,25 @@ def _object(schema: Schema, obj: ObjectType) -> VisitView:
 
 
 def _view(schema: Schema, names: ModuleNames, module: str, entity: Entity) -> VisitView | None:
-    if isinstance(entity, Include):
-        return VisitView("include", "", include=names.include("qapi-visit", module, entity.target))
-    if isinstance(entity, EnumType):
-        return VisitView("enum", c_name(entity.name), entity.condition)
-    if isinstance(entity, ArrayType):
-        element = type_c_name(schema.type(entity.element_type))
-        return VisitView("array", c_name(entity.name), entity.condition, element=element)
-    if isinstance(entity, ObjectType) and entity.name != EMPTY_OBJECT:
-        return _object(schema, entity)
-    if isinstance(entity, AlternateType):
-        return VisitView(
-            "alternate",
-            c_name(entity.name),
-            entity.condition,
-            name=entity.name,
-            cases=tuple(_alternate_case(schema, b) for b in entity.branches),
-        )
+    match entity:
+        case Include():
+            return VisitView(
+                "include", "", include=names.include("qapi-visit", module, entity.target))
+        case EnumType():
+            return VisitView("enum", c_name(entity.name), entity.condition)
+        case ArrayType():
+            element = type_c_name(schema.type(entity.element_type))
+            return VisitView("array", c_name(entity.name), entity.condition, element=element)
+        case ObjectType() if entity.name != EMPTY_OBJECT:
+            return _object(schema, entity)
+        case AlternateType():
+            return VisitView(
+                "alternate",
+                c_name(entity.name),
+                entity.condition,
+                name=entity.name,
+                cases=tuple(_alternate_case(schema, b) for b in entity.branches),
+            )
     return None
 
 

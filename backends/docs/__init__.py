@@ -1,36 +1,31 @@
 """The ``docs`` backend: a static, self-contained HTML QMP reference from the doc comments.
 
 ``index.html`` lists the modules (with their headings) and every definition;
-each module has a page; ``search-index.json`` (and the same data as
-``search-index.js``, loadable from ``file://``) feeds the search box.
+each module with something to show has a page, with its own table of
+contents; ``search-index.json`` (and the same data as ``search-index.js``,
+loadable from ``file://``) feeds the search box.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
-from qapi_ir.templating import render, squeeze_blank_lines
+from qapi_ir.templating import squeeze_blank_lines
 
 from .describe import parse_version
 from .examples import ExampleChecker
 from .links import Linker
 from .model import ViewBuilder
-from .pages import IndexEntry, ModulePage, build_page, docs_by_module, index_entries
+from .pages import ModulePage, build_page, docs_by_module, index_entries
 from .rst import HeadingLevels
+from .search import search_index
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC_FILES = ("style.css", "search.js")
 MANUAL_TITLE = "QMP Reference Manual"
-
-
-def search_index(entries: list[IndexEntry]) -> str:
-    """The search index as JSON: name, kind and URL of every definition."""
-    return json.dumps([{"name": e.name, "kind": e.kind, "url": e.url} for e in entries],
-                      separators=(",", ":"))
 
 
 class DocsBackend:
@@ -67,7 +62,8 @@ class DocsBackend:
                 continue
             page, result = build_page(schema, linker, builder, module.name, levels,
                                       free_docs.get(module.name, []))
-            pages.append(page)
+            if page.items:
+                pages.append(page)
             for problem in result.problems:
                 output.warn(problem.location, problem.message)
             for example in result.examples:
@@ -81,11 +77,11 @@ class DocsBackend:
         entries = index_entries(schema, linker)
         context = {"manual_title": MANUAL_TITLE, "pages": pages}
         output.write("index.html", squeeze_blank_lines(
-            render(TEMPLATES, "index.html.mako", entries=entries, **context)))
+            output.templates.render(TEMPLATES, "index.html.mako", entries=entries, **context)))
         for page in pages:
             output.write(page.file, squeeze_blank_lines(
-                render(TEMPLATES, "module.html.mako", page=page, **context)))
-        index = search_index(entries)
+                output.templates.render(TEMPLATES, "module.html.mako", page=page, **context)))
+        index = search_index(entries, pages)
         output.write("search-index.json", index + "\n")
         output.write("search-index.js", f"window.QAPI_SEARCH_INDEX = {index};\n")
         for name in STATIC_FILES:

@@ -84,7 +84,7 @@ class ExampleChecker:
             return ([] if arguments == {} else
                     [f"example passes arguments to '{name}', which takes none"])
         problems = self.fit(arguments, command.arg_type, "arguments")
-        if not command.gen:
+        if not command.flag("gen"):
             # Without generated code the command takes members the schema does not list.
             problems = [p for p in problems if not p.startswith("arguments has unknown")]
         return [f"example of '{name}': {problem}" for problem in problems]

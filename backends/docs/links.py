@@ -17,6 +17,13 @@ from qapi_ir.ir import (
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
+#: Names doc text may refer to that are parts of the manual rather than definitions
+#: (QEMU's Sphinx manual calls its index of definitions ``qapi-qmp-index``).
+MANUAL_TARGETS = {
+    "qapi-qmp-index": "index.html#definitions",
+    "qapi-index": "index.html#definitions",
+}
+
 
 def anchor(definition: Definition) -> str:
     """The anchor of a definition: ``command-NAME``, ``event-NAME`` or ``type-NAME``."""
@@ -70,10 +77,14 @@ class Linker:
         return self.pages.get(definition.module)
 
     def url(self, name: str) -> str | None:
-        """The URL of definition ``name`` (None when unknown or without a section)."""
+        """The URL of definition ``name`` (None when unknown or without a section).
+
+        Unless a definition has the name, those of :data:`MANUAL_TARGETS` give their
+        part of the manual.
+        """
         definition = self.schema.lookup(name)
         if definition is None:
-            return None
+            return MANUAL_TARGETS.get(name)
         page = self.page_of(definition)
         return f"{page}#{anchor(definition)}" if page else None
 

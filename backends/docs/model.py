@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from qapi_ir.ir import (
+    SPECIAL_FEATURES,
     AlternateType,
     ArrayType,
     BuiltinType,
@@ -50,13 +51,26 @@ class TypeRef:
 
 
 @attrs.frozen
+class MemberLink:
+    """A member named in the text around a table, linked to its row when it has one."""
+
+    name: str
+    url: str | None
+
+
+@attrs.frozen
 class FeatureRow:
-    """A feature with its description; special ones are shown as badges."""
+    """A feature with its description; special ones are shown as badges.
+
+    ``members`` are the members carrying the feature: a "Features:" section
+    describes those too, not only the features of the definition itself.
+    """
 
     name: str
     condition: str | None
     description: Prose
     is_special: bool
+    members: tuple[MemberLink, ...] = ()
 
 
 @attrs.frozen
@@ -74,6 +88,29 @@ class Row:
     is_new: bool = False
 
 
+#: The columns a table of rows may have, in order; the name and description are always there.
+COLUMNS = ("Type", "Optional", "Condition", "Features")
+
+
+@attrs.frozen
+class Table:
+    """Rows and the columns they need: a column every row leaves empty is left out."""
+
+    rows: tuple[Row, ...]
+    columns: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rows: tuple[Row, ...], *, optional: bool = True) -> Table:
+        """The table of ``rows``; ``optional`` is False where nothing can be optional."""
+        used = {
+            "Type": any(r.type for r in rows),
+            "Optional": optional and any(r.type for r in rows),
+            "Condition": any(r.condition for r in rows),
+            "Features": any(r.features for r in rows),
+        }
+        return cls(rows, tuple(c for c in COLUMNS if used[c]))
+
+
 @attrs.frozen
 class BranchView:
     """The members a union adds when its tag has value ``value``."""
@@ -81,7 +118,7 @@ class BranchView:
     value: str
     type: TypeRef
     condition: str | None
-    rows: tuple[Row, ...]
+    table: Table
 
 
 @attrs.frozen
@@ -105,7 +142,8 @@ class DefinitionView:
     is_new: bool
     body: Prose
     members_title: str
-    rows: tuple[Row, ...]
+    members_of: TypeRef | None
+    table: Table
     branches_tag: str | None
     branches: tuple[BranchView, ...]
     features: tuple[FeatureRow, ...]
@@ -113,6 +151,23 @@ class DefinitionView:
     returns_text: Prose | None
     sections: tuple[SectionView, ...]
     since: str | None
+    level: int = 2
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """The rows of the members table."""
+        return self.table.rows
+
+
+@attrs.frozen
+class _Layout:
+    """What :meth:`ViewBuilder._layout` computes: the members part of a section."""
+
+    title: str
+    table: Table
+    members_of: TypeRef | None = None
+    tag: str | None = None
+    branches: tuple[BranchView, ...] = ()
 
 
 def _cond(condition: Condition | None) -> str | None:
@@ -155,12 +210,11 @@ class ViewBuilder:
     def definition(self, definition: Definition) -> DefinitionView:
         """The view of a definition that has a section of its own."""
         doc = self.schema.doc_for(definition.name)
-        own = anchor(definition)
         resolver = Resolver(self.linker.url, self._member_anchors(definition))
         sections = doc.sections if doc else ()
         since_section = next((s for s in sections if s.kind == "Since"), None)
         since = since_section.text.strip() if since_section else None
-        rows, members_title, tag, branches = self._layout(definition, doc, resolver)
+        layout = self._layout(definition, doc, resolver)
         features = getattr(definition, "features", ())
         returns = (self.type_ref(definition.ret_type)
                    if isinstance(definition, Command) and definition.ret_type else None)
@@ -168,17 +222,18 @@ class ViewBuilder:
         return DefinitionView(
             kind=kind_label(definition),
             name=definition.name,
-            anchor=own,
+            anchor=anchor(definition),
             location=getattr(definition, "location", None),
             condition=_cond(getattr(definition, "condition", None)),
             badges=badges(features),
             is_new=is_newer(parse_version(since) if since else None, self.since),
             body=self._prose(doc.body if doc else None, resolver),
-            members_title=members_title,
-            rows=rows,
-            branches_tag=tag,
-            branches=branches,
-            features=self._features(features, doc, resolver),
+            members_title=layout.title,
+            members_of=layout.members_of,
+            table=layout.table,
+            branches_tag=layout.tag,
+            branches=layout.branches,
+            features=self._features(features, layout, doc, resolver),
             returns=returns,
             returns_text=(self._prose(returns_section, resolver)
                           if returns_section else None),
@@ -190,7 +245,9 @@ class ViewBuilder:
         )
 
     def _member_anchors(self, definition: Definition) -> dict[str, str]:
-        names: list[str] = []
+        """Where ``@name`` in the definition's text points: a row of its table, or of the
+        union its arguments are (a union argument is shown in its own section only)."""
+        owner, names = definition.name, []
         if isinstance(definition, EnumType):
             names = [v.name for v in definition.values]
         elif isinstance(definition, AlternateType):
@@ -201,61 +258,78 @@ class ViewBuilder:
             arg = self.schema.lookup_type(definition.arg_type)
             if isinstance(arg, ObjectType):
                 names = [m.name for m in self.schema.all_members(arg)]
-        return {n: f"#{member_anchor(definition.name, n)}" for n in names}
+                if arg.is_union:
+                    return {n: u for n in names
+                            if (u := self.linker.member_url(arg.name, n)) is not None}
+        return {n: f"#{member_anchor(owner, n)}" for n in names}
 
     def _features(
-        self, features: tuple[Feature, ...], doc: Doc | None, resolver: Resolver
+        self, features: tuple[Feature, ...], layout: _Layout, doc: Doc | None,
+        resolver: Resolver,
     ) -> tuple[FeatureRow, ...]:
-        described = {s.name: s for s in doc.features} if doc else {}
+        """The definition's features and those the doc describes for its members."""
+        described = {s.name: s for s in doc.features if s.name} if doc else {}
+        own = {f.name: f for f in features}
+        carriers: dict[str, list[MemberLink]] = {}
+        for row in layout.table.rows:
+            for name in row.features:
+                carriers.setdefault(name, []).append(
+                    MemberLink(row.name, f"#{row.anchor}" if row.anchor else None))
+        names = [*own, *(n for n in described if n not in own)]
         return tuple(
-            FeatureRow(f.name, _cond(f.condition),
-                       self._prose(described.get(f.name), resolver), f.is_special)
-            for f in features
+            FeatureRow(
+                name=name,
+                condition=_cond(own[name].condition) if name in own else None,
+                description=self._prose(described.get(name), resolver),
+                is_special=name in SPECIAL_FEATURES,
+                members=tuple(carriers.get(name, ())),
+            )
+            for name in names
         )
 
-    def _layout(
-        self, definition: Definition, doc: Doc | None, resolver: Resolver
-    ) -> tuple[tuple[Row, ...], str, str | None, tuple[BranchView, ...]]:
+    def _layout(self, definition: Definition, doc: Doc | None, resolver: Resolver) -> _Layout:
         described = {s.name: s for s in doc.args} if doc else {}
         if isinstance(definition, EnumType):
-            return tuple(
+            return _Layout("Values", Table.of(tuple(
                 self._row(definition.name, v.name, None, False, v.condition, v.features,
                           described.get(v.name), resolver)
                 for v in definition.values
-            ), "Values", None, ()
+            )))
         if isinstance(definition, AlternateType):
-            return tuple(
+            return _Layout("Alternatives", Table.of(tuple(
                 self._row(definition.name, b.name, b.type, False, b.condition, (),
                           described.get(b.name), resolver)
                 for b in definition.branches
-            ), "Members", None, ()
+            ), optional=False))
         if isinstance(definition, ObjectType):
             return self._object(definition.name, definition, doc, resolver)
         if isinstance(definition, Command | Event) and definition.arg_type:
             title = "Arguments" if isinstance(definition, Command) else "Data"
             arg = self.schema.object_type(definition.arg_type)
-            arg_doc = doc if arg.is_implicit else self.schema.doc_for(arg.name)
-            rows, _, tag, branches = self._object(definition.name, arg, arg_doc, resolver)
-            if not arg.is_implicit:
-                title = f"{title}: the members of {arg.name}"
-            return rows, title, tag, branches
-        return (), "Members", None, ()
+            if arg.is_implicit:
+                return attrs.evolve(self._object(definition.name, arg, doc, resolver),
+                                    title=title)
+            members_of = self.type_ref(arg.name)
+            if arg.is_union:
+                return _Layout(title, Table.of(()), members_of)
+            layout = self._object(definition.name, arg, self.schema.doc_for(arg.name),
+                                  resolver)
+            return attrs.evolve(layout, title=title, members_of=members_of)
+        return _Layout("Members", Table.of(()))
 
     def _object(
         self, owner: str, obj: ObjectType, doc: Doc | None, resolver: Resolver
-    ) -> tuple[tuple[Row, ...], str, str | None, tuple[BranchView, ...]]:
+    ) -> _Layout:
         """Members of ``obj`` shown in the section of ``owner`` (itself, a command or event)."""
         rows = tuple(self._members(owner, obj, doc, resolver, top=obj))
-        branches: tuple[BranchView, ...] = ()
-        tag = None
-        if obj.variants is not None:
-            tag = obj.variants.tag
-            branches = tuple(
-                BranchView(b.name, self.type_ref(b.type), _cond(b.condition),
-                           self._branch_rows(b.type))
-                for b in obj.variants.branches
-            )
-        return rows, "Members", tag, branches
+        if obj.variants is None:
+            return _Layout("Members", Table.of(rows))
+        branches = tuple(
+            BranchView(b.name, self.type_ref(b.type), _cond(b.condition),
+                       self._branch_table(b.type))
+            for b in obj.variants.branches
+        )
+        return _Layout("Members", Table.of(rows), tag=obj.variants.tag, branches=branches)
 
     def _members(
         self, owner: str, obj: ObjectType, doc: Doc | None, resolver: Resolver,
@@ -282,14 +356,14 @@ class ViewBuilder:
                         member.features, section, resolver)
         return attrs.evolve(row, inherited_from=inherited)
 
-    def _branch_rows(self, name: str) -> tuple[Row, ...]:
+    def _branch_table(self, name: str) -> Table:
         branch = self.schema.object_type(name)
         doc = self.schema.doc_for(name)
         urls = {m.name: self.linker.member_url(name, m.name)
                 for m in self.schema.all_members(branch)}
         resolver = Resolver(self.linker.url, {n: u for n, u in urls.items() if u})
         rows = self._members(name, branch, doc, resolver, top=branch)
-        return tuple(attrs.evolve(r, anchor=None) for r in rows)
+        return Table.of(tuple(attrs.evolve(r, anchor=None) for r in rows))
 
     def _row(
         self, owner: str, name: str, type_name: str | None, optional: bool,

@@ -45,8 +45,40 @@ def split_heading(text: str, taken: set[str]) -> tuple[Heading | None, str]:
 
 
 @attrs.frozen
+class OutlineNode:
+    """An entry of a table of contents and the entries below it."""
+
+    title: str
+    url: str
+    children: tuple[OutlineNode, ...] = ()
+    kind: str | None = None
+
+
+def outline(entries: list[tuple[int, OutlineNode]]) -> tuple[OutlineNode, ...]:
+    """Nest ``(level, node)`` entries: an entry holds the deeper ones that follow it."""
+    top: list[OutlineNode] = []
+    stack: list[tuple[int, OutlineNode, list[OutlineNode]]] = []
+
+    def close() -> None:
+        _, node, children = stack.pop()
+        done = attrs.evolve(node, children=tuple(children))
+        (stack[-1][2] if stack else top).append(done)
+
+    for level, node in entries:
+        while stack and stack[-1][0] >= level:
+            close()
+        stack.append((level, node, []))
+    while stack:
+        close()
+    return tuple(top)
+
+
+@attrs.frozen
 class ModulePage:
-    """A module's page: free-form text and definitions in source order."""
+    """A module's page: free-form text and definitions in source order.
+
+    Heading levels are the page's own: its highest heading is 1 (``<h1>``).
+    """
 
     module: str
     file: str
@@ -62,6 +94,26 @@ class ModulePage:
         """The first heading, else the module's name."""
         first = self.headings
         return first[0].title if first else self.module
+
+    def sections(self) -> tuple[OutlineNode, ...]:
+        """The page's headings as an outline, for the index (the page itself when none)."""
+        headings = self.headings
+        if not headings:
+            return (OutlineNode(self.title, self.file),)
+        return outline([(h.level, OutlineNode(h.title, f"{self.file}#{h.anchor}"))
+                        for h in headings])
+
+    def contents(self) -> tuple[OutlineNode, ...]:
+        """The page's table of contents: its headings and definitions, nested."""
+        entries: list[tuple[int, OutlineNode]] = []
+        for item in self.items:
+            if isinstance(item, FreeForm):
+                entries += [(h.level, OutlineNode(h.title, f"#{h.anchor}"))
+                            for h in item.headings]
+            else:
+                entries.append((item.level, OutlineNode(item.name, f"#{item.anchor}",
+                                                        kind=item.kind)))
+        return outline(entries)
 
 
 @attrs.frozen
@@ -103,11 +155,31 @@ def docs_by_module(schema: Schema) -> dict[str, list[Doc]]:
     return grouped
 
 
+def _nest(items: list[FreeForm | DefinitionView]) -> list[FreeForm | DefinitionView]:
+    """Give each definition the heading level below the last heading before it."""
+    depth = 1
+    nested: list[FreeForm | DefinitionView] = []
+    for item in items:
+        if isinstance(item, FreeForm):
+            depth = item.headings[-1].level if item.headings else depth
+            nested.append(item)
+        else:
+            nested.append(attrs.evolve(item, level=min(depth + 1, MAX_DEFINITION_LEVEL)))
+    return nested
+
+
+#: The deepest heading a definition gets: its own parts ("Members", ...) are one below.
+MAX_DEFINITION_LEVEL = 5
+
+
 def build_page(
     schema: Schema, linker: Linker, builder: ViewBuilder, module: str,
     levels: HeadingLevels, free_docs: list[Doc],
 ) -> tuple[ModulePage, Result]:
-    """The page of ``module`` with its free-form docs ``free_docs``, doc text rendered."""
+    """The page of ``module`` with its free-form docs ``free_docs``, doc text rendered.
+
+    The page's highest heading is level 1 whatever its level in the schema.
+    """
     builder.prose = []
     definitions: list[FreeForm | DefinitionView] = [
         builder.definition(e) for e in schema.module_entities(module)
@@ -123,12 +195,17 @@ def build_page(
         free.append(item)
     items = sorted([*free, *definitions], key=lambda item: _line(item, docs))
     prose = [f.body for f in free] + builder.prose
-    result = render_batch([p.source for p in prose if p.source], levels)
+    titles = [f.title.level for f in free if f.title]
+    result = render_batch([p.source for p in prose if p.source], levels,
+                          min(titles, default=None))
     for p, html in zip(prose, result.html, strict=True):
         p.html = html
+    top = result.top_level or 1
     for f, headings in zip(free, result.headings[:len(free)], strict=True):
-        f.headings = ([f.title] if f.title else []) + headings
-    return ModulePage(module, linker.pages[module], tuple(items)), result
+        f.headings = [attrs.evolve(h, level=h.level - top + 1)
+                      for h in ([f.title] if f.title else []) + headings]
+        f.title = f.headings[0] if f.title else None
+    return ModulePage(module, linker.pages[module], tuple(_nest(items))), result
 
 
 def index_entries(schema: Schema, linker: Linker) -> list[IndexEntry]:

@@ -24,6 +24,8 @@ from docutils.writers.html5_polyglot import HTMLTranslator, Writer
 
 from qapi_ir.ir import Location
 
+from .safety import drop_unsafe_urls
+
 #: Maps a definition name to its URL, or None when there is no such definition.
 DefinitionLinker = Callable[[str], "str | None"]
 
@@ -91,6 +93,7 @@ class Result:
     headings: list[list[Heading]]
     problems: list[Problem] = attrs.field(factory=list)
     examples: list[Example] = attrs.field(factory=list)
+    top_level: int | None = None
 
 
 class HeadingLevels:
@@ -200,6 +203,7 @@ _SETTINGS.initial_header_level = 2
 _PARSER = Parser()
 _MARKER = "qapi-build-section-break-c3a1f0"
 _MEMBER_REF = re.compile(r"@([A-Za-z0-9_][A-Za-z0-9_.+-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
+_LABELLED = re.compile(r"(.*?)\s*<([^<>]+)>", re.DOTALL)
 _TITLE_UNDERLINE = re.compile(
     r"^(?:([=\-`:'\"~^_*+#<>])\1{2,}\n)?\S.*\n([=\-`:'\"~^_*+#<>])\2{2,}$", re.MULTILINE)
 
@@ -252,7 +256,15 @@ class _Batch:
              writer_aux.Admonitions]
         )
         document.transformer.apply_transforms()
+        drop_unsafe_urls(document, self._unsafe)
         return document
+
+    def _unsafe(self, node: nodes.Node, url: str) -> None:
+        if isinstance(node, nodes.reference) and node.astext() == url:
+            return  # a URL in running text ("must start with ftp://") stays text, unremarked
+        _, where = self.location(_line_of(node))
+        self.problems.append(Problem(where, f"link to {url!r} dropped: only http, https, "
+                                            "mailto and relative links are kept", False))
 
 
 def _split(document: nodes.document, count: int) -> list[list[nodes.Node]] | None:
@@ -341,14 +353,18 @@ class _Fixer:
             problematic.parent.replace(problematic, nodes.Text(problematic.astext()))
 
     def _definition_link(self, ref: nodes.title_reference) -> nodes.Node:
-        name = ref.astext()
+        """A link to the definition named, written `name` or `label <name>`."""
+        label = name = ref.astext()
+        labelled = _LABELLED.fullmatch(name)
+        if labelled is not None and labelled.group(1):
+            label, name = labelled.group(1), labelled.group(2).strip()
         uri = self.text.resolver.link(name)
         if uri is None:
             _, where = self.batch.location(ref.line or _line_of(ref))
             self.result.problems.append(
                 Problem(where, f"cross-reference to unknown definition '{name}'", False))
-            return _literal(name)
-        return _link(uri, _literal(name))
+            return _literal(label)
+        return _link(uri, _literal(label))
 
     def _example(self, box: nodes.container) -> None:
         lines = tuple((self.batch.location(offset + 1)[1], line)
@@ -383,10 +399,14 @@ def _to_html(translator: HTMLTranslator, chunk: list[nodes.Node], section_level:
     return "".join(translator.body)
 
 
-def render_batch(texts: Sequence[Text], levels: HeadingLevels) -> Result:
+def render_batch(
+    texts: Sequence[Text], levels: HeadingLevels, top_level: int | None = None
+) -> Result:
     """Render each text to an HTML fragment, collecting problems and QMP examples.
 
-    Section titles get their level from ``levels``, shared by all pages.
+    Section titles get their level from ``levels``, shared by all pages; the
+    highest level among the texts and ``top_level`` (``Result.top_level``)
+    becomes ``<h1>``.
     """
     result = Result(html=[""] * len(texts), headings=[[] for _ in texts])
     pending: list[int] = []
@@ -396,9 +416,26 @@ def render_batch(texts: Sequence[Text], levels: HeadingLevels) -> Result:
             result.html[i] = fast
         elif text.text.strip():
             pending.append(i)
+    parsed: list[_Parsed] = []
     for group in _groups(texts, pending):
-        _render_group([texts[i] for i in group], group, result, levels)
+        _parse_group([texts[i] for i in group], group, result, levels, parsed)
+    found = [h.level for hs in result.headings for h in hs]
+    result.top_level = min([*found, *([top_level] if top_level else [])], default=None)
+    for item in parsed:
+        # docutils writes a title at section depth d as <h(d + 1)> (initial_header_level 2).
+        headings = result.headings[item.index]
+        base = headings[0].level - result.top_level - 1 if headings and result.top_level else 0
+        result.html[item.index] = _to_html(item.translator, item.chunk, base)
     return result
+
+
+@attrs.frozen
+class _Parsed:
+    """A text's nodes, parsed and fixed, waiting for the page's top heading level."""
+
+    index: int
+    chunk: list[nodes.Node]
+    translator: HTMLTranslator
 
 
 def _groups(texts: Sequence[Text], pending: list[int]) -> Iterator[list[int]]:
@@ -430,8 +467,9 @@ def _ancestors(node: nodes.Node, kind: type[nodes.Node]) -> Iterator[nodes.Node]
         parent = parent.parent
 
 
-def _render_group(
-    texts: list[Text], indexes: list[int], result: Result, levels: HeadingLevels
+def _parse_group(
+    texts: list[Text], indexes: list[int], result: Result, levels: HeadingLevels,
+    parsed: list[_Parsed],
 ) -> None:
     batch = _Batch(texts)
     document = batch.parse()
@@ -441,7 +479,7 @@ def _render_group(
             chunks = [list(document.children)]
         else:
             for text, index in zip(texts, indexes, strict=True):
-                _render_group([text], [index], result, levels)
+                _parse_group([text], [index], result, levels, parsed)
             return
     translator = HTMLTranslator(document)
     for i, (chunk, index) in enumerate(zip(chunks, indexes, strict=True)):
@@ -449,8 +487,6 @@ def _render_group(
         chunk = [node for node in chunk if not _is_junk(node)]
         for node in chunk:
             fixer.fix(node)
-        headings = _headings(chunk, texts[i].text, levels)
-        result.headings[index] = headings
-        base = headings[0].level - 1 if headings else 0
-        result.html[index] = _to_html(translator, chunk, base)
+        result.headings[index] = _headings(chunk, texts[i].text, levels)
+        parsed.append(_Parsed(index, chunk, translator))
     result.problems.extend(batch.problems)

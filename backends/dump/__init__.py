@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from qapi_ir import ir
+from qapi_ir.flags import flags_of
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, Option, OptionValue, Output
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -35,6 +36,26 @@ def condition_text(condition: ir.Condition) -> str:
     return raw if isinstance(raw, str) else repr(raw)
 
 
+#: The flags QEMU's dump always shows, and how it names them; others show when not default.
+_ALWAYS_SHOWN = {
+    "command": {"gen": "gen", "success-response": "success_response", "boxed": "boxed",
+                "allow-oob": "oob", "allow-preconfig": "preconfig"},
+    "event": {"boxed": "boxed"},
+}
+
+
+def flags_text(definition: ir.Command | ir.Event) -> str:
+    """The flags line of a command or event: QEMU's fixed ones, then every other one set."""
+    owner = "command" if isinstance(definition, ir.Command) else "event"
+    always = _ALWAYS_SHOWN[owner]
+    shown = [
+        f"{always.get(flag.name, flag.name.replace('-', '_'))}={definition.flag(flag.name)}"
+        for flag in flags_of(owner)
+        if flag.name in always or definition.flag(flag.name) != flag.default
+    ]
+    return " ".join(shown)
+
+
 def is_dumped(entity: ir.Entity) -> bool:
     """Whether QEMU's dump shows ``entity``: not built-in scalars or built-in arrays."""
     if isinstance(entity, ir.BuiltinType):
@@ -42,14 +63,15 @@ def is_dumped(entity: ir.Entity) -> bool:
     return not (isinstance(entity, ir.ArrayType) and entity.location is None)
 
 
-def dump(schema: ir.Schema) -> str:
-    """The text of ``dump.txt`` for ``schema``."""
+def dump(schema: ir.Schema, templates: Renderer | None = None) -> str:
+    """The text of ``dump.txt`` for ``schema`` (``templates``: the build's renderer)."""
     modules = [
         (module.name, [e for e in schema.module_entities(module.name) if is_dumped(e)])
         for module in schema.modules
     ]
-    return render(TEMPLATES, "dump.txt.mako", modules=modules, docs=schema.docs,
-                  ir=ir, cond=condition_text)
+    return (templates or Renderer()).render(
+        TEMPLATES, "dump.txt.mako", modules=modules, docs=schema.docs,
+                  ir=ir, cond=condition_text, flags_text=flags_text)
 
 
 class DumpBackend:
@@ -64,4 +86,4 @@ class DumpBackend:
         self, schema: ir.Schema, output: Output, options: Mapping[str, OptionValue]
     ) -> None:
         """Write ``dump.txt``."""
-        output.write("dump.txt", dump(schema))
+        output.write("dump.txt", dump(schema, output.templates))

@@ -17,6 +17,7 @@ from typing import TypeAlias
 
 import attrs
 
+from qapi_ir.flags import flags_of
 from qapi_ir.ir import (
     EMPTY_OBJECT,
     AlternateType,
@@ -149,8 +150,9 @@ class _Builder:
             "arg-type": self._use_type(command.arg_type or EMPTY_OBJECT),
             "ret-type": self._use_type(command.ret_type or EMPTY_OBJECT),
         }
-        if command.allow_oob:
-            info["allow-oob"] = True
+        for flag in flags_of("command"):
+            if flag.introspected and command.flag(flag.name):
+                info[flag.name] = True
         self._add(command.name, "command", info, command.condition, command.features)
 
     def _event(self, event: Event) -> None:
@@ -158,17 +160,18 @@ class _Builder:
         self._add(event.name, "event", info, event.condition, event.features)
 
     def _type(self, typ: Type) -> None:
-        if isinstance(typ, BuiltinType):
-            self._add(typ.name, "builtin", {"json-type": typ.json_type})
-        elif isinstance(typ, EnumType):
-            self._enum(typ)
-        elif isinstance(typ, ArrayType):
-            element = self._use_type(typ.element_type)
-            self._add(f"[{element}]", "array", {"element-type": element}, typ.condition)
-        elif isinstance(typ, ObjectType):
-            self._object(typ)
-        else:
-            self._alternate(typ)
+        match typ:
+            case BuiltinType():
+                self._add(typ.name, "builtin", {"json-type": typ.json_type})
+            case EnumType():
+                self._enum(typ)
+            case ArrayType():
+                element = self._use_type(typ.element_type)
+                self._add(f"[{element}]", "array", {"element-type": element}, typ.condition)
+            case ObjectType():
+                self._object(typ)
+            case AlternateType():
+                self._alternate(typ)
 
     def _enum(self, enum: EnumType) -> None:
         members: list[Tree | Annotated] = []

@@ -45,6 +45,6 @@ class PythonBackend:
             raise BackendError(f"python.package: {package!r} is not a Python package name")
         history = options.get("compat")
         compat = CompatNotes(history if isinstance(history, ReleaseHistory) else ReleaseHistory())
-        for name, text in PackageWriter(schema, compat).files().items():
+        for name, text in PackageWriter(schema, compat, output.templates).files().items():
             output.write(f"{package}/{name}", text)
         output.write(f"{package}/py.typed", "")

@@ -66,7 +66,7 @@ class ApiPlanner:
         namer = Namer(RESERVED_ATTRIBUTES | {"boxed"})
         if event.arg_type is None:
             fields: tuple[PyField, ...] = ()
-        elif event.boxed:
+        elif event.flag("boxed"):
             fields = (self._boxed_field(event.arg_type),)
         else:
             docs = self._planner.member_docs(event.arg_type, doc)
@@ -79,7 +79,7 @@ class ApiPlanner:
             name=self._planner.event_class(event.name),
             wire=event.name,
             fields=fields,
-            boxed=event.boxed,
+            boxed=event.flag("boxed"),
             doc=tuple(builder.lines(f"QMP event ``{event.name}``.")),
         )
 
@@ -100,7 +100,7 @@ class ApiPlanner:
         types = self._planner.types
         params: tuple[PyField, ...] = ()
         boxed = ""
-        if command.arg_type is not None and command.boxed:
+        if command.arg_type is not None and command.flag("boxed"):
             boxed = types.annotation(command.arg_type, prefix="_t.")
         elif command.arg_type is not None:
             docs = self._planner.member_docs(command.arg_type, doc)

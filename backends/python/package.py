@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 
 from .api_model import ApiPlanner, PyCommand, PyEvent
 from .compat import CompatNotes
@@ -87,10 +87,12 @@ def _used(texts: Iterable[str], candidates: Iterable[str]) -> list[str]:
 class PackageWriter:
     """Computes the models once and renders each file of the package.
 
-    ``compat`` tells what older releases lack (nothing when none was given).
+    ``compat`` tells what older releases lack (nothing when none was given);
+    ``templates`` renders the files.
     """
 
-    def __init__(self, schema: Schema, compat: CompatNotes) -> None:
+    def __init__(self, schema: Schema, compat: CompatNotes, templates: Renderer) -> None:
+        self._templates = templates
         planner = Planner(schema, compat)
         self.varying = compat.varying_commands()
         definitions = list(schema.definitions())
@@ -110,7 +112,7 @@ class PackageWriter:
         self.commands: list[PyCommand] = [
             api.command(c)
             for c in definitions
-            if isinstance(c, Command) and c.success_response
+            if isinstance(c, Command) and c.flag("success-response")
         ]
         main = schema.main_module
         self.schema_name = Path(main.name).name if main else "QAPI"
@@ -131,7 +133,7 @@ class PackageWriter:
         return files
 
     def _render(self, template: str, **context: Any) -> str:
-        return render(
+        return self._templates.render(
             TEMPLATES,
             template,
             schema_name=self.schema_name,

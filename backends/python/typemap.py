@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, EnumType, ObjectType, Schema
+from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, EnumType, Schema, json_type
 
 from .naming import class_name
 
@@ -74,13 +74,7 @@ class TypeMap:
     def json_kind(self, name: str) -> str:
         """The JSON kind a value of type ``name`` takes (for alternate dispatch)."""
         entity = self._schema.type(name)
-        if isinstance(entity, BuiltinType):
-            return {"int": "number", "value": "any"}.get(entity.json_type, entity.json_type)
-        if isinstance(entity, EnumType):
-            return "string"
-        if isinstance(entity, ArrayType):
-            return "array"
-        if isinstance(entity, ObjectType):
-            return "object"
-        assert isinstance(entity, AlternateType)
-        raise ValueError(f"alternate {name} cannot be a branch of an alternate")
+        if isinstance(entity, AlternateType):
+            raise ValueError(f"alternate {name} cannot be a branch of an alternate")
+        kind = json_type(entity)
+        return {"int": "number", "value": "any"}.get(kind, kind)

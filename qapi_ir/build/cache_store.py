@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from qapi_ir.build.hashing import DIGEST_SIZE, hasher
-from qapi_ir.build.installed import installed
 
 _MAGIC = b"qapi-build-cache 2\n"
 #: The size the entries are pruned to after a build that added some.
@@ -49,16 +48,16 @@ def digest(*parts: str | bytes | memoryview) -> str:
 
 @functools.cache
 def code_fingerprint(module: str) -> str:
-    """The version and every source file (name, size, mtime) of ``module``'s top package.
+    """Every source file (name, size, mtime) of ``module``'s top package.
 
-    Editing a template or module of an editable install changes it, so cached
-    results of older code are not reused.
+    Installing another version, or editing a template or module of an
+    editable install, changes it, so cached results of older code are not reused.
     """
     package = sys.modules[module.partition(".")[0]]
     if not package.__file__:  # no files to check: never reuse its results
         return os.urandom(16).hex()
     source = Path(package.__file__).resolve()
-    parts = [installed().version, str(source)]
+    parts = [str(source)]
     if source.name != "__init__.py":  # a single-module plugin: that file is all its code
         status = source.stat()
         return digest(*parts, f"{status.st_size}:{status.st_mtime_ns}")

@@ -9,14 +9,17 @@ import argparse
 import gc
 import os
 import re
+import signal
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from qapi_ir.build.cache_store import CacheStore, default_root
 from qapi_ir.build.config import DEFAULT_CONFIG, Config, ConfigError, load_config
-from qapi_ir.build.installed import use_store
+from qapi_ir.build.installed import EntryPointInfo, installed
 from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
 from qapi_ir.build.output_cache import generate_cached
@@ -32,7 +35,7 @@ from qapi_ir.build.progress import Progress
 from qapi_ir.build.releases import with_histories
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import BackendError, OptionValue, Output
-from qapi_ir.templating import use_cache_root
+from qapi_ir.templating import Renderer
 
 if TYPE_CHECKING:
     from qapi_ir.diff.inputs import SchemaLoader
@@ -52,6 +55,26 @@ _PREFIX_PATTERN = re.compile(r"([A-Za-z_.-][A-Za-z0-9_.-]*)?")
 
 class UsageError(Exception):
     """A command line or configuration that does not make sense."""
+
+
+@attrs.frozen
+class BuildContext:
+    """What one run shares: made once from the command line, then passed down."""
+
+    #: The build cache (``None`` with ``--no-cache``).
+    store: CacheStore | None
+    #: Renders the backends' templates, compiled once into the build cache.
+    renderer: Renderer
+    #: The backends installed through entry points, by name.
+    installed: Mapping[str, EntryPointInfo]
+    config: Config
+
+
+def _build_context(args: argparse.Namespace) -> BuildContext:
+    root = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_root()
+    config = _load_config(args)
+    store = CacheStore(root) if root else None
+    return BuildContext(store, Renderer(root), installed_backends(installed(store)), config)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -91,13 +114,14 @@ def _load_config(args: argparse.Namespace) -> Config:
     return load_config(default) if default.is_file() else Config()
 
 
-def _load_backends(names: Sequence[str], config: Config) -> dict[str, LoadedBackend]:
+def _load_backends(names: Sequence[str], context: BuildContext) -> dict[str, LoadedBackend]:
     loaded = {}
     for name in names:
         if name in loaded:
             continue
-        path = config.extra_backends.get(name)
-        loaded[name] = load_by_path(name, path) if path else load_installed(name)
+        path = context.config.extra_backends.get(name)
+        loaded[name] = (load_by_path(name, path) if path
+                        else load_installed(name, context.installed))
     return loaded
 
 
@@ -109,18 +133,19 @@ def _check_prefix(value: OptionValue) -> None:
         raise UsageError(f"{PROG}: funny character '{text[end]}' in argument of --prefix")
 
 
-def _is_known(name: str, config: Config, backends: Mapping[str, LoadedBackend]) -> bool:
+def _is_known(name: str, context: BuildContext, backends: Mapping[str, LoadedBackend]) -> bool:
     """Whether ``name`` is a selected, installed or configured backend."""
-    return name in backends or name in installed_backends() or name in config.extra_backends
+    return (name in backends or name in context.installed
+            or name in context.config.extra_backends)
 
 
 def _given_options(
-    args: argparse.Namespace, config: Config, backends: dict[str, LoadedBackend]
+    args: argparse.Namespace, context: BuildContext, backends: dict[str, LoadedBackend]
 ) -> dict[str, dict[str, OptionValue]]:
     """Option values per backend: plugins.toml, then QEMU's flags, then ``-O``."""
     given: dict[str, dict[str, OptionValue]] = {name: {} for name in backends}
-    for name, table in config.options.items():
-        if not _is_known(name, config, backends):
+    for name, table in context.config.options.items():
+        if not _is_known(name, context, backends):
             raise OptionError(f"plugins.toml sets options of unknown backend '{name}'")
         if name not in backends:
             continue
@@ -155,15 +180,6 @@ def _given_options(
     return given
 
 
-def _cache_store(args: argparse.Namespace) -> CacheStore | None:
-    """The build cache of this run (``None`` with ``--no-cache``)."""
-    root = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_root()
-    use_cache_root(root)
-    store = CacheStore(root) if root else None
-    use_store(store)
-    return store
-
-
 def _read_schema(
     args: argparse.Namespace, config: Config, store: CacheStore | None
 ) -> SchemaSource:
@@ -185,8 +201,7 @@ def _generate(
     backends: dict[str, LoadedBackend],
     options: dict[str, dict[str, OptionValue]],
     progress: Progress,
-    store: CacheStore | None,
-    subdirs: Mapping[str, str],
+    context: BuildContext,
 ) -> Output:
     """Run every backend into one in-memory output; nothing is written here.
 
@@ -197,7 +212,8 @@ def _generate(
         progress.step(f"[{number}/{len(backends)}] {name}")
         values = with_histories(name, loaded.backend.options, options[name], source)
         try:
-            output = generate_cached(store, source, name, loaded.backend, values)
+            output = generate_cached(context.store, context.renderer, source, name,
+                                     loaded.backend, values)
         except BackendError as exc:
             raise BackendError(f"backend '{name}': {exc}") from exc
         except Exception as exc:
@@ -206,7 +222,7 @@ def _generate(
             raise BackendError(
                 f"backend '{name}' ({loaded.origin}) failed: {type(exc).__name__}: {exc}"
             ) from exc
-        subdir = subdirs.get(name)
+        subdir = context.config.subdirs.get(name)
         for relative, text in output.files.items():
             path = f"{subdir}/{relative}" if subdir else relative
             if path in combined.files:
@@ -218,10 +234,7 @@ def _generate(
 
 def _diff_loader(cache_dir: str | None) -> SchemaLoader:
     """For ``diff``: a loader of schema files through the IR cache in ``cache_dir``."""
-    root = Path(cache_dir) if cache_dir else default_root()
-    use_cache_root(root)
-    store = CacheStore(root)
-    use_store(store)
+    store = CacheStore(Path(cache_dir) if cache_dir else default_root())
 
     def load(path: str, *, legacy_docs: bool) -> Schema:
         source = from_schema_file(path, store, legacy_docs=legacy_docs)
@@ -232,11 +245,11 @@ def _diff_loader(cache_dir: str | None) -> SchemaLoader:
     return load
 
 
-def _list_backends(config: Config) -> int:
-    names = list(installed_backends()) + sorted(config.extra_backends)
+def _list_backends(context: BuildContext) -> int:
+    names = list(context.installed) + sorted(context.config.extra_backends)
     for name in names:
         try:
-            loaded = _load_backends([name], config)[name]
+            loaded = _load_backends([name], context)[name]
         except PluginError as exc:
             print(f"{name}: BROKEN: {exc}")
             continue
@@ -249,15 +262,15 @@ def _list_backends(config: Config) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    config = _load_config(args)
-    store = _cache_store(args)  # first: it also keeps the installed backends
+    context = _build_context(args)
+    config = context.config
     if args.list_backends:
-        return _list_backends(config)
+        return _list_backends(context)
     names = args.backend or list(config.backends) or list(DEFAULT_BACKENDS)
-    backends = _load_backends(names, config)
-    given = _given_options(args, config, backends)
+    backends = _load_backends(names, context)
+    given = _given_options(args, context, backends)
     for name in config.subdirs:
-        if not _is_known(name, config, backends):
+        if not _is_known(name, context, backends):
             raise UsageError(f"plugins.toml gives a sub-directory to unknown backend '{name}'")
     options = {
         name: resolve(name, loaded.backend.options, given[name])
@@ -268,13 +281,13 @@ def _run(args: argparse.Namespace) -> int:
             _check_prefix(values["prefix"])
     progress = Progress(sys.stderr)
     progress.step("reading schema")
-    source = _read_schema(args, config, store)
-    output = _generate(source, backends, options, progress, store, config.subdirs)
+    source = _read_schema(args, config, context.store)
+    output = _generate(source, backends, options, progress, context)
     directory = Path(args.output_dir or config.output or ".")
     progress.step(f"writing {len(output.files)} files")
     write_files(directory, output.files)
-    if store:
-        store.prune()
+    if context.store:
+        context.store.prune()
     progress.done()
     for warning in (*source.warnings, *output.warnings):
         print(warning, file=sys.stderr)
@@ -282,7 +295,24 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``qapi-build`` with ``argv`` (default: the process arguments)."""
+    """Run ``qapi-build`` with ``argv`` (default: the process arguments).
+
+    A reader that closes the pipe early (``| head``) ends the run quietly with
+    the status of a process killed by SIGPIPE, as other Unix tools do.
+    """
+    try:
+        try:
+            status = _main(argv)
+        finally:  # --help exits through here too
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # what is left in the buffer can never be written: drop it quietly at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
+    return status
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["diff"]:
         from qapi_ir.diff.cli import main as diff_main
@@ -301,6 +331,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             OutputError, BackendError, UsageError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise

@@ -26,7 +26,9 @@ from typing import Any
 
 import attrs
 
-DEFAULT_CONFIG = "plugins.toml"
+from qapi_ir.plugin_api import CONFIG_FILE
+
+DEFAULT_CONFIG = CONFIG_FILE
 _KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs",
          "diff"}
 

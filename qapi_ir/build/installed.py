@@ -11,7 +11,6 @@ the next run ask :mod:`importlib.metadata` again.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from typing import Any, Protocol
@@ -40,25 +39,14 @@ class EntryPointInfo:
 
 @attrs.frozen
 class Installed:
-    """qapi-build's version and the backends' entry points, sorted by name."""
+    """The backends' entry points, sorted by name."""
 
-    version: str
     backends: tuple[EntryPointInfo, ...]
-
-
-_store: _Store | None = None
-
-
-def use_store(store: _Store | None) -> None:
-    """Keep what :func:`installed` finds in ``store`` (``None``: ask every time)."""
-    global _store
-    _store = store
-    installed.cache_clear()
 
 
 def _metadata_key() -> str:
     """The digest of the sys.path entries and their distributions' metadata files."""
-    digester = hasher(b"installed 1")
+    digester = hasher(b"installed 2")
     for entry in sys.path:
         digester.update(f"\0{entry}".encode())
         try:
@@ -83,25 +71,24 @@ def _status(path: str) -> str:
 
 
 def _read() -> Installed:
-    from importlib.metadata import entry_points, version
+    from importlib.metadata import entry_points
 
     found = {}
     for point in entry_points(group=ENTRY_POINT_GROUP):
         dist = point.dist
         where = f"{dist.name} {dist.version}" if dist else None
         found[point.name] = EntryPointInfo(point.name, point.value, where)
-    return Installed(version("qapi-build"), tuple(found[name] for name in sorted(found)))
+    return Installed(tuple(found[name] for name in sorted(found)))
 
 
-@functools.cache
-def installed() -> Installed:
-    """What the distributions declare now: from the store when their metadata is unchanged."""
-    if _store is None:
+def installed(store: _Store | None) -> Installed:
+    """What the distributions declare now: from ``store`` when their metadata is unchanged."""
+    if store is None:
         return _read()
     key = _metadata_key()
-    cached = _store.get_object(key)
+    cached = store.get_object(key)
     if isinstance(cached, Installed):
         return cached
     result = _read()
-    _store.put_object(key, result)
+    store.put_object(key, result)
     return result

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Mapping
 from typing import Any, cast
 
 import attrs
 
-from qapi_ir.build.installed import EntryPointInfo, installed
+from qapi_ir.build.installed import EntryPointInfo, Installed
 from qapi_ir.plugin_api import SUPPORTED_API_VERSIONS, Backend, Option
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
@@ -33,9 +34,9 @@ _ENTRY_POINT_VALUE = re.compile(
 )
 
 
-def installed_backends() -> dict[str, EntryPointInfo]:
+def installed_backends(installed: Installed) -> dict[str, EntryPointInfo]:
     """The backends registered through entry points, sorted by name."""
-    return {point.name: point for point in installed().backends}
+    return {point.name: point for point in installed.backends}
 
 
 def _origin(entry_point: EntryPointInfo) -> str:
@@ -76,9 +77,8 @@ def _instantiate(obj: Any, label: str) -> Backend:
     return cast(Backend, backend)
 
 
-def load_installed(name: str) -> LoadedBackend:
-    """Load the installed backend called ``name``."""
-    available = installed_backends()
+def load_installed(name: str, available: Mapping[str, EntryPointInfo]) -> LoadedBackend:
+    """Load the backend called ``name`` from the ``available`` installed ones."""
     if name not in available:
         raise PluginError(
             f"unknown backend '{name}'; available: {', '.join(available) or 'none'}"

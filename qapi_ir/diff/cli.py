@@ -17,7 +17,6 @@ from typing import NoReturn
 
 import attrs
 
-from qapi_ir.build.config import DEFAULT_CONFIG
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import InputError, SchemaLoader, read_input
@@ -27,6 +26,7 @@ from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.frontend import load_schema
+from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
 
@@ -81,7 +81,7 @@ def _fails(severities: set[Severity], fail_on: str) -> bool:
 def _settings(config: str | None) -> Settings:
     if config is not None:
         return load_settings(Path(config))
-    default = Path(DEFAULT_CONFIG)
+    default = Path(CONFIG_FILE)
     return load_settings(default) if default.is_file() else Settings()
 
 

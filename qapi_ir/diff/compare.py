@@ -17,6 +17,7 @@ from qapi_ir.diff import model
 from qapi_ir.diff.changes import Change, Finding, Group, Recorder, Where, place_finding
 from qapi_ir.diff.matching import Matching, match_types
 from qapi_ir.diff.members import compare_node
+from qapi_ir.flags import flags_of
 from qapi_ir.ir import Location
 
 _Definition = TypeVar("_Definition", model.Command, model.Event)
@@ -100,15 +101,16 @@ class Comparison(Recorder):
     # ------------------------------------------------------------ commands and events
 
     def _compare_flags(self, old: Mapping[str, bool], new: Mapping[str, bool]) -> Iterator[Finding]:
-        for flag in sorted(old.keys() & new.keys()):
-            if old[flag] == new[flag]:
+        """Flags both inputs know, classified by the rules of the flag table."""
+        for flag in flags_of("command"):
+            if flag.diff is None or flag.name not in old.keys() & new.keys():
                 continue
-            if flag in ("allow-oob", "allow-preconfig"):
-                rule_id = f"{flag}-{'added' if new[flag] else 'removed'}"
-            else:
-                rule_id = f"{flag}-changed"
-            was, now = str(old[flag]).lower(), str(new[flag]).lower()
-            yield Finding("", rule_id, f"'{flag}' {was} -> {now}", old=was, new=now)
+            if old[flag.name] == new[flag.name]:
+                continue
+            back = new[flag.name] == flag.default
+            flag_rule = flag.diff.to_default if back else flag.diff.to_other
+            was, now = str(old[flag.name]).lower(), str(new[flag.name]).lower()
+            yield Finding("", flag_rule.id, f"'{flag.name}' {was} -> {now}", old=was, new=now)
 
     def _matched(
         self, kind: str, old: Mapping[str, _Definition], new: Mapping[str, _Definition]

@@ -1,6 +1,6 @@
 """The comparable model of a saved ``query-qmp-schema`` reply (a list of SchemaInfo).
 
-Such a reply knows neither conditions, nor flags other than ``allow-oob``, nor
+Such a reply knows neither conditions, nor flags other than the introspected ones, nor
 the QAPI names of built-in types (all integer types are ``int``), nor docs; and
 type names are usually masked as numbers.  Those things are left unknown.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from qapi_ir.diff import model
+from qapi_ir.flags import flags_of
 
 
 class IntrospectionError(Exception):
@@ -146,7 +147,9 @@ def from_introspection(infos: list[Any], source: str) -> model.WireSchema:
         if meta == "command":
             commands[name] = model.Command(
                 name, reader.string("arg-type"), reader.string("ret-type"),
-                {"allow-oob": info.get("allow-oob") is True}, features=reader.features())
+                {flag.name: info.get(flag.name) is True
+                 for flag in flags_of("command") if flag.introspected and flag.diff},
+                features=reader.features())
         elif meta == "event":
             events[name] = model.Event(name, reader.string("arg-type"),
                                        features=reader.features())

@@ -4,45 +4,36 @@ from __future__ import annotations
 
 from qapi_ir import ir
 from qapi_ir.diff import model
-
-_FLAGS = ("allow-oob", "allow-preconfig", "coroutine", "success-response")
+from qapi_ir.flags import flags_of
 
 
 def _features(features: tuple[ir.Feature, ...]) -> tuple[model.Feature, ...]:
     return tuple(model.Feature(f.name, f.condition) for f in features)
 
 
-def _json_type(schema: ir.Schema, type_name: str) -> str:
-    found = schema.type(type_name)
-    if isinstance(found, ir.BuiltinType):
-        return found.json_type
-    if isinstance(found, ir.EnumType):
-        return "string"
-    return "array" if isinstance(found, ir.ArrayType) else "object"
-
-
 def _shape(schema: ir.Schema, typ: ir.Type) -> model.Shape:
-    if isinstance(typ, ir.BuiltinType):
-        return model.Scalar(typ.json_type, typ.name)
-    if isinstance(typ, ir.EnumType):
-        return model.Enum(tuple(
-            model.EnumValue(v.name, v.condition, _features(v.features))
-            for v in typ.values))
-    if isinstance(typ, ir.ArrayType):
-        return model.Array(typ.element_type)
-    if isinstance(typ, ir.AlternateType):
-        return model.Alternate(tuple(
-            model.Branch(_json_type(schema, b.type), b.type, b.condition)
-            for b in typ.branches))
-    members = tuple(
-        model.Member(m.name, m.type, m.optional, m.condition,
-                     _features(m.features))
-        for m in schema.all_members(typ))
-    if typ.variants is None:
-        return model.Object(members)
-    return model.Object(members, typ.variants.tag, tuple(
-        model.Branch(b.name, b.type, b.condition)
-        for b in typ.variants.branches))
+    match typ:
+        case ir.BuiltinType():
+            return model.Scalar(typ.json_type, typ.name)
+        case ir.EnumType():
+            return model.Enum(tuple(
+                model.EnumValue(v.name, v.condition, _features(v.features))
+                for v in typ.values))
+        case ir.ArrayType():
+            return model.Array(typ.element_type)
+        case ir.AlternateType():
+            return model.Alternate(tuple(
+                model.Branch(ir.json_type(schema.type(b.type)), b.type, b.condition)
+                for b in typ.branches))
+        case ir.ObjectType():
+            members = tuple(
+                model.Member(m.name, m.type, m.optional, m.condition, _features(m.features))
+                for m in schema.all_members(typ))
+            if typ.variants is None:
+                return model.Object(members)
+            return model.Object(members, typ.variants.tag, tuple(
+                model.Branch(b.name, b.type, b.condition)
+                for b in typ.variants.branches))
 
 
 def _type_info(schema: ir.Schema, typ: ir.Type) -> model.TypeInfo:
@@ -67,11 +58,10 @@ def _doc_text(doc: ir.Doc) -> model.DocText:
 
 
 def _command(cmd: ir.Command) -> model.Command:
-    values = (cmd.allow_oob, cmd.allow_preconfig, cmd.coroutine, cmd.success_response)
     return model.Command(
         cmd.name, cmd.arg_type or ir.EMPTY_OBJECT, cmd.ret_type or ir.EMPTY_OBJECT,
-        dict(zip(_FLAGS, values, strict=True)), cmd.condition,
-        _features(cmd.features), cmd.location)
+        {flag.name: cmd.flag(flag.name) for flag in flags_of("command") if flag.diff},
+        cmd.condition, _features(cmd.features), cmd.location)
 
 
 def from_ir(schema: ir.Schema, *, docs: bool) -> model.WireSchema:

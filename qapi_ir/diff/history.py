@@ -1,7 +1,8 @@
 """What an older release lacks, in the names of a newer schema: the diff's wire matching reused.
 
-:func:`matched_types` is the comparison's pairing of types by place (walking
-from every command and event both schemas have); :func:`release` reads off
+:func:`matched_types` is the diff's pairing of types by place
+(:func:`~qapi_ir.diff.matching.match_types`, walking from every command and
+event both schemas have); :func:`release` reads off
 each pair what the newer type has that the older one lacks.
 """
 

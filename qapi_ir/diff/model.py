@@ -173,13 +173,14 @@ def is_empty_object(schema: WireSchema, type_name: str) -> bool:
 
 def json_type(schema: WireSchema, type_name: str) -> str:
     """The JSON type of values of ``type_name`` (``object``, ``array``, ``string``, ...)."""
-    shape = schema.types[type_name].shape
-    if isinstance(shape, Scalar):
-        return shape.json_type
-    if isinstance(shape, Array):
-        return "array"
-    if isinstance(shape, Enum):
-        return "string"
-    if isinstance(shape, Object):
-        return "object"
-    return "alternate"
+    match schema.types[type_name].shape:
+        case Scalar(json_type=json):
+            return json
+        case Array():
+            return "array"
+        case Enum():
+            return "string"
+        case Object():
+            return "object"
+        case Alternate():
+            return "alternate"

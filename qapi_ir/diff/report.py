@@ -22,7 +22,7 @@ from qapi_ir.diff.document import summary
 from qapi_ir.diff.policy import counted
 from qapi_ir.diff.rules import Severity
 from qapi_ir.ir import Location
-from qapi_ir.templating import render
+from qapi_ir.templating import Renderer
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -143,7 +143,7 @@ def _context(result: DiffResult) -> dict[str, object]:
 
 def render_text(result: DiffResult, colour: bool = False) -> str:
     """The diff as text for a terminal; ANSI colours only when ``colour``."""
-    return render(
+    return Renderer().render(
         TEMPLATES, "report.txt.mako", **_context(result),
         bold=_BOLD if colour else "",
         reset=_RESET if colour else "",
@@ -158,7 +158,7 @@ def _cell(text: str) -> str:
 
 def render_markdown(result: DiffResult, old: str, new: str) -> str:
     """The diff as a Markdown document: a summary, then a part per class, a table per group."""
-    return render(TEMPLATES, "report.md.mako", old=old, new=new, cell=_cell,
+    return Renderer().render(TEMPLATES, "report.md.mako", old=old, new=new, cell=_cell,
                   **_context(result))
 
 
@@ -183,5 +183,5 @@ def render_github(result: DiffResult) -> str:
     """GitHub workflow annotations: an error per breaking change, then a warning per notice."""
     shown = [c for c in result.changes if counted(c) and c.severity in _ANNOTATIONS]
     annotations = [_annotation(c) for c in sorted(shown, key=lambda c: -c.severity)]
-    return render(TEMPLATES, "report.github.mako", annotations=annotations,
+    return Renderer().render(TEMPLATES, "report.github.mako", annotations=annotations,
                   **_context(result))

@@ -14,16 +14,9 @@ from collections.abc import Iterable
 
 import attrs
 
-
-class Severity(enum.IntEnum):
-    """How a change affects existing clients, from harmless to harmful."""
-
-    COMPATIBLE = 0
-    NOTICE = 1
-    BREAKING = 2
-
-    def __str__(self) -> str:
-        return self.name.lower()
+from qapi_ir import flags
+from qapi_ir.flags import FlagRule
+from qapi_ir.flags import Severity as Severity  # the diff's classes: defined with the flags
 
 
 class Direction(enum.Enum):
@@ -56,6 +49,11 @@ class Rule:
         """The class of a change seen in ``directions`` (none: a whole command or event)."""
         found = set(directions) or {Direction.INTO}
         return max(self.into if d is Direction.INTO else self.out for d in found)
+
+    @classmethod
+    def for_flag(cls, flag_rule: FlagRule) -> Rule:
+        """The rule of a change of a flag (a command as a whole: no direction)."""
+        return cls(flag_rule.id, flag_rule.severity, flag_rule.severity, flag_rule.reason)
 
 
 _RULES = (
@@ -97,13 +95,6 @@ _RULES = (
     Rule("unstable-removed", C, C, "the thing is now stable"),
     Rule("feature-added", C, C, "a feature announces something new"),
     Rule("feature-removed", N, N, "clients testing for the feature change behaviour"),
-    Rule("allow-oob-added", C, C, "the command can now also run out of band"),
-    Rule("allow-oob-removed", B, B, "clients running the command out of band fail"),
-    Rule("allow-preconfig-added", C, C, "the command can now also run before configuration"),
-    Rule("allow-preconfig-removed", B, B, "clients running the command in preconfig fail"),
-    Rule("success-response-changed", B, B,
-         "clients wait for a reply that doesn't come, or get one they don't expect"),
-    Rule("coroutine-changed", N, N, "how QEMU runs the command; no change on the wire"),
     Rule("condition-narrowed", N, N,
          "the thing exists in fewer builds: clients of a build without it fail"),
     Rule("condition-widened", C, C, "the thing exists in more builds; no build loses it"),
@@ -116,9 +107,18 @@ _RULES = (
          "it is unstable or x- named: clients were told it may change without notice"),
 )
 
-RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+_FIXED_RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+
+
+def rules() -> dict[str, Rule]:
+    """Every rule by id; those of flags come from the flag table, read at each use."""
+    return _FIXED_RULES | {
+        rule.id: Rule.for_flag(rule)
+        for flag in flags.FLAGS if flag.diff
+        for rule in (flag.diff.to_other, flag.diff.to_default)
+    }
 
 
 def rule(rule_id: str) -> Rule:
     """The rule called ``rule_id``."""
-    return RULES[rule_id]
+    return _FIXED_RULES.get(rule_id) or rules()[rule_id]

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from qapi_ir.diff.rules import RULES, Severity
+from qapi_ir.diff.rules import Severity, rules
 
 TABLE = "diff"
 _KEYS = {"severity", "ignore"}
@@ -53,7 +53,7 @@ class Settings:
 
 
 def _severity(where: str, rule_id: str, value: Any) -> Severity:
-    if rule_id not in RULES:
+    if rule_id not in rules():
         raise SettingsError(f"{where}: unknown rule '{rule_id}'")
     names = [str(s) for s in Severity]
     if value not in names:
@@ -67,7 +67,7 @@ def _ignore(where: str, index: int, entry: Any) -> Ignore:
         raise SettingsError(f"{place} needs exactly the keys {', '.join(sorted(_IGNORE_KEYS))}")
     if not all(isinstance(entry[key], str) and entry[key].strip() for key in _IGNORE_KEYS):
         raise SettingsError(f"{place}: rule, path and reason must be non-empty strings")
-    if entry["rule"] not in RULES:
+    if entry["rule"] not in rules():
         raise SettingsError(f"{place}: unknown rule '{entry['rule']}'")
     return Ignore(entry["rule"], entry["path"], entry["reason"])
 

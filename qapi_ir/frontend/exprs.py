@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from qapi_ir.flags import flags_of
+
 from .errors import QAPISemError
 from .parser import QAPIExpression
 from .source import QAPISourceInfo
@@ -110,16 +112,18 @@ def check_keys(value: dict[str, object], info: QAPISourceInfo, source: str,
             f"Valid keys are {pprint(allowed)}.")
 
 
-def check_flags(expr: QAPIExpression) -> None:
-    """Check the boolean flags of a command or event."""
-    for key in ('gen', 'success-response'):
-        if key in expr and expr[key] is not False:
-            raise QAPISemError(expr.info, f"flag '{key}' may only use false value")
-    for key in ('boxed', 'allow-oob', 'allow-preconfig', 'coroutine'):
-        if key in expr and expr[key] is not True:
-            raise QAPISemError(expr.info, f"flag '{key}' may only use true value")
-    if 'allow-oob' in expr and 'coroutine' in expr:
-        raise QAPISemError(expr.info, "flags 'allow-oob' and 'coroutine' are incompatible")
+def check_flags(expr: QAPIExpression, owner: str) -> None:
+    """Check the boolean flags of a command or event (``owner``) against the flag table."""
+    table = flags_of(owner)
+    for flag in table:
+        if flag.name in expr and expr[flag.name] is not (not flag.default):
+            value = str(not flag.default).lower()
+            raise QAPISemError(expr.info, f"flag '{flag.name}' may only use {value} value")
+    for flag in table:
+        for other in flag.incompatible:
+            if flag.name in expr and other in expr:
+                raise QAPISemError(
+                    expr.info, f"flags '{flag.name}' and '{other}' are incompatible")
 
 
 def check_if(expr: dict[str, Any], info: QAPISourceInfo, source: str) -> None:
@@ -313,15 +317,14 @@ def check_event(expr: QAPIExpression) -> None:
     _check_boxable_data(expr)
 
 
+#: The required and optional keys of each kind of definition (flags aside).
 _KEYS: dict[str, tuple[list[str], list[str]]] = {
     'enum': (['enum', 'data'], ['if', 'features', 'prefix']),
     'union': (['union', 'base', 'discriminator', 'data'], ['if', 'features']),
     'alternate': (['alternate', 'data'], ['if', 'features']),
     'struct': (['struct', 'data'], ['base', 'if', 'features']),
-    'command': (['command'], ['data', 'returns', 'boxed', 'if', 'features', 'gen',
-                              'success-response', 'allow-oob', 'allow-preconfig',
-                              'coroutine']),
-    'event': (['event'], ['data', 'boxed', 'if', 'features']),
+    'command': (['command'], ['data', 'returns', 'if', 'features']),
+    'event': (['event'], ['data', 'if', 'features']),
 }
 
 
@@ -347,6 +350,7 @@ def _check_definition(expr: QAPIExpression) -> None:
         raise QAPISemError(info, "documentation comment required")
 
     required, optional = _KEYS[meta]
+    optional = optional + [flag.name for flag in flags_of(meta)]
     check_keys(expr, info, meta, required, optional)
     if meta == 'enum':
         check_enum(expr)
@@ -368,7 +372,7 @@ def _check_definition(expr: QAPIExpression) -> None:
         check_event(expr)
     check_if(expr, info, meta)
     check_features(expr.get('features'), info)
-    check_flags(expr)
+    check_flags(expr, meta)
 
 
 def check_exprs(exprs: list[QAPIExpression]) -> list[QAPIExpression]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qapi_ir import ir
+from qapi_ir.flags import true_flags
 
 from .doc import QAPIDoc
 from .model import QAPISchema
@@ -38,12 +39,12 @@ def lower_condition(raw: Any) -> ir.Condition | None:
 
 def _condition(raw: Any) -> ir.Condition:
     if isinstance(raw, str):
-        return ir.IfName(raw)
+        return ir.IfName(name=raw)
     if 'not' in raw:
-        return ir.IfNot(_condition(raw['not']))
+        return ir.IfNot(operand=_condition(raw['not']))
     if 'all' in raw:
-        return ir.IfAll(tuple(_condition(c) for c in raw['all']))
-    return ir.IfAny(tuple(_condition(c) for c in raw['any']))
+        return ir.IfAll(operands=tuple(_condition(c) for c in raw['all']))
+    return ir.IfAny(operands=tuple(_condition(c) for c in raw['any']))
 
 
 def _cond(ifcond: QAPISchemaIfCond) -> ir.Condition | None:
@@ -55,77 +56,83 @@ def _location(info: QAPISourceInfo | None) -> ir.Location | None:
 
 
 def _features(features: list[QAPISchemaFeature]) -> tuple[ir.Feature, ...]:
-    return tuple(ir.Feature(f.name, _cond(f.ifcond)) for f in features)
+    return tuple(ir.Feature(name=f.name, condition=_cond(f.ifcond)) for f in features)
 
 
 def _value(value: QAPISchemaEnumMember) -> ir.EnumValue:
-    return ir.EnumValue(value.name, _cond(value.ifcond), _features(value.features))
+    return ir.EnumValue(name=value.name, condition=_cond(value.ifcond),
+                        features=_features(value.features))
 
 
 def _member(member: QAPISchemaObjectTypeMember) -> ir.Member:
-    return ir.Member(member.name, member.type.name, member.optional, _cond(member.ifcond),
-                     _features(member.features))
+    return ir.Member(name=member.name, type=member.type.name, optional=member.optional,
+                     condition=_cond(member.ifcond), features=_features(member.features))
 
 
 def _branch(variant: QAPISchemaVariant) -> ir.Branch:
-    return ir.Branch(variant.name, variant.type.name, _cond(variant.ifcond))
+    return ir.Branch(name=variant.name, type=variant.type.name, condition=_cond(variant.ifcond))
 
 
-def _object(obj: QAPISchemaObjectType, module: str) -> ir.ObjectType:
-    variants = None
-    if obj.branches:
-        variants = ir.Variants(obj.branches.tag_member.name,
-                               tuple(_branch(v) for v in obj.branches.variants))
-    return ir.ObjectType(
-        name=obj.name, location=_location(obj.info), module=module,
-        members=tuple(_member(m) for m in obj.local_members),
-        base=obj.base.name if obj.base else None, variants=variants,
-        condition=_cond(obj.ifcond), features=_features(obj.features))
+def _variants(obj: QAPISchemaObjectType) -> ir.Variants | None:
+    if not obj.branches:
+        return None
+    return ir.Variants(tag=obj.branches.tag_member.name,
+                       branches=tuple(_branch(v) for v in obj.branches.variants))
+
+
+def _arg_type(call: QAPISchemaCommand | QAPISchemaEvent) -> str | None:
+    return call.arg_type.name if call.arg_type else None
 
 
 def lower_entity(ent: QAPISchemaEntity) -> ir.Entity:
     """The IR entity for one checked model entity."""
     assert ent.module is not None
     module = ent.module.name
-    if isinstance(ent, QAPISchemaInclude):
-        location = _location(ent.info)
-        assert location is not None
-        return ir.Include(module=module, target=ent.sub_module.name, location=location)
-    if isinstance(ent, QAPISchemaBuiltinType):
-        return ir.BuiltinType(ent.name, ent.json_type(), module)
-    if isinstance(ent, QAPISchemaObjectType):
-        return _object(ent, module)
     location = _location(ent.info)
-    if isinstance(ent, QAPISchemaEnumType):
-        return ir.EnumType(ent.name, location, module, tuple(_value(v) for v in ent.members),
-                           ent.prefix, _cond(ent.ifcond), _features(ent.features))
-    if isinstance(ent, QAPISchemaArrayType):
-        return ir.ArrayType(ent.name, location, module, ent.element_type.name,
-                            _cond(ent.ifcond))
-    if isinstance(ent, QAPISchemaAlternateType):
-        return ir.AlternateType(ent.name, location, module,
-                                tuple(_branch(v) for v in ent.alternatives.variants),
-                                _cond(ent.ifcond), _features(ent.features))
-    if isinstance(ent, QAPISchemaCommand):
-        return ir.Command(
-            name=ent.name, location=location, module=module,
-            arg_type=ent.arg_type.name if ent.arg_type else None,
-            ret_type=ent.ret_type.name if ent.ret_type else None,
-            gen=ent.gen, success_response=ent.success_response, boxed=ent.boxed,
-            allow_oob=ent.allow_oob, allow_preconfig=ent.allow_preconfig,
-            coroutine=ent.coroutine, condition=_cond(ent.ifcond),
-            features=_features(ent.features))
-    assert isinstance(ent, QAPISchemaEvent)
-    return ir.Event(ent.name, location, module,
-                    ent.arg_type.name if ent.arg_type else None, ent.boxed,
-                    _cond(ent.ifcond), _features(ent.features))
+    match ent:
+        case QAPISchemaInclude():
+            assert location is not None
+            return ir.Include(module=module, target=ent.sub_module.name, location=location)
+        case QAPISchemaBuiltinType():
+            return ir.BuiltinType(name=ent.name, json_type=ent.json_type(), module=module)
+        case QAPISchemaObjectType():
+            return ir.ObjectType(
+                name=ent.name, location=location, module=module,
+                members=tuple(_member(m) for m in ent.local_members),
+                base=ent.base.name if ent.base else None, variants=_variants(ent),
+                condition=_cond(ent.ifcond), features=_features(ent.features))
+        case QAPISchemaEnumType():
+            return ir.EnumType(
+                name=ent.name, location=location, module=module,
+                values=tuple(_value(v) for v in ent.members), prefix=ent.prefix,
+                condition=_cond(ent.ifcond), features=_features(ent.features))
+        case QAPISchemaArrayType():
+            return ir.ArrayType(name=ent.name, location=location, module=module,
+                                element_type=ent.element_type.name, condition=_cond(ent.ifcond))
+        case QAPISchemaAlternateType():
+            return ir.AlternateType(
+                name=ent.name, location=location, module=module,
+                branches=tuple(_branch(v) for v in ent.alternatives.variants),
+                condition=_cond(ent.ifcond), features=_features(ent.features))
+        case QAPISchemaCommand():
+            return ir.Command(
+                name=ent.name, location=location, module=module, arg_type=_arg_type(ent),
+                ret_type=ent.ret_type.name if ent.ret_type else None,
+                flags=true_flags('command', ent.flags), condition=_cond(ent.ifcond),
+                features=_features(ent.features))
+        case QAPISchemaEvent():
+            return ir.Event(
+                name=ent.name, location=location, module=module, arg_type=_arg_type(ent),
+                flags=true_flags('event', ent.flags), condition=_cond(ent.ifcond),
+                features=_features(ent.features))
+    raise TypeError(f"no IR for {type(ent).__name__}")
 
 
 def _section(section: QAPIDoc.Section) -> ir.DocSection:
     location = _location(section.info)
     assert location is not None
     name = section.name if isinstance(section, QAPIDoc.ArgSection) else None
-    return ir.DocSection(str(section.kind), section.text, location, name)
+    return ir.DocSection(kind=str(section.kind), text=section.text, location=location, name=name)
 
 
 def lower_doc(doc: QAPIDoc) -> ir.Doc:
@@ -142,6 +149,6 @@ def lower_doc(doc: QAPIDoc) -> ir.Doc:
 def lower(schema: QAPISchema) -> ir.Schema:
     """The IR of a checked schema."""
     return ir.Schema(
-        modules=tuple(ir.Module(module.name) for module in schema.modules),
+        modules=tuple(ir.Module(name=module.name) for module in schema.modules),
         entities=tuple(lower_entity(ent) for ent in schema.entities),
         docs=tuple(lower_doc(doc) for doc in schema.docs))

@@ -16,6 +16,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from qapi_ir.flags import flags_of
+
 from .doc import QAPIDoc, Relaxation
 from .errors import QAPISemError, QAPISourceError
 from .exprs import check_exprs
@@ -56,14 +58,15 @@ BUILTIN_TYPES = (
 #: The values of the predefined enum ``QType``.
 QTYPE_VALUES = ('none', 'qnull', 'qnum', 'qstring', 'qdict', 'qlist', 'qbool')
 
-#: The flags of a command and their defaults.
-COMMAND_FLAGS = (('gen', True), ('success-response', True), ('boxed', False),
-                 ('allow-oob', False), ('allow-preconfig', False), ('coroutine', False))
-
 #: At most this many distinct feature names, the special ones included.
 MAX_FEATURES = 64
 
 Describer = str | Callable[[QAPISourceInfo | None], str] | None
+
+
+def _flag_values(expr: QAPIExpression, owner: str) -> dict[str, bool]:
+    """Every flag of ``owner`` (a command or event) with its value in ``expr``."""
+    return {flag.name: expr.get(flag.name, flag.default) for flag in flags_of(owner)}
 
 
 class QAPISchemaModule:
@@ -296,8 +299,7 @@ class QAPISchema:
         if rets is not None:
             rets = self._type_name(rets, info)
         self._def_definition(QAPISchemaCommand(
-            name, info, expr.doc, ifcond, features, data, rets,
-            {flag: expr.get(flag, default) for flag, default in COMMAND_FLAGS}))
+            name, info, expr.doc, ifcond, features, data, rets, _flag_values(expr, 'command')))
 
     def _def_event(self, expr: QAPIExpression) -> None:
         name = expr['event']
@@ -306,7 +308,7 @@ class QAPISchema:
         features = self._make_features(expr.get('features'), info)
         data = self._implicit_arg_type(expr, name, ifcond)
         self._def_definition(QAPISchemaEvent(
-            name, info, expr.doc, ifcond, features, data, expr.get('boxed', False)))
+            name, info, expr.doc, ifcond, features, data, _flag_values(expr, 'event')))
 
     def _def_include(self, expr: QAPIExpression) -> None:
         self._def_entity(QAPISchemaInclude(self._make_module(expr['include']), expr.info))

@@ -364,15 +364,16 @@ def _conflicting_qtypes(typ: QAPISchemaType, qtype: str) -> list[str]:
 
 
 class _QAPISchemaCall(QAPISchemaDefinition):
-    """What commands and events share: an argument type, possibly boxed."""
+    """What commands and events share: an argument type, possibly boxed, and flags by name."""
 
     def __init__(self, name: str, info: QAPISourceInfo, doc: QAPIDoc | None,
                  ifcond: QAPISchemaIfCond | None, features: list[QAPISchemaFeature] | None,
-                 arg_type: str | None, boxed: bool) -> None:
+                 arg_type: str | None, flags: dict[str, bool]) -> None:
         super().__init__(name, info, doc, ifcond, features)
         self.arg_type_name = arg_type
         self.arg_type: QAPISchemaObjectType | None = None
-        self.boxed = boxed
+        self.flags = flags
+        self.boxed = flags['boxed']
 
     def check(self, schema: QAPISchema) -> None:
         """Resolve the argument type; unions and conditional members need boxing."""
@@ -408,14 +409,9 @@ class QAPISchemaCommand(_QAPISchemaCall):
     def __init__(self, name: str, info: QAPISourceInfo, doc: QAPIDoc | None,
                  ifcond: QAPISchemaIfCond | None, features: list[QAPISchemaFeature] | None,
                  arg_type: str | None, ret_type: str | None, flags: dict[str, bool]) -> None:
-        super().__init__(name, info, doc, ifcond, features, arg_type, flags['boxed'])
+        super().__init__(name, info, doc, ifcond, features, arg_type, flags)
         self.ret_type_name = ret_type
         self.ret_type: QAPISchemaType | None = None
-        self.gen = flags['gen']
-        self.success_response = flags['success-response']
-        self.allow_oob = flags['allow-oob']
-        self.allow_preconfig = flags['allow-preconfig']
-        self.coroutine = flags['coroutine']
 
     def check(self, schema: QAPISchema) -> None:
         """Also resolve the return type, which must be an object (or array of them)."""

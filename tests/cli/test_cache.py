@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from qapi_backends.c import CBackend
 
+from qapi_backends.c import CBackend
 from qapi_ir import templating
 from qapi_ir.build.cache_store import CacheStore
 from qapi_ir.build.ir_cache import from_schema_file
@@ -112,20 +112,23 @@ def test_pruning_keeps_the_most_recently_used_entries_within_the_limit(tmp_path:
 def render_count(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The files rendered (not taken from the memo) while the test runs."""
     rendered: list[str] = []
-    real = templating._render
+    real = templating.Renderer._render
 
-    def counting(template_dir: Path, name: str, context: dict[str, Any]) -> str:
+    def counting(
+        self: templating.Renderer, template_dir: Path, name: str, context: dict[str, Any]
+    ) -> str:
         rendered.append(str(context.get("fname", name)))
-        return real(template_dir, name, context)
+        return real(self, template_dir, name, context)
 
-    monkeypatch.setattr(templating, "_render", counting)
+    monkeypatch.setattr(templating.Renderer, "_render", counting)
     yield rendered
 
 
 def _run_c(schema: Path, store: CacheStore) -> Output:
     backend = cast(Backend, CBackend())
     options = resolve("c", backend.options, {})
-    return generate_cached(store, from_schema_file(str(schema), store), "c", backend, options)
+    return generate_cached(store, templating.Renderer(store.root),
+                           from_schema_file(str(schema), store), "c", backend, options)
 
 
 def test_unchanged_schema_renders_nothing(tmp_path: Path, render_count: list[str]) -> None:

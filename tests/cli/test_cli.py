@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from qapi_ir.build import cli
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
+from tests.conftest import REPO_ROOT
 
 GOOD = "{ 'struct': 'Point', 'data': { 'x': 'int', 'y': 'int' } }\n"
 BAD = "{ 'struct': 'Point', 'data': { 'x': 'NoSuchType' } }\n"
@@ -147,3 +151,19 @@ def test_internal_error_is_one_line_unless_debugging(
     monkeypatch.setenv("QAPI_BUILD_DEBUG", "1")
     with pytest.raises(RuntimeError, match="a bug"):
         cli.main(["--backend", "dump", str(EXAMPLE)])
+
+
+@pytest.mark.parametrize("args", [("--list-backends",), ("diff", str(EXAMPLE), str(EXAMPLE))])
+def test_a_reader_closing_the_pipe_ends_the_run_quietly(args: tuple[str, ...]) -> None:
+    """``qapi-build --list-backends | head -1``: no message, the status of SIGPIPE."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "qapi_ir", *args], cwd=REPO_ROOT, stdout=write_end,
+            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, timeout=300,
+            check=False)
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 128 + signal.SIGPIPE

@@ -9,8 +9,6 @@ import pytest
 
 import qapi_ir.diff.cli
 import qapi_ir.frontend
-from qapi_ir import templating
-from qapi_ir.build import installed
 from qapi_ir.build.cache_store import CacheStore
 from qapi_ir.build.cli import main
 from qapi_ir.build.ir_cache import from_schema_file
@@ -32,9 +30,7 @@ NEW = """
 
 @pytest.fixture
 def schema_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths the front end reads from now on (the CLI's cache settings are undone)."""
-    monkeypatch.setattr(templating, "_cache_root", templating._cache_root)
-    monkeypatch.setattr(installed, "_store", installed._store)
+    """The paths the front end reads from now on."""
     reads: list[str] = []
     load_schema = qapi_ir.frontend.load_schema
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from qapi_ir.plugin_api import PLUGIN_API_VERSION
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
 from tests.conftest import REPO_ROOT
 
@@ -56,7 +57,7 @@ def test_backend_for_another_api_version_is_refused(site: Path, tmp_path: Path) 
     assert result.returncode == 1
     assert result.stderr == (
         f"backend 'oldapi' ({ORIGIN}): written for plugin API version 0,"
-        " but this qapi-build expects version 1 or 2\n"
+        f" but this qapi-build expects version {PLUGIN_API_VERSION}\n"
     )
 
 

@@ -59,7 +59,7 @@ def test_a_release_given_twice_is_refused(tmp_path: Path) -> None:
     assert stderr == "option python.compat: release '1.0' given twice\n"
 
 
-def test_a_backend_written_for_plugin_api_1_still_loads(tmp_path: Path) -> None:
+def test_a_backend_written_for_plugin_api_1_is_refused_as_flags_changed(tmp_path: Path) -> None:
     (tmp_path / "oldbackend.py").write_text(
         "class Old:\n"
         "    name = 'old'\n"
@@ -71,5 +71,8 @@ def test_a_backend_written_for_plugin_api_1_still_loads(tmp_path: Path) -> None:
     )
     (tmp_path / "plugins.toml").write_text('[extra-backends]\nold = "oldbackend:Old"\n')
     result = run_cli("--backend", "old", "-o", "out", NEW, cwd=tmp_path, pythonpath=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "out" / "old.txt").read_text() == "2"
+    assert result.returncode == 1
+    assert "written for plugin API version 1, but this qapi-build expects version 2" in (
+        result.stderr
+    )
+    assert not (tmp_path / "out").exists()

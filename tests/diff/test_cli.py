@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from qapi_backends.introspect import introspection
 
+from qapi_backends.introspect import introspection
 from qapi_ir import snapshot
 from qapi_ir.diff.cli import main
 from qapi_ir.frontend import load_schema

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from qapi_backends.introspect import introspection
-
 from qapi_ir.diff.from_ir import from_ir
 from qapi_ir.diff.history import release
 from qapi_ir.diff.inputs import read_input

@@ -10,8 +10,8 @@ from pathlib import Path
 import attrs
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from qapi_backends.introspect import introspection
 
+from qapi_backends.introspect import introspection
 from qapi_ir import snapshot
 from qapi_ir.diff.compare import compare
 from qapi_ir.diff.from_ir import from_ir

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from qapi_backends.introspect import introspection
 
+from qapi_backends.introspect import introspection
 from qapi_ir.diff.cli import main
 from qapi_ir.diff.report_jsonschema import render
 from qapi_ir.frontend import load_schema

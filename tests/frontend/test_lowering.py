@@ -136,8 +136,9 @@ def test_features_keep_their_conditions_and_flags_are_lowered() -> None:
     command = schema.lookup("cmd")
     assert isinstance(command, ir.Command)
     assert command.features == (ir.Feature("deprecated"), ir.Feature("f", ir.IfName("X")))
-    assert (command.gen, command.allow_preconfig, command.coroutine, command.allow_oob) == (
-        False, True, True, False)
+    assert command.flags == ("success-response", "allow-preconfig", "coroutine")
+    assert [command.flag(name) for name in ("gen", "allow-preconfig", "coroutine", "allow-oob")] \
+        == [False, True, True, False]
 
 
 def test_enum_values_and_members_keep_conditions_and_features() -> None:

@@ -15,6 +15,7 @@ from tests.conftest import REPO_ROOT
 from tests.ir.strategies import conditions
 
 PUBLISHED_SCHEMA = REPO_ROOT / "schema" / "ir.schema.json"
+FORMAT_VERSIONS = REPO_ROOT / "schema" / "ir-format-versions.json"
 EXAMPLE = REPO_ROOT / "examples" / "service.json"
 
 
@@ -26,6 +27,18 @@ def test_published_json_schema_is_up_to_date() -> None:
     assert PUBLISHED_SCHEMA.read_text() == ir_jsonschema.render(), (
         "regenerate with: python -m qapi_ir.ir_jsonschema > schema/ir.schema.json"
     )
+
+
+def test_the_format_version_moves_with_the_shape_of_the_ir() -> None:
+    """Every format version has its own shape, recorded once and never edited."""
+    recorded = json.loads(FORMAT_VERSIONS.read_text())
+    assert list(recorded) == [str(v) for v in range(1, snapshot.FORMAT_VERSION + 1)], (
+        f"{FORMAT_VERSIONS.name} must record versions 1 to {snapshot.FORMAT_VERSION}")
+    assert len(set(recorded.values())) == len(recorded), "two versions with one shape"
+    shape = ir_jsonschema.shape_digest(ir_jsonschema.snapshot_json_schema())
+    assert recorded[str(snapshot.FORMAT_VERSION)] == shape, (
+        "the IR's shape changed: bump snapshot.FORMAT_VERSION and record the new shape"
+        f" ({shape}) in {FORMAT_VERSIONS.name}")
 
 
 def test_example_snapshot_round_trips_and_matches_the_json_schema() -> None:
@@ -98,8 +111,9 @@ def test_truncated_snapshot_names_file_line_and_column(tmp_path: Path) -> None:
 
 
 def test_unknown_format_version_is_refused_before_structuring() -> None:
-    with pytest.raises(snapshot.SnapshotError, match="version 2 is not supported"):
-        snapshot.from_document({"format": "qapi-build-ir", "version": 2, "schema": None})
+    newer = snapshot.FORMAT_VERSION + 1
+    with pytest.raises(snapshot.SnapshotError, match=f"version {newer} is not supported"):
+        snapshot.from_document({"format": "qapi-build-ir", "version": newer, "schema": None})
 
 
 def test_document_of_another_format_is_refused() -> None:

@@ -19,29 +19,42 @@ ${inner | n}\
  <span class="badge badge-${name | h}">${name | h}</span>\
 % endfor
 </%def>
-<%def name="rows_table(rows, with_type)">\
-<table class="members">
-<thead><tr><th>Name</th>\
-% if with_type:
-<th>Type</th><th>Optional</th>\
+<%def name="description(prose)">\
+% if prose.html:
+${prose.html | n}\
+% else:
+<p class="undocumented">Not documented.</p>\
 % endif
-<th>Condition</th><th>Features</th><th>Description</th></tr></thead>
+</%def>
+<%def name="rows_table(table)">\
+<table class="members">
+<thead><tr><th scope="col">Name</th>\
+% for column in table.columns:
+<th scope="col">${column | h}</th>\
+% endfor
+<th scope="col">Description</th></tr></thead>
 <tbody>
-% for row in rows:
+% for row in table.rows:
 <tr${' id="%s"' % row.anchor if row.anchor else '' | n}${' class="new"' if row.is_new else '' | n}>\
-<td><code>${row.name | h}</code>\
+<th scope="row" class="name"><code>${row.name | h}</code>\
 % if row.is_new:
  <span class="badge badge-new">new</span>\
 % endif
-</td>\
-% if with_type:
-<td>${type_ref(row.type)}</td><td>${'optional' if row.optional else 'mandatory'}</td>\
-% endif
-<td>\
-% if row.condition:
+</th>\
+% for column in table.columns:
+<td class="${column.lower() | h}" data-label="${column | h}">\
+%   if column == "Type":
+${type_ref(row.type) if row.type else ''}\
+%   elif column == "Optional":
+${'optional' if row.optional else 'mandatory'}\
+%   elif column == "Condition" and row.condition:
 only when ${row.condition | h}\
-% endif
-</td><td>${badges(row.features)}</td><td>${row.description.html | n}\
+%   elif column == "Features":
+${badges(row.features)}\
+%   endif
+</td>\
+% endfor
+<td class="description">${description(row.description)}\
 % if row.inherited_from:
 <p class="inherited">inherited from ${type_ref(row.inherited_from)}</p>\
 % endif
@@ -51,58 +64,86 @@ only when ${row.condition | h}\
 </table>
 </%def>
 <%def name="definition(d)">\
+<% sub = min(d.level + 1, 6) %>\
 <section class="definition${' new' if d.is_new else ''}" id="${d.anchor | h}">
-<h2><span class="kind">${d.kind | h}</span> <code>${d.name | h}</code>${badges(d.badges)}\
+<div class="definition-head"><h${d.level} class="definition-title"><span class="kind">${d.kind | h}</span> <code>${d.name | h}</code>${badges(d.badges)}\
 % if d.is_new:
  <span class="badge badge-new">new</span>\
 % endif
-</h2>
+</h${d.level}>\
+% if d.since:
+<p class="since">Since ${d.since | h}</p>\
+% endif
+</div>
 % if d.condition:
 <p class="condition">Available only when ${d.condition | h}.</p>
 % endif
 ${d.body.html | n}
-% if d.rows:
-<h3>${d.members_title | h}</h3>
-${rows_table(d.rows, d.kind != "Enum")}
+% if d.members_of and not d.rows:
+<h${sub}>${d.members_title | h}</h${sub}>
+<p class="members-of">The members of ${type_ref(d.members_of)}.</p>
+% elif d.rows:
+<h${sub}>${d.members_title | h}\
+%   if d.members_of:
+: the members of ${type_ref(d.members_of)}\
+%   endif
+</h${sub}>
+${rows_table(d.table)}
 % endif
+% if d.branches:
+<div class="branches">
 % for branch in d.branches:
-<h4 class="branch">When <code>${d.branches_tag | h}</code> is <code>${branch.value | h}</code>: \
+<details class="branch"><summary>When <code>${d.branches_tag | h}</code> is <code>${branch.value | h}</code>: \
 the members of ${type_ref(branch.type)}\
 % if branch.condition:
  (only when ${branch.condition | h})\
 % endif
-</h4>
-%   if branch.rows:
-${rows_table(branch.rows, True)}
+</summary>
+%   if branch.table.rows:
+${rows_table(branch.table)}
+%   else:
+<p class="no-members">No further members.</p>
 %   endif
+</details>
 % endfor
+</div>
+% endif
 % if d.returns:
-<h3>Returns</h3>
+<h${sub}>Returns</h${sub}>
 <p class="returns">${type_ref(d.returns)}</p>
 %   if d.returns_text:
 ${d.returns_text.html | n}
 %   endif
 % endif
 % if d.features:
-<h3>Features</h3>
+<h${sub}>Features</h${sub}>
 <dl class="features">
 %   for feature in d.features:
 <dt><code>${feature.name | h}</code>${badges([feature.name] if feature.is_special else [])}\
 %     if feature.condition:
  (only when ${feature.condition | h})\
 %     endif
-</dt><dd>${feature.description.html | n}</dd>
+%     if feature.members:
+ <span class="carried">on member${'s' if len(feature.members) > 1 else ''} \
+%       for member in feature.members:
+${', ' if not loop.first else ''}\
+%         if member.url:
+<a href="${member.url | h}"><code>${member.name | h}</code></a>\
+%         else:
+<code>${member.name | h}</code>\
+%         endif
+%       endfor
+</span>\
+%     endif
+</dt><dd>${description(feature.description)}</dd>
 %   endfor
 </dl>
 % endif
 % for section in d.sections:
 %   if section.title:
-<h3>${section.title | h}</h3>
+<h${sub}>${section.title | h}</h${sub}>
 %   endif
 ${section.body.html | n}
 % endfor
-% if d.since:
-<p class="since">Since: ${d.since | h}</p>
-% endif
 </section>
 </%def>

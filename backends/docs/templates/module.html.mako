@@ -1,6 +1,6 @@
 <%namespace name="layout" file="layout.mako"/>\
 <%namespace name="defs" file="definition.mako"/>\
-<%layout:page title="${page.title}" modules="${pages}">
+<%layout:page title="${page.title}" modules="${pages}" current="${page.file}" contents="${page.contents()}">
 % if not page.headings:
 <h1>${page.module | h}</h1>
 % endif
@@ -8,7 +8,7 @@
 %   if hasattr(item, "headings"):
 <div class="freeform">\
 %     if item.title:
-<h${item.title.level + 1} id="${item.title.anchor | h}">${item.title.title | h}</h${item.title.level + 1}>
+<h${item.title.level} id="${item.title.anchor | h}">${item.title.title | h}</h${item.title.level}>
 %     endif
 ${item.body.html | n}</div>
 %   else:

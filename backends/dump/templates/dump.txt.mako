@@ -58,12 +58,12 @@ ${ifcond(e.condition, 4)}\
 ${features(e.features, 4)}\
 % elif isinstance(e, ir.Command):
 command ${e.name} ${e.arg_type} -> ${e.ret_type}
-    gen=${e.gen} success_response=${e.success_response} boxed=${e.boxed} oob=${e.allow_oob} preconfig=${e.allow_preconfig}${" coroutine=True" if e.coroutine else ""}
+    ${flags_text(e)}
 ${ifcond(e.condition, 4)}\
 ${features(e.features, 4)}\
 % elif isinstance(e, ir.Event):
 event ${e.name} ${e.arg_type}
-    boxed=${e.boxed}
+    ${flags_text(e)}
 ${ifcond(e.condition, 4)}\
 ${features(e.features, 4)}\
 % endif

@@ -46,5 +46,5 @@ class GoBackend:
         module = str(options["module"]) or package
         if not _MODULE.match(module):
             raise BackendError(f"go.module: {module!r} is not a Go module path")
-        for name, text in PackageWriter(schema, package, module).files().items():
+        for name, text in PackageWriter(schema, package, module, output.templates).files().items():
             output.write(f"{package}/{name}", text)

@@ -57,7 +57,7 @@ class ApiPlanner:
         reserved = EVENT_METHODS
         members: tuple[Member, ...] = ()
         boxed = ""
-        if event.arg_type is not None and event.boxed:
+        if event.arg_type is not None and event.flag("boxed"):
             boxed = self._planner.types.go_type(event.arg_type)
             reserved |= {"Data"}
         elif event.arg_type is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
-from qapi_ir.templating import render, squeeze_blank_lines
+from qapi_ir.templating import Renderer, squeeze_blank_lines
 
 from qapi_build_go.api_model import ApiPlanner, GoCommand, GoEvent
 from qapi_build_go.model import GoAlternate, GoEnum, GoStruct, Planner
@@ -40,7 +40,8 @@ def _imports(body: str) -> list[str]:
 class PackageWriter:
     """Computes the models once and renders each file of the package."""
 
-    def __init__(self, schema: Schema, package: str, module: str) -> None:
+    def __init__(self, schema: Schema, package: str, module: str, templates: Renderer) -> None:
+        self._templates = templates
         self.package = package
         self.module = module
         planner = Planner(schema, RUNTIME_NAMES)
@@ -57,7 +58,8 @@ class PackageWriter:
         api = ApiPlanner(planner)
         self.events: list[GoEvent] = [api.event(e) for e in definitions if isinstance(e, Event)]
         self.commands: list[GoCommand] = [
-            api.command(c) for c in definitions if isinstance(c, Command) and c.success_response
+            api.command(c) for c in definitions
+            if isinstance(c, Command) and c.flag("success-response")
         ]
         self.arg_structs: Sequence[GoStruct] = api.arg_structs
         main = schema.main_module
@@ -66,7 +68,7 @@ class PackageWriter:
     def files(self) -> dict[str, str]:
         """Every file of the package by name, rendered."""
         return {
-            "go.mod": render(TEMPLATES, "go.mod.mako", module=self.module),
+            "go.mod": self._templates.render(TEMPLATES, "go.mod.mako", module=self.module),
             "runtime.go": self._render("runtime.go.mako"),
             "types.go": self._source(
                 "types.go.mako", enums=self.enums, structs=self.structs,
@@ -79,7 +81,7 @@ class PackageWriter:
         }
 
     def _render(self, template: str, **context: Any) -> str:
-        return render(
+        return self._templates.render(
             TEMPLATES, template, package=self.package, schema_name=self.schema_name,
             go_string=go_string, **context,
         )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from qapi_backends.c import commands, events, features
 from qapi_backends.c.settings import CSettings
-
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import Output

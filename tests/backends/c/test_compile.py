@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from qapi_backends.c import CBackend
 
+from qapi_backends.c import CBackend
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import OptionValue, Output
 from tests.conftest import CORPUS_DIR, REPO_ROOT, need

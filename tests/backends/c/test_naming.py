@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from qapi_backends.c.cond import cgen_ifcond, wrap_if
 from qapi_backends.c.modules import ModuleNames, guard_name
 from qapi_backends.c.naming import (
@@ -15,7 +16,6 @@ from qapi_backends.c.naming import (
     camel_to_upper,
     visit_type_fn,
 )
-
 from qapi_ir.ir import (
     AlternateType,
     ArrayType,

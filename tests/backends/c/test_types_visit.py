@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from qapi_backends.c import types, visit
 from qapi_backends.c.settings import CSettings
-
 from qapi_ir.plugin_api import Output
 from tests.backends.c.ir_sample import sample_schema
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qapi_ir.ir import (
     BUILTIN_MODULE,
+    AlternateType,
     ArrayType,
     Branch,
     BuiltinType,
@@ -29,6 +30,8 @@ from qapi_ir.ir import (
 
 MAIN = "vault.json"
 STORE = "store.json"
+#: A module with nothing to show (like QEMU's pragma.json): it gets no page.
+EMPTY = "pragma.json"
 
 
 def at(line: int, module: str = STORE) -> Location:
@@ -59,6 +62,7 @@ BUILTINS = (
 
 ENTITIES = (
     *BUILTINS,
+    Include(MAIN, EMPTY, at(2, MAIN)),
     Include(MAIN, STORE, at(3, MAIN)),
     EnumType("VaultKind", at(20), STORE,
              (EnumValue("plain"), EnumValue("sealed", ONLY_LOCKED))),
@@ -69,7 +73,8 @@ ENTITIES = (
                 Member("locked", "bool", optional=True, condition=ONLY_LOCKED)),
                base="VaultBase"),
     ArrayType("VaultInfoList", None, STORE, "VaultInfo"),
-    ObjectType("VaultSeal", at(50), STORE, (Member("key", "str"),)),
+    ObjectType("VaultSeal", at(50), STORE,
+               (Member("key", "str"), Member("salt", "str", optional=True))),
     ObjectType("q_obj_VaultSpec-base", None, STORE,
                (Member("kind", "VaultKind"), Member("name", "str"))),
     ObjectType("VaultSpec", at(60), STORE, base="q_obj_VaultSpec-base",
@@ -78,9 +83,12 @@ ENTITIES = (
     ObjectType("q_obj_query-vaults-arg", None, STORE, (Member("verbose", "bool", True),)),
     Command("query-vaults", at(80), STORE, "q_obj_query-vaults-arg", "VaultInfoList",
             features=(Feature("unstable"),)),
-    Command("vault-create", at(100), STORE, "VaultSpec", boxed=True),
+    Command("vault-create", at(100), STORE, "VaultSpec",
+            flags=("gen", "success-response", "boxed")),
     ObjectType("q_obj_VAULT_OPENED-arg", None, STORE, (Member("id", "str"),)),
     Event("VAULT_OPENED", at(120), STORE, "q_obj_VAULT_OPENED-arg"),
+    AlternateType("VaultRef", at(130), STORE,
+                  (Branch("name", "str"), Branch("info", "VaultInfo"))),
 )
 
 QUERY_VAULTS_DOC = """\
@@ -98,7 +106,8 @@ List the vaults.  See `VaultInfo` and @verbose.
    <- { "return": [] }"""
 
 DOCS = (
-    doc(None, 1, "Vault service\n=============\n\nStores things.", module=MAIN),
+    doc(None, 1, "Vault service\n=============\n\nStores things.  For a name, see the "
+        "`qapi-qmp-index`.", module=MAIN),
     doc(None, 5, "Storage\n-------\n\nWhere vaults live."),
     doc(None, 9, "== Vault kinds\n\nWhat a vault can be."),
     doc("VaultKind", 12, "The kind of a vault.",
@@ -112,9 +121,13 @@ DOCS = (
         args=(section("Member", "size in bytes", 35, "size"),
               section("Member", "a label\n    shown to users (since 3.0)", 36, "label"),
               section("Member", "whether it is locked", 38, "locked")),
+        features=(section("Feature", "Member @label is deprecated.  Use @id.", 38,
+                          "deprecated"),),
         sections=(section("Since", "1.0", 39),)),
-    doc("VaultSeal", 45, "A seal.", args=(section("Member", "the key", 47, "key"),)),
-    doc("VaultSpec", 52, "How to create a vault.",
+    doc("VaultSeal", 45, "A seal, listed by `the listing <query-vaults>`.\n\n"
+        ".. _evil: javascript:alert(1)",
+        args=(section("Member", "the key", 47, "key"), section("Member", "", 48, "salt"))),
+    doc("VaultSpec", 52, "How to create a vault (not evil_).",
         args=(section("Member", "the kind", 54, "kind"),
               section("Member", "the name, see @kind", 55, "name"))),
     doc("query-vaults", 65, QUERY_VAULTS_DOC,
@@ -128,9 +141,13 @@ DOCS = (
                   section("Since", "2.0", 96))),
     doc("VAULT_OPENED", 110, "Emitted when a vault is opened.",
         args=(section("Member", "which vault", 112, "id"),)),
+    doc("VaultRef", 125, "A vault by name or in full.",
+        args=(section("Member", "its name", 127, "name"),
+              section("Member", "the vault", 128, "info"))),
 )
 
 
 def vault_schema() -> Schema:
     """The hand-built test schema."""
-    return Schema((Module(BUILTIN_MODULE), Module(MAIN), Module(STORE)), ENTITIES, DOCS)
+    return Schema((Module(BUILTIN_MODULE), Module(MAIN), Module(EMPTY), Module(STORE)),
+                  ENTITIES, DOCS)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from qapi_backends.docs.examples import ExampleChecker, requests
 from qapi_backends.docs.rst import Example
-
 from qapi_ir.ir import Location
 
 from .schemas import vault_schema

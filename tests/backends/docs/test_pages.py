@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
+import attrs
 import pytest
 
 from qapi_ir.plugin_api import BackendError, Output
 
 from .conftest import generate
 from .linkcheck import broken_links, ids_of
-from .schemas import vault_schema
+from .schemas import MAIN, at, vault_schema
 
 
 def section_of(output: Output, anchor: str) -> str:
@@ -25,7 +27,7 @@ def section_of(output: Output, anchor: str) -> str:
 def test_writes_index_a_page_per_module_stylesheet_and_search_files(
         vault_output: Output) -> None:
     assert set(vault_output.files) == {
-        "index.html", "vault.html", "store.html", "style.css", "search.js",
+        "index.html", "vault.html", "store.html", "style.css", "search.js",  # no pragma.html
         "search-index.json", "search-index.js"}
 
 
@@ -77,9 +79,10 @@ def test_base_members_are_marked_inherited(vault_output: Output) -> None:
 
 def test_union_branches_appear_under_their_tag_value(vault_output: Output) -> None:
     html = section_of(vault_output, "type-VaultSpec")
-    assert re.search(r"When <code>kind</code> is <code>sealed</code>.*?VaultSeal.*?"
-                     r"only when CONFIG_LOCK and not CONFIG_RO", html, re.S)
-    assert "<td><code>key</code></td>" in html
+    assert re.search(r"<details class=\"branch\"><summary>When <code>kind</code> is "
+                     r"<code>sealed</code>.*?VaultSeal.*?only when CONFIG_LOCK and not "
+                     r"CONFIG_RO\)</summary>", html, re.S)
+    assert '<th scope="row" class="name"><code>key</code></th>' in html
 
 
 def test_implicit_types_have_no_section_of_their_own(vault_output: Output) -> None:
@@ -91,17 +94,17 @@ def test_command_arguments_and_event_data_are_member_tables(vault_output: Output
     assert 'id="member-VAULT_OPENED-id"' in section_of(vault_output, "event-VAULT_OPENED")
 
 
-def test_boxed_command_shows_the_members_of_its_argument_type(vault_output: Output) -> None:
+def test_union_argument_is_a_link_to_the_union_not_a_copy(vault_output: Output) -> None:
     html = section_of(vault_output, "command-vault-create")
-    assert "the members of VaultSpec" in html
-    row = re.search(r'<tr id="member-vault-create-name">.*?</tr>', html, re.S)
-    assert row and "the name, see" in row.group()
+    assert ('The members of <a href="store.html#type-VaultSpec"><code>VaultSpec</code></a>'
+            in html)
+    assert "<table" not in html and "<details" not in html and "the name, see" not in html
 
 
 def test_command_shows_return_type_returns_errors_and_since(vault_output: Output) -> None:
     html = section_of(vault_output, "command-query-vaults")
     assert re.search(r'class="returns">\[<a href="store.html#type-VaultInfo">', html)
-    assert "all vaults" in html and "Since: 3.0" in html
+    assert "all vaults" in html and '<p class="since">Since 3.0</p>' in html
     assert "<h3>Errors</h3>" in section_of(vault_output, "command-vault-create")
 
 
@@ -135,16 +138,15 @@ def test_qmp_examples_show_title_and_direction(vault_output: Output) -> None:
 
 
 def test_free_form_headings_become_titles_with_anchors(vault_output: Output) -> None:
-    assert re.search(r'<section id="vault-service">\s*<h2>Vault service</h2>',
+    assert re.search(r'<section id="vault-service">\s*<h1>Vault service</h1>',
                      vault_output.files["vault.html"])
 
 
 def test_search_index_lists_definitions_with_urls(vault_output: Output) -> None:
-    entries = json.loads(vault_output.files["search-index.json"])
-    assert {"name": "query-vaults", "kind": "Command",
-            "url": "store.html#command-query-vaults"} in entries
+    index = json.loads(vault_output.files["search-index.json"])
+    assert ["query-vaults", "Command", "store.html#command-query-vaults"] in index["definitions"]
     script = vault_output.files["search-index.js"]
-    assert json.loads(script.removeprefix("window.QAPI_SEARCH_INDEX = ").rstrip(";\n")) == entries
+    assert json.loads(script.removeprefix("window.QAPI_SEARCH_INDEX = ").rstrip(";\n")) == index
 
 
 def test_bad_markup_is_a_warning_at_its_line(vault_output: Output) -> None:
@@ -159,7 +161,7 @@ def test_stale_example_is_a_warning_at_the_request_line(vault_output: Output) ->
 
 
 def test_strict_mode_fails_on_doc_problems() -> None:
-    with pytest.raises(BackendError, match="2 problem"):
+    with pytest.raises(BackendError, match="3 problem"):
         generate(vault_schema(), strict=True)
 
 
@@ -169,6 +171,113 @@ def test_since_option_rejects_a_non_version() -> None:
 
 
 def test_old_style_heading_lines_become_titles_in_the_index(vault_output: Output) -> None:
-    assert re.search(r'<h3 id="vault-kinds">Vault kinds</h3>\s*<p>What a vault can be.</p>',
+    assert re.search(r'<h1 id="vault-kinds">Vault kinds</h1>\s*<p>What a vault can be.</p>',
                      vault_output.files["store.html"])
     assert 'href="store.html#vault-kinds"' in vault_output.files["index.html"]
+
+
+def test_features_section_keeps_the_prose_of_a_feature_carried_by_a_member(
+        vault_output: Output) -> None:
+    html = section_of(vault_output, "type-VaultInfo")
+    features = html[html.index("<h3>Features</h3>"):]
+    assert "is deprecated.  Use" in features
+    assert 'on member <a href="#member-VaultInfo-label"><code>label</code></a>' in features
+
+
+def test_labelled_reference_shows_the_label_linked_to_the_target(vault_output: Output) -> None:
+    html = section_of(vault_output, "type-VaultSeal")
+    assert ('<a class="reference external" href="store.html#command-query-vaults">'
+            '<span class="docutils literal">the listing</span></a>') in html
+    assert "&lt;query-vaults&gt;" not in html
+
+
+def test_pointer_to_the_index_of_definitions_is_a_link(vault_output: Output) -> None:
+    assert 'href="index.html#definitions"' in vault_output.files["vault.html"]
+    assert not [w for w in vault_output.warnings if "qapi-qmp-index" in w]
+
+
+def test_undocumented_member_says_so(vault_output: Output) -> None:
+    row = re.search(r'<tr id="member-VaultSeal-salt">.*?</tr>',
+                    section_of(vault_output, "type-VaultSeal"), re.S)
+    assert row and "Not documented." in row.group()
+
+
+def test_javascript_target_defined_in_one_doc_comment_is_not_a_link_in_another(
+        vault_output: Output) -> None:
+    assert "javascript" not in section_of(vault_output, "type-VaultSpec")
+    assert any("javascript:alert(1)" in w and "dropped" in w for w in vault_output.warnings)
+
+
+def test_union_branches_are_folded(vault_output: Output) -> None:
+    html = section_of(vault_output, "type-VaultSpec")
+    assert html.count('<details class="branch">') == 2
+    assert '<details class="branch" open' not in html
+
+
+def test_since_stands_next_to_the_title_before_the_text(vault_output: Output) -> None:
+    html = section_of(vault_output, "command-query-vaults")
+    assert html.index('class="since"') < html.index("</div>") < html.index("List the vaults")
+
+
+def test_alternate_has_no_optional_column(vault_output: Output) -> None:
+    html = section_of(vault_output, "type-VaultRef")
+    assert "<h3>Alternatives</h3>" in html and ">Type</th>" in html
+    assert ">Optional</th>" not in html and "mandatory" not in html
+
+
+def test_columns_every_row_leaves_empty_are_left_out(vault_output: Output) -> None:
+    base = section_of(vault_output, "type-VaultBase")
+    assert ">Condition</th>" not in base and ">Features</th>" not in base
+    info = section_of(vault_output, "type-VaultInfo")
+    assert ">Condition</th>" in info and ">Features</th>" in info
+
+
+def test_module_with_nothing_to_show_gets_no_page_and_no_link(vault_output: Output) -> None:
+    assert "pragma.html" not in vault_output.files
+    assert not [name for name, text in vault_output.files.items() if "pragma.html" in text]
+
+
+def test_every_page_has_one_h1_and_no_level_skipped(vault_output: Output) -> None:
+    for name in ("index.html", "vault.html", "store.html"):
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b", vault_output.files[name])]
+        assert levels[0] == 1, name
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), name
+
+
+def test_definitions_sit_one_level_below_the_heading_before_them(vault_output: Output) -> None:
+    page = vault_output.files["store.html"]
+    assert '<h2 class="definition-title"><span class="kind">Enum</span> <code>VaultKind' in page
+    assert "<h3>Values</h3>" in section_of(vault_output, "type-VaultKind")
+
+
+def test_page_has_a_table_of_contents_nesting_definitions_under_headings(
+        vault_output: Output) -> None:
+    page = vault_output.files["store.html"]
+    contents = page[page.index('<nav class="contents"'):page.index("</nav>", page.index(
+        '<nav class="contents"'))]
+    assert re.search(r'<li><a href="#vault-kinds">Vault kinds</a>\s*<ul>\s*'
+                     r'<li><a href="#type-VaultKind"><code>VaultKind</code></a></li>', contents)
+    assert broken_links(vault_output.files) == []
+
+
+def test_index_nests_only_lower_headings_under_a_module_title() -> None:
+    schema = vault_schema()
+    free = [d for d in schema.docs if d.symbol is None]
+    # A second top-level title in the main module, like "Input" after "Remote desktop".
+    late = attrs.evolve(free[0], location=at(7, MAIN), body=attrs.evolve(
+        free[0].body, text="Input\n=====\n\nKeys.", location=at(8, MAIN)))
+    output = generate(attrs.evolve(schema, docs=(*schema.docs, late)))
+    index = output.files["index.html"]
+    toc = index[index.index('class="toc"'):index.index('id="definitions"')]
+    assert re.search(r'<li><a href="vault.html#vault-service">Vault service</a></li>\s*'
+                     r'<li><a href="vault.html#input">Input</a></li>', toc)
+
+
+def test_search_index_holds_members_features_and_words(vault_output: Output) -> None:
+    index = json.loads(vault_output.files["search-index.json"])
+    names = [d[0] for d in index["definitions"]]
+    info = names.index("VaultInfo")
+    assert ["label", info, "store.html#member-VaultInfo-label"] in index["members"]
+    assert ["deprecated", info, "store.html#member-VaultInfo-label"] in index["features"]
+    assert info in index["words"]["bytes"] and "the" not in index["words"]
+    assert names.index("query-vaults") in index["words"]["vaults"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+
 from qapi_backends.docs.rst import (
     HeadingLevels,
     Resolver,
@@ -12,7 +16,7 @@ from qapi_backends.docs.rst import (
     plain_paragraph,
     render_batch,
 )
-
+from qapi_backends.docs.safety import is_safe_url
 from qapi_ir.ir import Location
 
 RESOLVER = Resolver(lambda name: f"p.html#type-{name}" if name == "Known" else None,
@@ -28,6 +32,11 @@ def docutils_html(source: str) -> str:
     """What docutils itself makes of ``source`` (the batch path, never the fast path)."""
     return render_batch([text(source + "\n\n::\n\n  x")], HeadingLevels()).html[0].split(
         '<pre class="literal-block">')[0]
+
+
+def attribute_urls(html: str) -> set[str]:
+    """Every ``href`` and ``src`` in ``html``."""
+    return set(re.findall(r'(?:href|src)="([^"]*)"', html))
 
 
 _WORDS = ("a", "b1", "(a", "b)", "a,", "'a'", '"b"', "a/b", "a+b", "a-b;", "1.", "-", "a.", "")
@@ -96,4 +105,62 @@ def test_heading_levels_follow_first_use_of_each_style_across_texts() -> None:
     second = render_batch([text("Sub\n---\n\nbody"), text("Again\n=====")], levels)
     assert [h.level for h in first.headings[0]] == [1]
     assert [h.level for h in second.headings[0] + second.headings[1]] == [2, 1]
-    assert "<h3>Sub</h3>" in second.html[0]
+    assert "<h2>Sub</h2>" in second.html[0] and "<h1>Again</h1>" in second.html[1]
+
+
+def test_highest_heading_of_a_batch_is_h1_whatever_its_level_in_the_schema() -> None:
+    levels = HeadingLevels()
+    render_batch([text("Top\n===\n\nbody")], levels)
+    page = render_batch([text("Sub\n---\n\nbody\n\nSubsub\n~~~~~~\n\nmore")], levels)
+    assert page.top_level == 2
+    assert "<h1>Sub</h1>" in page.html[0] and "<h2>Subsub</h2>" in page.html[0]
+
+
+def test_labelled_cross_reference_links_the_target_with_the_label() -> None:
+    html = render_batch([text("see `the list <Known>` here")], HeadingLevels()).html[0]
+    assert ('<a class="reference external" href="p.html#type-Known">'
+            '<span class="docutils literal">the list</span></a>') in html
+
+
+UNSAFE_LINKS = {
+    "reference": "`click <javascript:alert(1)>`_",
+    "autolink": "see javascript:alert(1) now",
+    "image": ".. image:: javascript:alert(1)",
+    "image target": ".. image:: pic.png\n   :target: javascript:alert(1)",
+    "anonymous target": "`go`__\n\n__ javascript:alert(1)",
+    "scheme with a tab": "`x <java\tscript:alert(1)>`_",
+    "data URL": "`x <data:text/html,hi>`_",
+}
+
+
+@pytest.mark.parametrize("source", UNSAFE_LINKS.values(), ids=UNSAFE_LINKS.keys())
+def test_links_other_than_http_https_mailto_and_relative_are_dropped(source: str) -> None:
+    result = render_batch([text(source)], HeadingLevels())
+    assert not attribute_urls(result.html[0]) - {"pic.png"}
+    if "now" not in source:
+        assert any("dropped" in p.message for p in result.problems)
+
+
+def test_target_defined_in_one_doc_comment_is_checked_where_another_uses_it() -> None:
+    result = render_batch([text(".. _evil: javascript:alert(1)"), text("go evil_ now")],
+                          HeadingLevels())
+    assert not attribute_urls("".join(result.html))
+    assert "<p>go evil now</p>" in result.html[1]
+
+
+def test_http_https_mailto_and_relative_links_are_kept() -> None:
+    html = render_batch([text("`a <http://a.org/>`_ `b <https://b.org/>`_ <mailto:c@d.org> "
+                              "`e <other.html#x>`_ `f <../g.html>`_")],
+                        HeadingLevels()).html[0]
+    for url in ('href="http://a.org/"', 'href="https://b.org/"', 'href="mailto:c&#64;d.org"',
+                'href="other.html#x"', 'href="../g.html"'):
+        assert url in html
+
+
+@pytest.mark.parametrize(("url", "safe"), [
+    ("http://x", True), ("HTTPS://x", True), ("mailto:a@b", True), ("page.html#a", True),
+    ("/abs/path", True), ("a/b:c", True), ("javascript:x", False), (" javascript:x", False),
+    ("java\nscript:x", False), ("vbscript:x", False), ("data:x", False), ("file:///etc", False),
+])
+def test_url_policy(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qapi_backends.dump import DumpBackend, condition_text, dump
-
 from qapi_ir import ir
 from qapi_ir.build.cli import main
 from qapi_ir.frontend import load_schema

@@ -94,13 +94,14 @@ def demo_schema() -> Schema:
             size_or_name,
             add_args,
             Command("device-add", _at(20), MAIN, arg_type="q_obj_device-add-arg"),
-            Command("list-sizes", _at(22), MAIN, ret_type="uint64List", allow_oob=True),
+            Command("list-sizes", _at(22), MAIN, ret_type="uint64List",
+                    flags=("gen", "success-response", "allow-oob")),
             Command(
                 "old-reset", _at(24), MAIN, features=(deprecated,),
                 condition=IfAll((IfName("A"), IfNot(IfName("B")))),
             ),
             Command("list-devices", _at(26), MAIN, ret_type="DeviceList"),
-            Event("DEVICE_ADDED", _at(28), MAIN, arg_type="Device", boxed=True),
+            Event("DEVICE_ADDED", _at(28), MAIN, arg_type="Device", flags=("boxed",)),
             Event("PING", _at(30), MAIN, features=(Feature("ping-feature", IfName("A")),)),
         ),
     )

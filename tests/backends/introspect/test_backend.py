@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from qapi_backends.introspect import OPTIONS, IntrospectBackend
 
+from qapi_backends.introspect import OPTIONS, IntrospectBackend
 from qapi_ir import snapshot
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import Schema

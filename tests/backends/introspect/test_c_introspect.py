@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from qapi_backends.c import introspect
 from qapi_backends.c.settings import CSettings
 from qapi_backends.introspect import introspection
-
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import BUILTIN_MODULE, Command, Feature, IfName, Module, Schema
 from qapi_ir.plugin_api import Output

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from qapi_backends.introspect import introspection
 
+from qapi_backends.introspect import introspection
 from qapi_ir.frontend import load_schema
 from tests.backends.introspect.qlit import read_qlit, symbols
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from qapi_backends.introspect import introspection
 from qapi_backends.introspect.schema_info import Annotated, evaluate, schema_info
-
 from qapi_ir.ir import IfAll, IfAny, IfName, IfNot
 from tests.backends.introspect.schemas import demo_schema
 

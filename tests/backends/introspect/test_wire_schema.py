@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+
 from qapi_backends.introspect import introspection
 from qapi_backends.introspect.wire_schema import wire_schema
-
 from qapi_ir.frontend import load_schema
 from tests.backends.introspect.messages import Infos, mutate, mutations
 from tests.backends.introspect.qlit import symbols

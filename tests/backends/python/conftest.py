@@ -9,9 +9,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from qapi_backends.python import PythonBackend
 from qemu.qmp.models import Greeting
 
+from qapi_backends.python import PythonBackend
 from qapi_ir.build.releases import release_history
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import Schema

@@ -8,8 +8,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from qapi_backends.python import PythonBackend
 
+from qapi_backends.python import PythonBackend
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Output, ReleaseHistory
 from tests.backends.python.conftest import FIXTURES, FakeQMP, history

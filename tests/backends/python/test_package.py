@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from qapi_backends.python import PythonBackend
 
+from qapi_backends.python import PythonBackend
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import BackendError, Output
 from tests.backends.python.conftest import FIXTURES, generate, history

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+
 from qapi_backends.python import records
 from qapi_backends.python.records import Record, fields, fixed
 

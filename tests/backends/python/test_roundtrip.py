@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from qapi_backends.python.naming import class_name
 
+from qapi_backends.python.naming import class_name
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, EnumType, ObjectType, Schema
 from tests.backends.python.conftest import FIXTURES

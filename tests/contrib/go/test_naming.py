@@ -6,8 +6,8 @@ from pathlib import Path
 
 import attrs
 import pytest
-from qapi_build_go.naming import Namer, check_wire_name, exported, go_string
 
+from qapi_build_go.naming import Namer, check_wire_name, exported, go_string
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import EnumType, EnumValue, Member, ObjectType, Schema
 from qapi_ir.plugin_api import BackendError, Output
