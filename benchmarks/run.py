@@ -1,17 +1,22 @@
-"""Time qapi-build's scenarios, each in fresh processes, and print median and spread.
+"""Time qapi-build's scenarios beside QEMU's own generator, in fresh processes.
 
-Runs on QEMU's full schema from the conformance corpus when it is present,
-else on ``examples/service.json``; then on a schema ten times larger, built by
-copying every file of that schema with each definition renamed.  "Cold" runs
-get a fresh cache directory (so templates are compiled too; the "new schema"
-runs start with compiled templates only); peak memory is the largest resident size of the
-runs of a scenario.  qapi-build's own modules are byte-compiled first, as a regular
-``pip install`` leaves them: an editable install under ``PYTHONDONTWRITEBYTECODE``
-would otherwise compile them from source in every run (about 35 ms).  Not a test:
-run it by hand on a quiet machine.
+Each scenario alternates with a run of QEMU 10.2's ``qapi-gen.py`` on the same
+schema (see :mod:`qemu_reference` for where it is found), and is printed in
+seconds (median and spread of wall time, median CPU time) and as a ratio of
+medians to QEMU's: the machine's speed varies, the ratio holds.  The import
+of the generated Python client alternates with ``import qemu.qmp`` instead,
+its anchor.  Runs on QEMU's full schema from the conformance corpus when it is
+present, else on ``examples/service.json``; then on a schema ten times
+larger, built by copying every file of that schema with each definition
+renamed, in seconds only: its renamed names make doc lines longer than today's
+rules allow, so QEMU's generator rejects it and qapi-build reads it with
+``--legacy-docs``.
+"Cold" runs get a fresh cache directory; peak memory is the largest resident
+size of the runs of a scenario.  qapi-build's own modules are
+byte-compiled first, as a regular ``pip install`` leaves them.  Not a test:
+run it by hand, ideally on a quiet machine.
 
-Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large]
-"""
+Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large] [--qemu PATH]"""
 
 from __future__ import annotations
 
@@ -30,41 +35,71 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from qemu_reference import find_generator, generator_command
+
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = (REPO.parent / "shared" / "conformance" / "qemu-10.2" / "codegen" / "schemas"
-          / "qapi" / "qapi-schema.json")
+CONFORMANCE = REPO.parent / "shared" / "conformance"
+CORPUS = CONFORMANCE / "qemu-10.2" / "codegen" / "schemas" / "qapi" / "qapi-schema.json"
+#: The release before the corpus's, for ``diff`` of two releases.
+PREVIOUS = CONFORMANCE / "history" / "qemu-10.0" / "qapi" / "qapi-schema.json"
 EXAMPLE = REPO / "examples" / "service.json"
 
-#: Runs ``argv`` and prints its wall time and peak resident size (KiB) as JSON.
+#: Runs ``argv`` and prints its wall time, CPU time and peak resident size (KiB) as JSON.
 _MEASURE = """\
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
 elapsed = time.perf_counter() - start
-print(json.dumps([elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]))
 """
-_FRONT_END = "import sys; from qapi_ir.frontend import load_schema; load_schema(sys.argv[1])"
+_FRONT_END = ("import sys; from qapi_ir.frontend import load_schema;"
+              " load_schema(sys.argv[1], legacy_docs=sys.argv[2:] == ['--legacy-docs'])")
+_IMPORT = "import sys; sys.path.insert(0, sys.argv[1]); import qmp_client"
 _PRAGMA = re.compile(r"^\{ *'pragma'", re.MULTILINE)
 
+#: One run: wall time (s), CPU time (s), peak resident size (KiB).
+Run = tuple[float, float, int]
+Argv = Sequence[str | Path]
 
-def _measure(argv: Sequence[str | Path]) -> tuple[float, int]:
+
+def _measure(argv: Argv) -> Run:
     result = subprocess.run([sys.executable, "-c", _MEASURE, *map(str, argv)], check=True,
                             capture_output=True, text=True)
-    elapsed, peak = json.loads(result.stdout)
-    return float(elapsed), int(peak)
+    elapsed, cpu, peak = json.loads(result.stdout)
+    return float(elapsed), float(cpu), int(peak)
 
 
-def _build(schema: Path, out: Path, cache: Path | None, *backends: str) -> list[str | Path]:
+def _build(schema: Path, out: Path, cache: Path | None, *options: str) -> list[str | Path]:
+    """qapi-build on ``schema`` into ``out``; ``options`` are further options (backends...)."""
     cache_args: list[str | Path] = ["--cache-dir", cache] if cache else ["--no-cache"]
-    selected = [arg for name in backends for arg in ("--backend", name)]
-    return [sys.executable, "-m", "qapi_ir", "-b", "-o", out, *cache_args, *selected, schema]
+    return [sys.executable, "-m", "qapi_ir", "-b", "-o", out, *cache_args, *options, schema]
 
 
-def _report(label: str, runs: list[tuple[float, int]], target: str) -> None:
-    times = sorted(t for t, _ in runs)
-    print(f"  {label:<34} median {statistics.median(times):6.3f} s"
-          f"  spread {times[0]:.3f}-{times[-1]:.3f} s"
-          f"  peak {max(p for _, p in runs) / 1024:5.1f} MiB   (target {target})")
+def _backends(*names: str) -> list[str]:
+    return [arg for name in names for arg in ("--backend", name)]
+
+
+def _diff(old: Path, new: Path, cache: Path) -> list[str | Path]:
+    return [sys.executable, "-m", "qapi_ir", "diff", "--cache-dir", cache, "--fail-on", "none",
+            old, new]
+
+
+def _median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def _report(label: str, ours: list[Run], anchor: list[Run], anchor_name: str) -> None:
+    """One line: wall median and spread, CPU median, peak, and the ratios to ``anchor``."""
+    times = sorted(run[0] for run in ours)
+    line = (f"  {label:<36} {_median(times):6.3f} s ({times[0]:.3f}-{times[-1]:.3f})"
+            f"  cpu {_median([run[1] for run in ours]):6.3f} s"
+            f"  peak {max(run[2] for run in ours) / 1024:5.1f} MiB")
+    if anchor:
+        wall = _median(times) / _median([run[0] for run in anchor])
+        cpu = _median([run[1] for run in ours]) / _median([run[1] for run in anchor])
+        line += f"  x{wall:.2f} of {anchor_name} (cpu x{cpu:.2f})"
+    print(line, flush=True)
 
 
 def _mtimes(directory: Path) -> dict[Path, int]:
@@ -79,55 +114,115 @@ def _change_module(path: Path, number: int) -> None:
                     f"{{ 'enum': 'BenchEnum', 'data': [ 'value{number}' ] }}\n")
 
 
-def run_scenarios(schema: Path, runs: int, work: Path) -> None:
-    """Time every scenario on ``schema`` (a copy in ``work``, so it can be changed)."""
-    def scratch() -> Path:
-        return Path(tempfile.mkdtemp(dir=work, prefix="scratch"))
+class Bench:
+    """Runs scenarios on one schema, each run alternating with one of its anchor."""
 
-    def repeat(argv: Callable[[], Sequence[str | Path]]) -> list[tuple[float, int]]:
-        return [_measure(argv()) for _ in range(runs)]
+    def __init__(self, schema: Path, runs: int, work: Path, qemu: Path | None,
+                 options: Sequence[str] = ()) -> None:
+        self.schema = schema
+        self.runs = runs
+        self.work = work
+        self.qemu = qemu
+        #: Options of every qapi-build run (``--legacy-docs``).
+        self.options = tuple(options)
 
-    _report("python -c pass", repeat(lambda: [sys.executable, "-c", "pass"]), "-")
-    _report("front end + IR (cold)",
-            repeat(lambda: [sys.executable, "-c", _FRONT_END, schema]), "<= 0.25 s")
-    _report("c backend (cold: fresh cache)",
-            repeat(lambda: _build(schema, scratch(), scratch(), "c")), "<= 0.5 s")
-    _report("c backend (--no-cache)",
-            repeat(lambda: _build(schema, scratch(), None, "c")), "<= 0.5 s")
-    _report("c + introspect + python (cold)",
-            repeat(lambda: _build(schema, scratch(), scratch(), "c", "introspect", "python")),
-            "<= 1.0 s")
-    primed = scratch()
-    _measure(_build(schema, scratch(), primed, "c", "introspect", "python"))
+    def build(self, out: Path, cache: Path | None, *backends: str) -> list[str | Path]:
+        """qapi-build with ``backends`` on the schema into ``out``."""
+        return _build(self.schema, out, cache, *self.options, *_backends(*backends))
 
-    def templates_only() -> Path:
-        """A fresh cache holding only compiled templates: a new schema's first build."""
-        cache = scratch()
-        shutil.copytree(primed / "mako", cache / "mako")
-        return cache
+    def scratch(self) -> Path:
+        """A new empty directory."""
+        return Path(tempfile.mkdtemp(dir=self.work, prefix="scratch"))
 
-    _report("c (new schema, templates compiled)",
-            repeat(lambda: _build(schema, scratch(), templates_only(), "c")), "<= 0.5 s")
-    _report("c+introspect+python (same)",
-            repeat(lambda: _build(schema, scratch(), templates_only(), "c", "introspect",
-                                  "python")), "<= 1.0 s")
+    def _qemu_run(self) -> Run:
+        assert self.qemu
+        out = self.scratch()
+        run = _measure(generator_command(self.qemu, self.schema, out))
+        shutil.rmtree(out)
+        return run
+
+    def scenario(self, label: str, argv: Callable[[], Argv],
+                 anchor: tuple[str, Argv] | None = None) -> None:
+        """Time ``argv()`` ``runs`` times, alternating with QEMU's generator (or ``anchor``)."""
+        ours: list[Run] = []
+        theirs: list[Run] = []
+        for _ in range(self.runs):
+            if anchor:
+                theirs.append(_measure(anchor[1]))
+            elif self.qemu:
+                theirs.append(self._qemu_run())
+            ours.append(_measure(argv()))
+        _report(label, ours, theirs, anchor[0] if anchor else "QEMU")
+
+
+def run_scenarios(bench: Bench, previous: Path | None) -> None:
+    """Time every scenario on ``bench.schema`` (a copy, so it can be changed).
+
+    ``diff`` compares ``previous`` (a release before, when given) with the
+    schema, else the schema with a copy of it in which one module changed.
+    """
+    schema, scratch = bench.schema, bench.scratch
+    python, qemu = sys.executable, bench.qemu
+    if qemu:
+        bench.scenario("QEMU's qapi-gen.py (C)", lambda: generator_command(qemu, schema,
+                                                                            scratch()))
+    bench.scenario("python -c pass", lambda: [python, "-c", "pass"])
+    bench.scenario("front end + IR (cold)",
+                   lambda: [python, "-c", _FRONT_END, schema, *bench.options])
+    bench.scenario("c backend (cold: fresh cache)", lambda: bench.build(scratch(), scratch(),
+                                                                   "c"))
+    bench.scenario("c backend (--no-cache)", lambda: bench.build(scratch(), None, "c"))
+    bench.scenario("c + introspect + python (cold)",
+                   lambda: bench.build(scratch(), scratch(), "c", "introspect", "python"))
     out, cache = scratch(), scratch()
-    _measure(_build(schema, out, cache, "c"))
+    _measure(bench.build(out, cache, "c"))
     before = _mtimes(out)
-    _report("no change (c)", repeat(lambda: _build(schema, out, cache, "c")), "<= 0.15 s")
+    bench.scenario("no change (c)", lambda: bench.build(out, cache, "c"))
     rewritten = sum(1 for p, m in _mtimes(out).items() if before.get(p) != m)
-    print(f"  {'':<34} files rewritten by the no-change runs: {rewritten}")
+    print(f"  {'':<36} files rewritten by the no-change runs: {rewritten}")
     module = max((p for p in schema.parent.rglob("*.json") if p != schema),
                  key=lambda p: p.stat().st_size, default=schema)
     numbers = iter(range(10**6))
 
-    def changed() -> Sequence[str | Path]:
+    def changed() -> Argv:
         _change_module(module, next(numbers))
-        return _build(schema, out, cache, "c")
+        return bench.build(out, cache, "c")
 
     changed()  # the benchmark's enum now exists; from here on only its value changes
-    _measure(_build(schema, out, cache, "c"))
-    _report(f"one module changed ({module.name})", repeat(changed), "<= 0.3 s")
+    _measure(bench.build(out, cache, "c"))
+    bench.scenario(f"one module changed ({module.name})", changed)
+    _client_import(bench)
+    _diff_scenarios(bench, previous)
+
+
+def _client_import(bench: Bench) -> None:
+    """The generated Python client's import, bytecode present, beside ``import qemu.qmp``."""
+    package = bench.scratch()
+    _measure(bench.build(package, None, "python"))
+    compileall.compile_dir(package, quiet=1)
+    anchor = ("import qemu.qmp", [sys.executable, "-c", "import qemu.qmp"])
+    bench.scenario("import qmp_client (bytecode present)",
+                   lambda: [sys.executable, "-c", _IMPORT, package], anchor)
+
+
+def _diff_scenarios(bench: Bench, previous: Path | None) -> None:
+    """``qapi-build diff``: with a fresh cache, then with the cache of a previous diff."""
+    new = bench.schema
+    what = f"{previous.parent.parent.name}/" if previous else "a changed copy"
+    if previous is None:
+        copy = bench.scratch() / "changed"
+        shutil.copytree(new.parent, copy)
+        module = max(copy.rglob("*.json"), key=lambda p: p.stat().st_size)
+        _change_module(module, 10**6)
+        previous = copy / new.name
+    old = previous
+    bench.scenario(f"diff {what} (cold)",
+                   lambda: _diff(old, new, bench.scratch()))
+    cache = bench.scratch()
+    for _ in range(2):  # the IR is kept from the second read of unchanged files on
+        _measure(_diff(old, new, cache))
+    bench.scenario(f"diff {what} (warm: cached IR)",
+                   lambda: _diff(old, new, cache))
 
 
 def _definition_names(schema: Path) -> list[str]:
@@ -194,7 +289,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-large", action="store_true", help="skip the 10x schema")
+    parser.add_argument("--qemu", metavar="PATH",
+                        help="QEMU's qapi-gen.py or source tree (default: $QEMU_SRC, "
+                        "else the newest qemu-* beside the repository or in ../qemu-src)")
     args = parser.parse_args()
+    qemu = find_generator(args.qemu, REPO)
+    if qemu is None:
+        print("QEMU's generator not found: no ratios (see benchmarks/qemu_reference.py)")
     for package in ("qapi_ir", "backends"):
         compileall.compile_dir(REPO / package, quiet=1)
     original = CORPUS if CORPUS.is_file() else EXAMPLE
@@ -205,13 +306,14 @@ def main() -> None:
         shutil.copytree(original.parent, copy)
         schema = copy / original.name
         lines = sum(len(p.read_text().splitlines()) for p in copy.rglob("*.json"))
-        print(f"{original} ({lines} lines), {args.runs} runs each:")
-        run_scenarios(schema, args.runs, work)
+        print(f"{original} ({lines} lines), {args.runs} runs each; QEMU: {qemu}")
+        previous = PREVIOUS if original == CORPUS and PREVIOUS.is_file() else None
+        run_scenarios(Bench(schema, args.runs, work, qemu), previous)
         if not args.no_large:
             large = build_large_schema(schema, 10, work)
             lines = sum(len(p.read_text().splitlines()) for p in large.parent.rglob("*.json"))
             print(f"ten renamed copies ({lines} lines), {args.runs} runs each:")
-            run_scenarios(large, args.runs, work)
+            run_scenarios(Bench(large, args.runs, work, None, ["--legacy-docs"]), None)
 
 
 if __name__ == "__main__":

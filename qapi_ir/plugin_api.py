@@ -39,6 +39,10 @@ SUPPORTED_API_VERSIONS = (2,)
 #: The entry-point group backends register under.
 ENTRY_POINT_GROUP = "qapi_build.backends"
 
+#: The configuration file read from the working directory (which backends run,
+#: their options, the diff's settings).
+CONFIG_FILE = "plugins.toml"
+
 #: The longest file name most file systems allow, in bytes.
 NAME_MAX = 255
 

@@ -1,12 +1,13 @@
 """Mako rendering for backends: strict names, templates compiled once, clear errors.
 
 A :class:`Renderer` belongs to one build: the command line makes it, with
-the cache root where compiled templates are kept (``mako/DIGEST/`` below it,
-one directory per template directory), and hands it to each backend in its
-:class:`~qapi_ir.plugin_api.Output`.  Within :meth:`Renderer.memoized`, a
-render whose template and context (compared pickled) match one of a previous
-run reuses that run's text, so a changed schema module re-renders only the
-files that depend on it.
+the cache root, and hands it to each backend in its
+:class:`~qapi_ir.plugin_api.Output`.  Templates come compiled with the
+package (:mod:`qapi_ir.template_modules`); those that do not are compiled
+into ``mako/DIGEST/`` below the cache root, one directory per template
+directory.  Within :meth:`Renderer.memoized`, a render whose template and
+context (compared pickled) match one of a previous run reuses that run's
+text, so a changed schema module re-renders only the files that depend on it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+
+from qapi_ir.template_modules import OPTIONS, add_compiled
 
 #: Makes a memo key of its parts (the build cache's digest).
 Digest = Callable[..., str]
@@ -219,6 +222,8 @@ class Renderer:
         return text
 
     def _lookup(self, template_dir: Path) -> Any:
+        """The lookup of a directory's templates: those compiled at install time, else
+        compiled below the cache root; it lives for one build, so it checks no files again."""
         directory = str(template_dir)
         lookup = self._lookups.get(directory)
         if lookup is None:
@@ -230,11 +235,12 @@ class Renderer:
                 _drop_damaged_modules(directory, module_directory)
             lookup = self._lookups[directory] = TemplateLookup(
                 directories=[directory],
-                strict_undefined=True,
                 module_directory=module_directory,
                 module_writer=_write_module,
-                input_encoding="utf-8",
+                filesystem_checks=False,
+                **OPTIONS,
             )
+            add_compiled(lookup, directory)
         return lookup
 
     def _render(self, template_dir: Path, name: str, context: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ with :func:`c_decl`, which writes ``char *name`` as QEMU's ``EATSPACE`` does.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from qapi_ir.ir import ArrayType, BuiltinType, EnumType, Feature, Member, ObjectType, Schema, Type
@@ -61,6 +62,7 @@ BUILTIN_C_TYPES = {
 _NON_IDENT = re.compile(r"[^A-Za-z0-9_]")
 
 
+@functools.cache  # pure, and asked for the same names again and again (17k calls, 3k names)
 def c_name(name: str, protect: bool = True) -> str:
     """``name`` as a C identifier; with ``protect``, reserved words and leading digits
     get a ``q_`` prefix."""
@@ -75,6 +77,7 @@ def c_fname(filename: str) -> str:
     return _NON_IDENT.sub("_", filename)
 
 
+@functools.cache  # pure, and asked once per enum value
 def camel_to_upper(value: str) -> str:
     """``CamelCase`` as ``CAMEL_CASE`` (``ENUMName`` -> ``ENUM_NAME``)."""
     ret = value[0]

@@ -23,7 +23,7 @@ class PythonBackend:
     """Writes package ``NAME/``: types, codec, events and an async client on ``qemu.qmp``."""
 
     name = "python"
-    description = "a typed asyncio QMP client package (dataclasses, codec, qemu.qmp client)"
+    description = "a typed asyncio QMP client package (frozen records, codec, qemu.qmp client)"
     api_version = PLUGIN_API_VERSION
     options = (
         Option("package", "str", "qmp_client", "name of the generated Python package"),

@@ -34,13 +34,13 @@ from .typemap import JSON_KIND_CHECKS, TypeMap
 RESERVED_CLASSES = frozenset(
     {"ABSENT", "Absent", "JSONValue", "QAPIEnum", "QAPIObject", "QAPIEvent", "Timestamp"}
     | {"UnknownEvent", "UndecodedEvent", "TypeAlias", "ClassVar", "Mapping", "Sequence", "Client"}
-    | {"CommandError", "DecodeError", "UnstableWarning", "dataclasses", "decode", "encode"}
+    | {"CommandError", "DecodeError", "UnstableWarning", "decode", "encode", "fixed"}
 )
 
 
 @attrs.frozen
 class PyField:
-    """A member as a dataclass field or keyword argument.
+    """A member as a record field or keyword argument.
 
     ``maybe_absent`` marks a mandatory member that an older release lacks or
     makes optional: typed ``T | Absent``, yet without a default.

@@ -17,7 +17,7 @@ from .model import Planner, PyAlternate, PyClass, PyEnum, PyField
 TEMPLATES = Path(__file__).parent / "templates"
 
 #: Files copied verbatim from this directory into the package.
-STATIC_FILES = ("runtime.py", "client_base.py", "capabilities.py")
+STATIC_FILES = ("runtime.py", "records.py", "client_base.py", "capabilities.py")
 
 _STDLIB = {
     "Callable": "collections.abc",
@@ -53,16 +53,15 @@ def _import_blocks(
 ) -> list[ImportBlock]:
     """Import blocks (standard library, then package) in the order ruff's isort wants.
 
-    ``names`` come from the standard library (``dataclasses`` is the module),
+    ``names`` come from the standard library,
     ``modules`` are sibling modules, ``runtime`` names of the runtime module,
     ``local`` further ``(module, names)`` imports from the package.
     """
     names = set(names)
     by_module: dict[str, list[str]] = {}
-    for name in sorted(names - {"dataclasses"}, key=_sort_key):
+    for name in sorted(names, key=_sort_key):
         by_module.setdefault(_STDLIB[name], []).append(name)
-    stdlib: list[Import] = [("dataclasses", ())] if "dataclasses" in names else []
-    stdlib += [(module, tuple(found)) for module, found in sorted(by_module.items())]
+    stdlib: list[Import] = [(module, tuple(found)) for module, found in sorted(by_module.items())]
     package: list[Import] = [
         (".", (f"{module} as {_ALIASES[module]}",)) for module in sorted(set(modules))
     ]
@@ -160,13 +159,13 @@ class PackageWriter:
         wired = any(c.wire_names or any(b.wire_names for b in c.branches) for c in self.classes)
         return _import_blocks(
             ["ClassVar", "Mapping"] * wired
-            + ["TypeAlias"] * bool(self.alternates)
-            + ["dataclasses"] * bool(self.classes),
+            + ["TypeAlias"] * bool(self.alternates),
             [],
             _absent_names(fields)
             + _used([f.annotation for f in fields], ["JSONValue"])
             + ["QAPIEnum"] * bool(self.enums)
             + ["QAPIObject"] * bool(self.classes),
+            [(".records", ("fixed",))] * any(c.branches for c in self.classes),
         )
 
     def _codec_imports(self) -> list[ImportBlock]:
@@ -178,7 +177,7 @@ class PackageWriter:
         texts = [f.annotation for f in fields] + [f.decoder for f in fields]
         return _import_blocks(
             ["TypeAlias", "cast"]
-            + ["ClassVar", "dataclasses"] * bool(self.events)
+            + ["ClassVar"] * bool(self.events)
             + ["Mapping"] * any(e.wire_names for e in self.events),
             ["runtime"] + [m for m in ("codec", "types") if _used(texts, [_ALIASES[m]])],
             ["UndecodedEvent"]

@@ -10,7 +10,10 @@ import dataclasses
 import enum
 import json
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, ClassVar, Final, TypeAlias, TypeVar, cast
+
+from .records import Record, fields
 
 #: A JSON value as :func:`json.loads` returns it.
 JSONValue: TypeAlias = (
@@ -77,9 +80,8 @@ class QAPIEnum(enum.StrEnum):
         return self._name_ in type(self).__members__
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class QAPIObject:
-    """Base of generated structs, unions and events.
+class QAPIObject(Record):
+    """Base of generated structs, unions and events (frozen records, see ``records.py``).
 
     ``unknown_members`` keeps the members a newer QEMU sent that this package
     does not know; encoding sends them back.
@@ -87,10 +89,9 @@ class QAPIObject:
 
     #: Python field name to wire member name, where they differ.
     wire_names: ClassVar[Mapping[str, str]] = {}
+    hidden_from_repr = ("unknown_members",)
 
-    unknown_members: Mapping[str, JSONValue] = dataclasses.field(
-        default_factory=dict, repr=False
-    )
+    unknown_members: Mapping[str, JSONValue] = MappingProxyType({})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -101,7 +102,6 @@ class Timestamp:
     microseconds: int
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class QAPIEvent(QAPIObject):
     """Base of generated events; ``event_name`` is the event's wire name."""
 
@@ -112,7 +112,6 @@ class QAPIEvent(QAPIObject):
     timestamp: Timestamp = Timestamp(0, 0)
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class UndecodedEvent(QAPIEvent):
     """An event that did not decode, kept as JSON: its name, data, timestamp and the error.
 
@@ -124,13 +123,12 @@ class UndecodedEvent(QAPIEvent):
     error: DecodeError
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class UnknownEvent(UndecodedEvent):
     """An event whose name this package does not know (sent by a newer QEMU)."""
 
 
 #: The fields every event has: the data members of an event come after them.
-_EVENT_FIELDS = dataclasses.fields(QAPIEvent)
+_EVENT_FIELDS = fields(QAPIEvent)
 
 
 class UnstableWarning(FutureWarning):
@@ -221,7 +219,7 @@ def encode_members(value: QAPIObject) -> JSONObject:
     """The wire members of ``value``: absent ones left out, unknown ones put back."""
     wire = type(value).wire_names
     members: JSONObject = {}
-    for field in dataclasses.fields(value):
+    for field in fields(type(value)):
         item = getattr(value, field.name)
         if field.name in ("unknown_members", "timestamp") or item is ABSENT:
             continue
@@ -237,7 +235,7 @@ def encode_arguments(arguments: Mapping[str, object]) -> JSONObject:
 
 def _has_data(event: QAPIEvent) -> bool:
     """Whether the event's class declares data members, or it kept unknown ones."""
-    return len(dataclasses.fields(event)) > len(_EVENT_FIELDS) or bool(event.unknown_members)
+    return len(fields(type(event))) > len(_EVENT_FIELDS) or bool(event.unknown_members)
 
 
 def _encode_event(event: QAPIEvent) -> JSONObject:

@@ -27,8 +27,9 @@ from typing import Any
 import attrs
 
 from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.plugin_api import CONFIG_FILE
 
-DEFAULT_CONFIG = "plugins.toml"
+DEFAULT_CONFIG = CONFIG_FILE
 _KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs",
          "diff"}
 

@@ -7,7 +7,9 @@ when one of them changed, the schema is read again.  The IR itself is
 stored only when a later build finds the files unchanged yet must run a
 backend (new options, say), so a first build does not pay for pickling it;
 it is unpickled only when a backend runs.  When the schema must be read
-again, files whose text is unchanged are not parsed again (:class:`_ParseCache`).
+again, files whose text is unchanged are not parsed again (:class:`_ParseCache`);
+so too when it failed before (``diff`` tries today's doc rules on an old
+release first): only the file with the error is parsed again.
 """
 
 from __future__ import annotations
@@ -108,13 +110,19 @@ def from_schema_file(path: str, store: CacheStore | None, *,
     manifest_key = digest("manifest", code_fingerprint(__name__), os.path.abspath(path),
                           str(legacy_docs))
     manifest = store.get_object(manifest_key)
-    changed = isinstance(manifest, tuple) and len(manifest) == 3
-    if changed:
+    if isinstance(manifest, tuple) and len(manifest) == 3:
         files, ir_key, warnings = manifest
         if all(_file_digest(name) == content for name, content in files):
             return SchemaSource(
                 ir_key, lambda: _unpickle(store, ir_key, path, legacy_docs), warnings)
-    schema, warnings = _read_and_check(path, legacy_docs, _ParseCache(store, write=changed))
+    read_before = manifest is not None
+    try:
+        schema, warnings = _read_and_check(path, legacy_docs,
+                                           _ParseCache(store, write=read_before))
+    except Exception:
+        if not read_before:  # an empty manifest: the next read keeps the files that parse
+            store.put_object(manifest_key, ())
+        raise
     files = _files_read(path, schema)
     ir_key = digest(manifest_key, *(f"{name}\0{content}" for name, content in files))
     store.put_object(manifest_key, (files, ir_key, warnings))

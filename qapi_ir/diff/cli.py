@@ -17,15 +17,16 @@ from typing import NoReturn
 
 import attrs
 
-from qapi_ir.build.config import DEFAULT_CONFIG
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
-from qapi_ir.diff.inputs import InputError, read_input
+from qapi_ir.diff.inputs import InputError, SchemaLoader, read_input
 from qapi_ir.diff.policy import counted, judge
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
+from qapi_ir.frontend import load_schema
+from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
 
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--used-by", metavar="FILE",
                         help="count only changes touching what the QMP messages in FILE "
                         "(JSON, one per line) use")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="build cache for the schemas read (default: qapi-build's)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the build cache")
     return parser
 
 
@@ -76,16 +81,17 @@ def _fails(severities: set[Severity], fail_on: str) -> bool:
 def _settings(config: str | None) -> Settings:
     if config is not None:
         return load_settings(Path(config))
-    default = Path(DEFAULT_CONFIG)
+    default = Path(CONFIG_FILE)
     return load_settings(default) if default.is_file() else Settings()
 
 
-def _judged(args: argparse.Namespace) -> DiffResult:
-    """The comparison of OLD and NEW with the settings and the client's use applied."""
+def _judged(args: argparse.Namespace, load: SchemaLoader) -> DiffResult:
+    """The comparison of OLD and NEW (schema files read with ``load``), with the settings
+    and the client's use applied."""
     settings = _settings(args.config)
     use = None if args.used_by is None else read_usage(args.used_by)
-    old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs)
-    new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs)
+    old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
+    new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
     for note in old.notes + new.notes:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
     result = compare(old, new, docs=args.docs)
@@ -106,8 +112,15 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
     return lambda result: render_text(result, colour)
 
 
-def main(argv: list[str]) -> int:
-    """Run ``qapi-build diff`` with arguments ``argv`` (without ``diff``); the exit status."""
+def main(
+    argv: list[str], cached_loader: Callable[[str | None], SchemaLoader] | None = None
+) -> int:
+    """Run ``qapi-build diff`` with arguments ``argv`` (without ``diff``); the exit status.
+
+    ``cached_loader`` makes the loader that reads schema files through the
+    build cache in a directory (``None``: the default one); without it, or with
+    ``--no-cache``, they are read afresh.
+    """
     try:
         args = _parser().parse_args(argv)
     except _UsageError as exc:
@@ -115,8 +128,11 @@ def main(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
+    load: SchemaLoader = load_schema
+    if cached_loader is not None and not args.no_cache:
+        load = cached_loader(args.cache_dir)
     try:
-        result = _judged(args)
+        result = _judged(args, load)
     except (InputError, SettingsError, UsageError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

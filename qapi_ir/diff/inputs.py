@@ -6,12 +6,14 @@ is a snapshot, and anything else is schema text.  A schema file whose doc
 comments QEMU 10.2's rules reject is read under older releases' rules (the
 front end's ``legacy_docs``, which prints what it relaxed), so that older QEMU
 schemas load; with ``legacy_docs`` that is how every schema file is read.
+Schema files are read by a :class:`SchemaLoader`: the front end itself by
+default, or one through a cache, given by the command line that owns it.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -22,6 +24,13 @@ from qapi_ir.diff.from_ir import from_ir
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.ir import Schema
+
+
+class SchemaLoader(Protocol):
+    """What reads a schema file into the IR, as :func:`~qapi_ir.frontend.load_schema` does."""
+
+    def __call__(self, path: str, *, legacy_docs: bool) -> Schema: ...
 
 
 class InputError(Exception):
@@ -43,8 +52,13 @@ def _one_line(error: Exception) -> str:
     return lines[-1] if lines else type(error).__name__
 
 
-def read_input(path: str, *, docs: bool, legacy_docs: bool = False) -> model.WireSchema:
-    """The comparable model of the file at ``path``; :class:`InputError` when unreadable."""
+def read_input(
+    path: str, *, docs: bool, legacy_docs: bool = False, load: SchemaLoader = load_schema
+) -> model.WireSchema:
+    """The comparable model of the file at ``path``; :class:`InputError` when unreadable.
+
+    A schema file is read with ``load``.
+    """
     try:
         text = read_text(path)
     except OSError as exc:
@@ -65,16 +79,17 @@ def read_input(path: str, *, docs: bool, legacy_docs: bool = False) -> model.Wir
             return attrs.evolve(schema, notes=(note,)) if docs else schema
         if isinstance(document, dict) and "format" in document:
             return from_ir(snapshot.from_document(document, path), docs=docs)
-        return _read_schema(path, docs, legacy_docs)
+        return _read_schema(path, docs, legacy_docs, load)
     except (IntrospectionError, snapshot.SnapshotError, QAPIError) as exc:
         raise InputError(_one_line(exc)) from exc
 
 
-def _read_schema(path: str, docs: bool, legacy_docs: bool) -> model.WireSchema:
+def _read_schema(path: str, docs: bool, legacy_docs: bool, load: SchemaLoader
+                 ) -> model.WireSchema:
     """A schema file, under today's doc comment rules or else older releases'."""
     if not legacy_docs:
         try:
-            return from_ir(load_schema(path), docs=docs)
+            return from_ir(load(path, legacy_docs=False), docs=docs)
         except QAPIError:
             pass
-    return from_ir(load_schema(path, legacy_docs=True), docs=docs)
+    return from_ir(load(path, legacy_docs=True), docs=docs)

@@ -34,7 +34,7 @@ import ${module}
 % endfor
 % endfor
 </%def>
-## A dataclass field or keyword parameter, wrapped when it would be too long.
+## A record field or keyword parameter, wrapped when it would be too long.
 <%def name="declare(f, indent, trailer='')">\
 <%
     pad = " " * indent

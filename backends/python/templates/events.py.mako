@@ -3,7 +3,6 @@ ${header("Events of the schema: one class per event, and the decoder of event me
 % for ev in events:
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class ${ev.name}(QAPIEvent):
 ${docstring(ev.doc, 4)}\
 

@@ -1,4 +1,4 @@
-<%namespace file="common.mako" import="docstring, comment, header, declare, wire_names"/>\
+<%namespace file="common.mako" import="docstring, comment, header, declare, wire_names, call"/>\
 ${header("Types of the schema: enumerations, structs, unions and alternates.", imports)}\
 % for enum in enums:
 
@@ -13,7 +13,6 @@ ${docstring(enum.doc, 4)}\
 % for cls in classes:
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class ${cls.name}(QAPIObject):
 ${docstring(cls.doc, 4)}\
 % if cls.wire_names:
@@ -29,7 +28,6 @@ ${declare(f, 4)}\
 % for branch in cls.branches:
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class ${branch.name}(${cls.name}):
 ${docstring(branch.doc, 4)}\
 % if branch.wire_names:
@@ -37,9 +35,7 @@ ${docstring(branch.doc, 4)}\
 ${wire_names(branch.wire_names)}\
 % endif
 
-    ${cls.tag.name}: ${cls.tag_enum} = dataclasses.field(
-        default=${branch.tag_constant}, init=False
-    )
+${call(4, cls.tag.name + ": " + cls.tag_enum + " = fixed", "default=" + branch.tag_constant)}\
 % for f in branch.fields:
 ${declare(f, 4)}\
 % endfor

@@ -53,7 +53,7 @@ def test_package_has_its_modules_and_py_typed() -> None:
     output = Output()
     PythonBackend().generate(load_schema(str(FIXTURES / "live.json")), output, {"package": "q"})
     modules = ("__init__", "types", "codec", "events", "client", "runtime", "client_base")
-    modules += ("capabilities",)
+    modules += ("capabilities", "records")
     assert set(output.files) == {f"q/{m}.py" for m in modules} | {"q/py.typed"}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from types import ModuleType
 from typing import Any
@@ -96,12 +95,12 @@ class Strategies:
                 {tag: self.of(tag_type).filter(lambda value: value.value not in with_branch)},
             )
         ]
-        # slots=True makes dataclasses anew: keep the subclasses the module exports.
+        # only the subclasses the module exports (not those other tests derived)
         subclasses = [
             c for c in base_cls.__subclasses__() if vars(self.package.types).get(c.__name__) is c
         ]
         for sub in subclasses:
-            branch_tag = next(f.default for f in dataclasses.fields(sub) if not f.init)
+            branch_tag = next(f.default for f in self.package.records.fields(sub) if not f.init)
             branch = next(b for b in obj.variants.branches if b.name == branch_tag.value)
             branch_members = self.schema.all_members(self.schema.object_type(branch.type))
             options.append(
@@ -112,7 +111,8 @@ class Strategies:
     def _build_class(
         self, cls: Any, members: Any, overrides: dict[str, Strategy] | None = None
     ) -> Strategy:
-        python = {cls.wire_names.get(f.name, f.name): f.name for f in dataclasses.fields(cls)}
+        fields = self.package.records.fields(cls)
+        python = {cls.wire_names.get(f.name, f.name): f.name for f in fields}
         kwargs: dict[str, Strategy] = {"unknown_members": _UNKNOWN_MEMBERS}
         for member in members:
             value = (overrides or {}).get(member.name, None)

@@ -1,0 +1,109 @@
+"""``qapi-build diff`` reads schemas through the IR cache: a repeated diff reads no schema,
+and a schema that failed to load costs only its failing file the next time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import qapi_ir.diff.cli
+import qapi_ir.frontend
+from qapi_ir.build.cache_store import CacheStore
+from qapi_ir.build.cli import main
+from qapi_ir.build.ir_cache import from_schema_file
+from qapi_ir.frontend import parser
+from qapi_ir.frontend.errors import QAPIError
+from qapi_ir.ir import Schema
+from tests.diff.helpers import write
+
+OLD = """
+{ 'enum': 'Mode', 'data': ['fast', 'slow'] }
+{ 'command': 'set-mode', 'data': { 'mode': 'Mode' } }
+"""
+NEW = """
+{ 'enum': 'Mode', 'data': ['fast'] }
+{ 'command': 'set-mode', 'data': { 'mode': 'Mode' } }
+{ 'command': 'reset' }
+"""
+
+
+@pytest.fixture
+def schema_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the front end reads from now on."""
+    reads: list[str] = []
+    load_schema = qapi_ir.frontend.load_schema
+
+    def counting(path: str, **kwargs: object) -> Schema:
+        reads.append(Path(path).name)
+        return load_schema(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(qapi_ir.frontend, "load_schema", counting)
+    monkeypatch.setattr(qapi_ir.diff.cli, "load_schema", counting)
+    return reads
+
+
+def _diff(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    assert main(["diff", str(old), str(new), "--cache-dir", str(tmp_path / "cache"),
+                 *extra]) == 1
+    return capsys.readouterr().out
+
+
+def test_a_repeated_diff_reads_no_schema_and_reports_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], schema_reads: list[str]
+) -> None:
+    write(tmp_path, "old.json", OLD)
+    write(tmp_path, "new.json", NEW)
+    reports = [_diff(tmp_path, capsys) for _ in range(3)]
+    # the IR is stored by the second run, which found the files unchanged
+    assert schema_reads == ["old.json", "new.json"] * 2
+    assert reports[0] == reports[1] == reports[2]
+    assert "value 'slow' removed" in reports[0]
+
+
+def test_a_changed_schema_file_is_read_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], schema_reads: list[str]
+) -> None:
+    write(tmp_path, "old.json", OLD)
+    write(tmp_path, "new.json", NEW)
+    for _ in range(3):
+        _diff(tmp_path, capsys)
+    write(tmp_path, "new.json", NEW.replace("'reset'", "'restart'"))
+    report = _diff(tmp_path, capsys)
+    assert schema_reads[4:] == ["new.json"]
+    assert "command restart" in report and "command reset" not in report
+
+
+def test_no_cache_reads_every_time_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], schema_reads: list[str]
+) -> None:
+    write(tmp_path, "old.json", OLD)
+    write(tmp_path, "new.json", NEW)
+    for _ in range(2):
+        _diff(tmp_path, capsys, "--no-cache")
+    assert schema_reads == ["old.json", "new.json"] * 2
+    assert not (tmp_path / "cache").exists()
+
+
+def test_after_a_failed_read_only_the_failing_file_is_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "good.json", OLD)
+    write(tmp_path, "bad.json", "{ 'command': 'broken', 'data': ")
+    main_file = write(tmp_path, "main.json",
+                      "{ 'include': 'good.json' }\n{ 'include': 'bad.json' }\n")
+    parsed: list[str] = []
+    parse = parser.QAPISchemaParser._parse
+
+    def counting(self: parser.QAPISchemaParser, *args: object) -> object:
+        parsed.append(Path(self._fname).name)
+        return parse(self, *args)
+
+    monkeypatch.setattr(parser.QAPISchemaParser, "_parse", counting)
+    store = CacheStore(tmp_path / "cache")
+    for _ in range(3):
+        with pytest.raises(QAPIError, match=r"bad\.json"):
+            from_schema_file(str(main_file), store)
+    assert parsed.count("bad.json") == 3
+    assert parsed.count("good.json") == 2  # the third read takes it from the cache
