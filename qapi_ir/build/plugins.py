@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
+import pkgutil
 import re
 from collections.abc import Mapping
 from typing import Any, cast, get_args
@@ -31,11 +31,6 @@ class LoadedBackend:
 
 _OPTION_NAME = re.compile(r"[a-z][a-z0-9_-]*")
 
-#: An entry point's value, as :mod:`importlib.metadata` reads it.
-_ENTRY_POINT_VALUE = re.compile(
-    r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
-)
-
 
 def installed_backends(installed: Installed) -> dict[str, EntryPointInfo]:
     """The backends registered through entry points, sorted by name."""
@@ -49,13 +44,13 @@ def _origin(entry_point: EntryPointInfo) -> str:
 
 
 def _load(entry_point: EntryPointInfo) -> Any:
-    """The object ``entry_point`` names, found as ``EntryPoint.load`` finds it."""
-    match = _ENTRY_POINT_VALUE.match(entry_point.value)
-    if match is None:
-        raise ValueError(f"malformed entry point '{entry_point.value}'")
-    module = importlib.import_module(match.group("module"))
-    attributes = filter(None, (match.group("attr") or "").split("."))
-    return functools.reduce(getattr, attributes, module)
+    """The object ``entry_point`` names (``module:attribute``, extras aside).
+
+    The standard library's :func:`pkgutil.resolve_name` reads the value as
+    ``EntryPoint.load`` does, without importing :mod:`importlib.metadata`,
+    whose answers the build cache keeps (see :mod:`qapi_ir.build.installed`).
+    """
+    return pkgutil.resolve_name(entry_point.value.partition("[")[0].strip())
 
 
 def _instantiate(obj: Any, label: str) -> Backend:
