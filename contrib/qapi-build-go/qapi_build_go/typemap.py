@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, EnumType, ObjectType, Schema
+from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, Schema, json_type
 from qapi_ir.plugin_api import BackendError
 
 #: Built-in QAPI type -> Go type (``Null`` is the runtime's type of JSON null).
@@ -24,9 +24,11 @@ BUILTINS: dict[str, str] = {
     "any": "json.RawMessage",
 }
 
-#: Introspection's JSON type of a built-in -> the JSON kind an alternate dispatches on.
+#: Introspection's JSON type -> the JSON kind an alternate dispatches on (``value``,
+#: an alternate or ``any``, cannot be a branch).
 _KIND_OF_JSON_TYPE = {"int": "number", "number": "number", "string": "string",
-                      "boolean": "boolean", "null": "null"}
+                      "boolean": "boolean", "null": "null", "array": "array",
+                      "object": "object"}
 
 
 class TypeMap:
@@ -51,18 +53,10 @@ class TypeMap:
 
     def kind(self, name: str) -> str:
         """The JSON kind of a value of type ``name``: how an alternate recognises it."""
-        entity = self._schema.type(name)
-        if isinstance(entity, BuiltinType):
-            if entity.json_type not in _KIND_OF_JSON_TYPE:
-                raise BackendError(f"type {name!r} cannot be a branch of an alternate")
-            return _KIND_OF_JSON_TYPE[entity.json_type]
-        if isinstance(entity, EnumType):
-            return "string"
-        if isinstance(entity, ArrayType):
-            return "array"
-        if isinstance(entity, ObjectType):
-            return "object"
-        raise BackendError(f"alternate {name!r} cannot be a branch of an alternate")
+        json = json_type(self._schema.type(name))
+        if json not in _KIND_OF_JSON_TYPE:
+            raise BackendError(f"type {name!r} cannot be a branch of an alternate")
+        return _KIND_OF_JSON_TYPE[json]
 
     def nullable(self, name: str) -> bool:
         """Whether a value of type ``name`` can be JSON null (``null``, an alternate of it)."""
