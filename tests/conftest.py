@@ -25,6 +25,12 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = Path(
     os.environ.get("QAPI_BUILD_CORPUS") or REPO_ROOT.parent / "shared" / "conformance"
 ).resolve()
+#: QEMU 10.2.2's source tree (its ``scripts/qapi`` is the reference generator):
+#: ``$QEMU_SRC`` when set (``.ci/run`` fetches it with ``.ci/fetch-qemu-source``),
+#: else ``../qemu-src/qemu-10.2.2`` beside the repository.
+QEMU_SOURCE = Path(
+    os.environ.get("QEMU_SRC") or REPO_ROOT.parent / "qemu-src" / "qemu-10.2.2"
+).resolve()
 
 settings.register_profile(
     "ci",

@@ -23,11 +23,11 @@ import pytest
 
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
-from tests.conftest import REPO_ROOT, need
+from tests.conftest import QEMU_SOURCE, REPO_ROOT, need
 from tests.frontend.error_table import OWN_ROWS, QEMU_ONLY, ROWS, Row
 
 FRONTEND = REPO_ROOT / "qapi_ir" / "frontend"
-QEMU_SCRIPTS = REPO_ROOT.parent / "qemu-src" / "qemu-10.2.2" / "scripts"
+QEMU_SCRIPTS = QEMU_SOURCE / "scripts"
 #: QEMU's front end and its command line, the files whose messages the table covers.
 QEMU_FILES = ("parser.py", "expr.py", "schema.py", "source.py", "error.py", "main.py")
 #: The constructors of an error, and the position of the message among their arguments.
@@ -52,6 +52,11 @@ def _template(node: ast.expr, assignments: list[ast.Assign]) -> str | None:
                    and any(isinstance(t, ast.Name) and t.id == node.id for t in a.targets)]
         return _template(earlier[-1].value, assignments) if earlier else None
     return None
+
+
+def _need_qemu_scripts() -> None:
+    need(QEMU_SCRIPTS.is_dir(), f"QEMU 10.2.2's source not found at {QEMU_SCRIPTS} "
+         "(set QEMU_SRC to its tree; .ci/fetch-qemu-source DIR fetches it)")
 
 
 def message_templates(path: Path) -> Iterator[tuple[int, str | None]]:
@@ -127,7 +132,7 @@ def test_every_qemu_message_listed_has_a_row_or_a_reason() -> None:
 
 
 def test_the_table_lists_every_message_of_qemu_s_generator() -> None:
-    need(QEMU_SCRIPTS.is_dir(), f"QEMU 10.2.2's source not found at {QEMU_SCRIPTS}")
+    _need_qemu_scripts()
     qemu = set()
     for name in QEMU_FILES:
         for line, template in message_templates(QEMU_SCRIPTS / "qapi" / name):
@@ -158,7 +163,7 @@ print(json.dumps(results))
 
 
 def test_qemu_prints_each_row_s_expected_output(tmp_path: Path) -> None:
-    need(QEMU_SCRIPTS.is_dir(), f"QEMU 10.2.2's source not found at {QEMU_SCRIPTS}")
+    _need_qemu_scripts()
     directories = {}
     for row in ROWS:
         directory = tmp_path / row.id
