@@ -35,12 +35,11 @@ from qapi_ir.build.plugins import (
 )
 from qapi_ir.build.progress import Progress
 from qapi_ir.build.releases import with_histories
-from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
 from qapi_ir.templating import Renderer
 
 if TYPE_CHECKING:
-    from qapi_ir.diff.inputs import SchemaLoader
+    from qapi_ir.diff.inputs import SchemaReader
 
 PROG = "qapi-build"
 DEFAULT_BACKENDS = ("c",)
@@ -245,17 +244,11 @@ def _generate(
     return combined
 
 
-def _diff_loader(cache_dir: str | None) -> SchemaLoader:
-    """For ``diff``: a loader of schema files through the IR cache in ``cache_dir``."""
-    store = CacheStore(Path(cache_dir) if cache_dir else default_root())
+def _diff_reader(cache_dir: str | None) -> SchemaReader:
+    """For ``diff``: a reader of schema files through the build cache in ``cache_dir``."""
+    from qapi_ir.build.wire_cache import cached_reader
 
-    def load(path: str, *, legacy_docs: bool) -> Schema:
-        source = from_schema_file(path, store, legacy_docs=legacy_docs)
-        for warning in source.warnings:
-            print(warning, file=sys.stderr)
-        return source.schema()
-
-    return load
+    return cached_reader(CacheStore(Path(cache_dir) if cache_dir else default_root()))
 
 
 def _list_backends(context: BuildContext) -> int:
@@ -351,7 +344,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if arguments[:1] == ["diff"]:
         from qapi_ir.diff.cli import main as diff_main
 
-        return _interruptible(lambda _: diff_main(arguments[1:], cached_loader=_diff_loader))
+        return _interruptible(lambda _: diff_main(arguments[1:], cached_reader=_diff_reader))
     args = _argument_parser().parse_args(arguments)
     if argv is None:  # this process is qapi-build: what the imports made lives until
         gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)

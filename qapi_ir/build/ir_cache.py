@@ -26,16 +26,22 @@ if TYPE_CHECKING:  # the front end is imported only when a schema must be read
     from qapi_ir.frontend.parse_cache import Writable
 
 
+#: Schema files read, each with the digest of its content (``None``: unreadable).
+FilesRead = tuple[tuple[str, str | None], ...]
+
+
 class SchemaSource:
     """A schema read on first use, and ``key``, which names its content (or ``None``).
 
-    ``warnings`` are the lines reading it gave (see ``load_schema``'s ``warn``).
+    ``warnings`` are the lines reading it gave (see ``load_schema``'s ``warn``),
+    ``files`` the schema files it came from (known only through the cache).
     """
 
     def __init__(self, key: str | None, load: Callable[[], Schema],
-                 warnings: tuple[str, ...] = ()) -> None:
+                 warnings: tuple[str, ...] = (), files: FilesRead = ()) -> None:
         self.key = key
         self.warnings = warnings
+        self.files = files
         self._load = load
         self._schema: Schema | None = None
 
@@ -91,7 +97,12 @@ def _file_digest(path: str) -> str | None:
         return None
 
 
-def _files_read(path: str, schema: Schema) -> tuple[tuple[str, str | None], ...]:
+def unchanged(files: FilesRead) -> bool:
+    """Whether every file of ``files`` still has the content it had."""
+    return all(_file_digest(name) == content for name, content in files)
+
+
+def _files_read(path: str, schema: Schema) -> FilesRead:
     """Each schema file ``schema`` came from, with the digest of its content."""
     directory = os.path.dirname(path)
     files = [os.path.join(directory, m.name) for m in schema.modules if not m.is_builtin]
@@ -112,9 +123,9 @@ def from_schema_file(path: str, store: CacheStore | None, *,
     manifest = store.get_object(manifest_key)
     if isinstance(manifest, tuple) and len(manifest) == 3:
         files, ir_key, warnings = manifest
-        if all(_file_digest(name) == content for name, content in files):
+        if unchanged(files):
             return SchemaSource(
-                ir_key, lambda: _unpickle(store, ir_key, path, legacy_docs), warnings)
+                ir_key, lambda: _unpickle(store, ir_key, path, legacy_docs), warnings, files)
     read_before = manifest is not None
     try:
         schema, warnings = _read_and_check(path, legacy_docs,
@@ -126,7 +137,7 @@ def from_schema_file(path: str, store: CacheStore | None, *,
     files = _files_read(path, schema)
     ir_key = digest(manifest_key, *(f"{name}\0{content}" for name, content in files))
     store.put_object(manifest_key, (files, ir_key, warnings))
-    return SchemaSource(ir_key, lambda: schema, warnings)
+    return SchemaSource(ir_key, lambda: schema, warnings, files)
 
 
 def _unpickle(store: CacheStore, key: str, path: str, legacy_docs: bool) -> Schema:

@@ -19,13 +19,12 @@ import attrs
 
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
-from qapi_ir.diff.inputs import InputError, SchemaLoader, read_input
+from qapi_ir.diff.inputs import InputError, SchemaReader, read_input, read_schema
 from qapi_ir.diff.policy import counted, judge
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
-from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
@@ -85,13 +84,13 @@ def _settings(config: str | None) -> Settings:
     return load_settings(default) if default.is_file() else Settings()
 
 
-def _judged(args: argparse.Namespace, load: SchemaLoader) -> DiffResult:
-    """The comparison of OLD and NEW (schema files read with ``load``), with the settings
+def _judged(args: argparse.Namespace, read: SchemaReader) -> DiffResult:
+    """The comparison of OLD and NEW (schema files read with ``read``), with the settings
     and the client's use applied."""
     settings = _settings(args.config)
     use = None if args.used_by is None else read_usage(args.used_by)
-    old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
-    new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, load=load)
+    old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, read=read)
+    new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, read=read)
     for note in old.notes + new.notes:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
     result = compare(old, new, docs=args.docs)
@@ -113,12 +112,12 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
 
 
 def main(
-    argv: list[str], cached_loader: Callable[[str | None], SchemaLoader] | None = None
+    argv: list[str], cached_reader: Callable[[str | None], SchemaReader] | None = None
 ) -> int:
     """Run ``qapi-build diff`` with arguments ``argv`` (without ``diff``); the exit status.
 
-    ``cached_loader`` makes the loader that reads schema files through the
-    build cache in a directory (``None``: the default one); without it, or with
+    ``cached_reader`` makes the reader of schema files through the build
+    cache in a directory (``None``: the default one); without it, or with
     ``--no-cache``, they are read afresh.
     """
     try:
@@ -128,11 +127,11 @@ def main(
         return 2
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
-    load: SchemaLoader = load_schema
-    if cached_loader is not None and not args.no_cache:
-        load = cached_loader(args.cache_dir)
+    read: SchemaReader = read_schema
+    if cached_reader is not None and not args.no_cache:
+        read = cached_reader(args.cache_dir)
     try:
-        result = _judged(args, load)
+        result = _judged(args, read)
     except (InputError, SettingsError, UsageError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

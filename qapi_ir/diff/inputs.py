@@ -6,31 +6,36 @@ is a snapshot, and anything else is schema text.  A schema file whose doc
 comments QEMU 10.2's rules reject is read under older releases' rules (the
 front end's ``legacy_docs``, which prints what it relaxed), so that older QEMU
 schemas load; with ``legacy_docs`` that is how every schema file is read.
-Schema files are read by a :class:`SchemaLoader`: the front end itself by
+Schema files are read by a :class:`SchemaReader`: :func:`read_schema` by
 default, or one through a cache, given by the command line that owns it.
+What only one kind of input needs (the front end, the snapshot reader) is
+imported when an input of that kind is read.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from qapi_ir import snapshot
 from qapi_ir.diff import model
-from qapi_ir.diff.from_introspection import IntrospectionError, from_introspection
-from qapi_ir.diff.from_ir import from_ir
-from qapi_ir.frontend import load_schema
-from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.input_file import InputFileError, read_text
-from qapi_ir.ir import Schema
+
+if TYPE_CHECKING:
+    from qapi_ir.ir import Schema
 
 
 class SchemaLoader(Protocol):
     """What reads a schema file into the IR, as :func:`~qapi_ir.frontend.load_schema` does."""
 
     def __call__(self, path: str, *, legacy_docs: bool) -> Schema: ...
+
+
+class SchemaReader(Protocol):
+    """What reads a schema file into the comparable model, as :func:`read_schema` does."""
+
+    def __call__(self, path: str, *, docs: bool, legacy_docs: bool) -> model.WireSchema: ...
 
 
 class InputError(Exception):
@@ -52,12 +57,71 @@ def _one_line(error: Exception) -> str:
     return lines[-1] if lines else type(error).__name__
 
 
+def _json_document(path: str, text: str) -> Any:
+    """``text`` as JSON when it is an array or an object, else ``None`` (schema text)."""
+    if text.lstrip()[:1] not in ("[", "{"):
+        return None
+    from qapi_ir import snapshot
+
+    try:
+        return json.loads(text, parse_int=snapshot.parse_int)
+    except json.JSONDecodeError:
+        return None
+    except RecursionError:
+        raise InputError(f"{path}: values nest deeper than {snapshot.MAX_DEPTH}") from None
+
+
+def _from_reply(infos: list[Any], path: str, docs: bool) -> model.WireSchema:
+    from qapi_ir.diff.from_introspection import IntrospectionError, from_introspection
+
+    try:
+        schema = from_introspection(infos, path)
+    except IntrospectionError as exc:
+        raise InputError(_one_line(exc)) from exc
+    note = f"doc comments of '{path}' not compared: a query-qmp-schema reply has none"
+    return attrs.evolve(schema, notes=(note,)) if docs else schema
+
+
+def _from_snapshot(document: dict[str, Any], path: str, docs: bool) -> model.WireSchema:
+    from qapi_ir import snapshot
+    from qapi_ir.diff.from_ir import from_ir
+
+    try:
+        return from_ir(snapshot.from_document(document, path), docs=docs)
+    except snapshot.SnapshotError as exc:
+        raise InputError(_one_line(exc)) from exc
+
+
+def _load_fresh(path: str, *, legacy_docs: bool) -> Schema:
+    from qapi_ir.frontend import load_schema
+
+    return load_schema(path, legacy_docs=legacy_docs)
+
+
+def read_schema(path: str, *, docs: bool, legacy_docs: bool,
+                load: SchemaLoader = _load_fresh) -> model.WireSchema:
+    """The comparable model of schema file ``path`` read with ``load``, under today's doc
+    comment rules or else older releases'; :class:`InputError` when it cannot be read."""
+    from qapi_ir.diff.from_ir import from_ir
+    from qapi_ir.frontend.errors import QAPIError
+
+    try:
+        if not legacy_docs:
+            try:
+                return from_ir(load(path, legacy_docs=False), docs=docs)
+            except QAPIError:
+                pass
+        return from_ir(load(path, legacy_docs=True), docs=docs)
+    except QAPIError as exc:
+        raise InputError(_one_line(exc)) from exc
+
+
 def read_input(
-    path: str, *, docs: bool, legacy_docs: bool = False, load: SchemaLoader = load_schema
+    path: str, *, docs: bool, legacy_docs: bool = False, read: SchemaReader = read_schema
 ) -> model.WireSchema:
     """The comparable model of the file at ``path``; :class:`InputError` when unreadable.
 
-    A schema file is read with ``load``.
+    A schema file is read with ``read``.
     """
     try:
         text = read_text(path)
@@ -65,31 +129,10 @@ def read_input(
         raise InputError(f"can't read '{path}': {exc.strerror or exc}") from exc
     except InputFileError as exc:
         raise InputError(f"can't read {exc}") from exc
-    try:
-        document: Any = json.loads(text, parse_int=snapshot.parse_int)
-    except json.JSONDecodeError:
-        document = None
-    except RecursionError:
-        raise InputError(f"{path}: values nest deeper than {snapshot.MAX_DEPTH}") from None
-    try:
-        infos = _introspection_list(document)
-        if infos is not None:
-            schema = from_introspection(infos, path)
-            note = f"doc comments of '{path}' not compared: a query-qmp-schema reply has none"
-            return attrs.evolve(schema, notes=(note,)) if docs else schema
-        if isinstance(document, dict) and "format" in document:
-            return from_ir(snapshot.from_document(document, path), docs=docs)
-        return _read_schema(path, docs, legacy_docs, load)
-    except (IntrospectionError, snapshot.SnapshotError, QAPIError) as exc:
-        raise InputError(_one_line(exc)) from exc
-
-
-def _read_schema(path: str, docs: bool, legacy_docs: bool, load: SchemaLoader
-                 ) -> model.WireSchema:
-    """A schema file, under today's doc comment rules or else older releases'."""
-    if not legacy_docs:
-        try:
-            return from_ir(load(path, legacy_docs=False), docs=docs)
-        except QAPIError:
-            pass
-    return from_ir(load(path, legacy_docs=True), docs=docs)
+    document = _json_document(path, text)
+    infos = _introspection_list(document)
+    if infos is not None:
+        return _from_reply(infos, path, docs)
+    if isinstance(document, dict) and "format" in document:
+        return _from_snapshot(document, path, docs)
+    return read(path, docs=docs, legacy_docs=legacy_docs)

@@ -1,5 +1,6 @@
-"""``qapi-build diff`` reads schemas through the IR cache: a repeated diff reads no schema,
-and a schema that failed to load costs only its failing file the next time."""
+"""``qapi-build diff`` reads schemas through the build cache: a repeated diff reads no schema
+(nor the IR: it takes the comparable model), a damaged entry is read again, and a schema
+that failed to load costs only its failing file the next time."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import qapi_ir.diff.cli
 import qapi_ir.frontend
 from qapi_ir.build.cache_store import CacheStore
 from qapi_ir.build.cli import main
@@ -39,15 +39,21 @@ def schema_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return load_schema(path, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(qapi_ir.frontend, "load_schema", counting)
-    monkeypatch.setattr(qapi_ir.diff.cli, "load_schema", counting)
     return reads
 
 
-def _diff(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+def _diff_output(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str
+                 ) -> tuple[str, str]:
+    """What a diff of old.json and new.json wrote to stdout and to stderr."""
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     assert main(["diff", str(old), str(new), "--cache-dir", str(tmp_path / "cache"),
                  *extra]) == 1
-    return capsys.readouterr().out
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def _diff(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    return _diff_output(tmp_path, capsys, *extra)[0]
 
 
 def test_a_repeated_diff_reads_no_schema_and_reports_the_same(
@@ -56,8 +62,7 @@ def test_a_repeated_diff_reads_no_schema_and_reports_the_same(
     write(tmp_path, "old.json", OLD)
     write(tmp_path, "new.json", NEW)
     reports = [_diff(tmp_path, capsys) for _ in range(3)]
-    # the IR is stored by the second run, which found the files unchanged
-    assert schema_reads == ["old.json", "new.json"] * 2
+    assert schema_reads == ["old.json", "new.json"]
     assert reports[0] == reports[1] == reports[2]
     assert "value 'slow' removed" in reports[0]
 
@@ -71,7 +76,7 @@ def test_a_changed_schema_file_is_read_again(
         _diff(tmp_path, capsys)
     write(tmp_path, "new.json", NEW.replace("'reset'", "'restart'"))
     report = _diff(tmp_path, capsys)
-    assert schema_reads[4:] == ["new.json"]
+    assert schema_reads[2:] == ["new.json"]
     assert "command restart" in report and "command reset" not in report
 
 
@@ -107,3 +112,52 @@ def test_after_a_failed_read_only_the_failing_file_is_parsed_again(
             from_schema_file(str(main_file), store)
     assert parsed.count("bad.json") == 3
     assert parsed.count("good.json") == 2  # the third read takes it from the cache
+
+
+LEGACY_OLD = """
+##
+# @Mode:
+#
+# @fast: a mode that is fast, told here on a line much longer than today's rules allow
+#
+# @slow: slow
+##
+{ 'enum': 'Mode', 'data': ['fast', 'slow'] }
+{ 'command': 'set-mode', 'data': { 'mode': 'Mode' } }
+"""
+
+
+def test_a_repeated_diff_of_an_older_release_reads_nothing_and_warns_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], schema_reads: list[str]
+) -> None:
+    write(tmp_path, "old.json", LEGACY_OLD)
+    write(tmp_path, "new.json", NEW)
+    runs = [_diff_output(tmp_path, capsys) for _ in range(3)]
+    # today's rules reject old.json, older releases' accept it: read twice, then never
+    assert schema_reads == ["old.json", "old.json", "new.json"]
+    assert runs[0] == runs[1] == runs[2]
+    assert "old.json: warning: accepted older doc comment rules" in runs[0][1]
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / "entries").glob("*/*") if not p.name.startswith("."))
+
+
+def test_damaged_or_foreign_cache_entries_are_read_again_to_the_same_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], schema_reads: list[str]
+) -> None:
+    write(tmp_path, "old.json", OLD)
+    write(tmp_path, "new.json", NEW)
+    expected = _diff(tmp_path, capsys)
+    cache = tmp_path / "cache"
+    for number, entry in enumerate(_entries(cache)):
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if number % 2 else data[:-1] + b"!")
+    assert _diff(tmp_path, capsys) == expected
+    store = CacheStore(cache)
+    for entry in _entries(cache):  # checked entries holding something else than a model
+        key = entry.parent.name + entry.name
+        if not isinstance(store.get_object(key), tuple):
+            store.put_object(key, {"commands": {}})
+    assert _diff(tmp_path, capsys) == expected
+    assert schema_reads == ["old.json", "new.json"] * 3
