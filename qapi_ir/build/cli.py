@@ -10,17 +10,16 @@ import contextlib
 import gc
 import os
 import re
-import signal
 import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 
 from qapi_ir.build.cache_store import CacheStore, default_root
 from qapi_ir.build.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.build.entry import run_diff
 from qapi_ir.build.installed import EntryPointInfo, installed
 from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
@@ -33,15 +32,12 @@ from qapi_ir.build.plugins import (
     load_by_path,
     load_installed,
 )
+from qapi_ir.build.process import PROG, flushing_stdout, interruptible
 from qapi_ir.build.progress import Progress
 from qapi_ir.build.releases import with_histories
 from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
 from qapi_ir.templating import Renderer
 
-if TYPE_CHECKING:
-    from qapi_ir.diff.inputs import SchemaReader
-
-PROG = "qapi-build"
 DEFAULT_BACKENDS = ("c",)
 
 #: QEMU's generator flags, and the backend option each one sets.
@@ -244,13 +240,6 @@ def _generate(
     return combined
 
 
-def _diff_reader(cache_dir: str | None) -> SchemaReader:
-    """For ``diff``: a reader of schema files through the build cache in ``cache_dir``."""
-    from qapi_ir.build.wire_cache import cached_reader
-
-    return cached_reader(CacheStore(Path(cache_dir) if cache_dir else default_root()))
-
-
 def _list_backends(context: BuildContext) -> int:
     names = list(context.installed) + sorted(context.config.extra_backends)
     for name in names:
@@ -300,55 +289,20 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     return 0
 
 
-def _interruptible(run: Callable[[threading.Event], int]) -> int:
-    """``run(interrupted)``, where Ctrl-C (SIGINT) sets ``interrupted`` and ends the run
-    with one line and status 130; the write step leaves the output as it was."""
-    interrupted = threading.Event()
-
-    def on_sigint(signum: int, frame: object) -> None:
-        interrupted.set()
-        raise KeyboardInterrupt
-
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, on_sigint) if in_main_thread else None
-    try:
-        return run(interrupted)
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``qapi-build`` with ``argv`` (default: the process arguments).
-
-    A reader that closes the pipe early (``| head``) ends the run quietly with
-    the status of a process killed by SIGPIPE, as other Unix tools do.
-    """
-    try:
-        try:
-            status = _main(argv)
-        finally:  # --help exits through here too
-            sys.stdout.flush()
-    except BrokenPipeError:
-        # what is left in the buffer can never be written: drop it quietly at exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 128 + signal.SIGPIPE
-    return status
+    """Run ``qapi-build`` with ``argv`` (default: the process arguments); the exit status
+    (a closed pipe ends it quietly: see :func:`~qapi_ir.build.process.flushing_stdout`)."""
+    return flushing_stdout(lambda: _main(argv))
 
 
 def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["diff"]:
-        from qapi_ir.diff.cli import main as diff_main
-
-        return _interruptible(lambda _: diff_main(arguments[1:], cached_reader=_diff_reader))
+        return run_diff(arguments[1:])
     args = _argument_parser().parse_args(arguments)
     if argv is None:  # this process is qapi-build: what the imports made lives until
         gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)
-    return _interruptible(lambda interrupted: _report_errors(args, interrupted))
+    return interruptible(lambda interrupted: _report_errors(args, interrupted))
 
 
 def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> int:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from qapi_ir.build.cache_store import CacheStore, code_fingerprint, digest
+from qapi_ir.build.cache_store import CacheStore, code_fingerprint, default_root, digest
 from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, unchanged
 from qapi_ir.diff.inputs import SchemaReader, read_schema
 from qapi_ir.diff.model import WireSchema
@@ -72,3 +73,8 @@ def cached_reader(store: CacheStore) -> SchemaReader:
         return model
 
     return read
+
+
+def reader_in(cache_dir: str | None) -> SchemaReader:
+    """:func:`cached_reader` of the build cache in ``cache_dir`` (``None``: the default one)."""
+    return cached_reader(CacheStore(Path(cache_dir) if cache_dir else default_root()))

@@ -102,6 +102,8 @@ def join(prefix: str, part: str) -> str:
 def feature_findings(path: str, old: tuple[model.Feature, ...],
                      new: tuple[model.Feature, ...], know_conditions: bool) -> Iterator[Finding]:
     """Features added, removed, or with a changed condition."""
+    if old == new:  # most things: no feature, or the same ones
+        return
     old_by_name = {f.name: f for f in old}
     new_by_name = {f.name: f for f in new}
     for name in sorted(old_by_name.keys() - new_by_name.keys()):

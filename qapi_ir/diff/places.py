@@ -50,46 +50,57 @@ class PlaceResolver:
         self.old = old
         self.new = new
         self._scalar_names = model.KNOWS_SCALAR_NAMES in old.knows & new.knows
+        self._resolved: dict[tuple[str, str, str], tuple[Resolved, ...]] = {}
 
     def _change(self, suffix: str, rule_id: str, old_type: str, new_type: str) -> Resolved:
         return Resolved(suffix, None, rule_id, describe(self.old, old_type),
                         describe(self.new, new_type))
 
-    def resolve(self, old_type: str, new_type: str, suffix: str = "") -> list[Resolved]:
-        """What the place with ``old_type`` then ``new_type`` holds; ``suffix`` extends its path."""
+    def resolve(self, old_type: str, new_type: str, suffix: str = "") -> tuple[Resolved, ...]:
+        """What the place with ``old_type`` then ``new_type`` holds; ``suffix`` extends its path.
+
+        Each place is resolved once: a type is met at many places.
+        """
+        key = (old_type, new_type, suffix)
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            resolved = self._resolved[key] = self._resolve(old_type, new_type, suffix)
+        return resolved
+
+    def _resolve(self, old_type: str, new_type: str, suffix: str) -> tuple[Resolved, ...]:
         old_shape = self.old.types[old_type].shape
         new_shape = self.new.types[new_type].shape
         if isinstance(old_shape, model.Array) and isinstance(new_shape, model.Array):
             return self.resolve(old_shape.element, new_shape.element, suffix + "[]")
         if isinstance(old_shape, model.Scalar) and isinstance(new_shape, model.Scalar):
             if old_shape.json_type != new_shape.json_type:
-                return [self._change(suffix, "type-changed", old_type, new_type)]
+                return (self._change(suffix, "type-changed", old_type, new_type),)
             if self._scalar_names and old_shape.name != new_shape.name:
-                return [self._change(suffix, "integer-type-changed", old_type, new_type)]
-            return []
+                return (self._change(suffix, "integer-type-changed", old_type, new_type),)
+            return ()
         if type(old_shape) is type(new_shape):
-            return [Resolved(suffix, (old_type, new_type))]
+            return (Resolved(suffix, (old_type, new_type)),)
         return self._resolve_mismatch(old_type, new_type, suffix)
 
-    def _resolve_mismatch(self, old_type: str, new_type: str, suffix: str) -> list[Resolved]:
+    def _resolve_mismatch(self, old_type: str, new_type: str, suffix: str) -> tuple[Resolved, ...]:
         old_shape = self.old.types[old_type].shape
         new_shape = self.new.types[new_type].shape
         if isinstance(new_shape, model.Alternate):
             branch = _branch_of(new_shape, model.json_type(self.old, old_type))
             if branch is not None:
                 inner = self.resolve(old_type, branch, suffix)
-                return [self._change(suffix, "type-widened-to-alternate", old_type, new_type),
-                        *inner]
+                return (self._change(suffix, "type-widened-to-alternate", old_type, new_type),
+                        *inner)
         if isinstance(old_shape, model.Alternate):
             branch = _branch_of(old_shape, model.json_type(self.new, new_type))
             if branch is not None:
                 inner = self.resolve(branch, new_type, suffix)
-                return [self._change(suffix, "type-narrowed-from-alternate", old_type, new_type),
-                        *inner]
+                return (self._change(suffix, "type-narrowed-from-alternate", old_type, new_type),
+                        *inner)
         if isinstance(old_shape, model.Enum) and isinstance(new_shape, model.Scalar) \
                 and new_shape.json_type == "string":
-            return [self._change(suffix, "enum-widened-to-str", old_type, new_type)]
+            return (self._change(suffix, "enum-widened-to-str", old_type, new_type),)
         if isinstance(new_shape, model.Enum) and isinstance(old_shape, model.Scalar) \
                 and old_shape.json_type == "string":
-            return [self._change(suffix, "str-narrowed-to-enum", old_type, new_type)]
-        return [self._change(suffix, "type-changed", old_type, new_type)]
+            return (self._change(suffix, "str-narrowed-to-enum", old_type, new_type),)
+        return (self._change(suffix, "type-changed", old_type, new_type),)

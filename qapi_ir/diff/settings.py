@@ -17,7 +17,6 @@ with the change's path (``migrate.arguments.blk``, ``SevInfo{sev-snp}.handle``).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -93,6 +92,8 @@ def from_table(where: str, table: Any) -> Settings:
 
 def load_settings(path: Path) -> Settings:
     """The ``[diff]`` table of the TOML file at ``path`` (defaults when it has none)."""
+    import tomllib  # only when there is a file: most diffs have none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -1,0 +1,33 @@
+"""The ``qapi-build`` program: ``diff`` without the imports only a build needs.
+
+A build's command line (:mod:`qapi_ir.build.cli`) imports configuration,
+plugin loading, options, templates and the output directory; ``diff`` needs
+none of them, and it is what a CI job runs again and again.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from qapi_ir.build.process import flushing_stdout, interruptible
+
+
+def run_diff(arguments: list[str]) -> int:
+    """``qapi-build diff`` with ``arguments`` (after ``diff``), schemas read through the
+    build cache; the exit status."""
+    from qapi_ir.build.wire_cache import reader_in
+    from qapi_ir.diff.cli import main as diff_main
+
+    return interruptible(lambda _: diff_main(arguments, cached_reader=reader_in))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``qapi-build`` with ``argv`` (default: the process arguments), as
+    :func:`qapi_ir.build.cli.main` does."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["diff"]:
+        return flushing_stdout(lambda: run_diff(arguments[1:]))
+    from qapi_ir.build.cli import main as build_main
+
+    return build_main(argv)
