@@ -7,6 +7,7 @@ none of them, and it is what a CI job runs again and again.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -27,6 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     :func:`qapi_ir.build.cli.main` does."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["diff"]:
+        if argv is None:  # this process is qapi-build: what a diff makes lives until it
+            gc.disable()  # ends, in few cycles, so the cyclic collector only costs (-7%)
         return flushing_stdout(lambda: run_diff(arguments[1:]))
     from qapi_ir.build.cli import main as build_main
 

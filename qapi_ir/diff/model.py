@@ -6,6 +6,10 @@ they take, never by name.  Object members are flattened (bases are invisible
 on the wire), arrays are plain element references, and what an input cannot
 know (conditions and most flags in a ``query-qmp-schema`` reply) is absent
 from ``WireSchema.knows`` or from ``Command.flags`` and is then not compared.
+
+The classes are frozen but not slotted: the build cache keeps
+each schema's model, and a slotted attrs instance is unpickled through Python
+code (its ``__setstate__``), a plain one in C, twice as fast.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ KNOWS_SCALAR_NAMES = "scalar-names"
 KNOWS_DOCS = "docs"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Feature:
     """A feature; ``condition`` is ``None`` when unconditional."""
 
@@ -31,7 +35,7 @@ class Feature:
     condition: Condition | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Scalar:
     """A built-in type: its JSON type and, when the input knows it, its QAPI name."""
 
@@ -39,14 +43,14 @@ class Scalar:
     name: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Array:
     """An array; ``element`` refers to a type of the same input."""
 
     element: str
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class EnumValue:
     """One value of an enumeration."""
 
@@ -55,14 +59,14 @@ class EnumValue:
     features: tuple[Feature, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Enum:
     """An enumeration."""
 
     values: tuple[EnumValue, ...]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Member:
     """A member of an object as it appears on the wire (bases flattened in)."""
 
@@ -73,7 +77,7 @@ class Member:
     features: tuple[Feature, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Branch:
     """A union branch (``key`` is the tag value) or an alternate one (``key`` is a JSON type)."""
 
@@ -82,7 +86,7 @@ class Branch:
     condition: Condition | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Object:
     """A JSON object: members, and for a union the tag member and branches."""
 
@@ -91,7 +95,7 @@ class Object:
     branches: tuple[Branch, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Alternate:
     """A value of one of several JSON types; branches are keyed by JSON type."""
 
@@ -101,7 +105,7 @@ class Alternate:
 Shape: TypeAlias = Scalar | Array | Enum | Object | Alternate
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class TypeInfo:
     """A type: its shape, and its name when it is a real, user-visible one."""
 
@@ -112,14 +116,14 @@ class TypeInfo:
     location: Location | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class DocText:
     """A definition's doc comment, as part name (``body``, ``member x``, ...) to text."""
 
     parts: Mapping[str, str]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Command:
     """A command; ``flags`` holds only the flags the input knows."""
 
@@ -132,7 +136,7 @@ class Command:
     location: Location | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class Event:
     """An event and the type of its data."""
 
@@ -143,7 +147,7 @@ class Event:
     location: Location | None = None
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class WireSchema:
     """A whole schema as a client sees it, what the input could tell, and notes on reading it."""
 

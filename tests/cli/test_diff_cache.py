@@ -4,6 +4,8 @@ that failed to load costs only its failing file the next time."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from qapi_ir.build.ir_cache import from_schema_file
 from qapi_ir.frontend import parser
 from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.ir import Schema
+from tests.conftest import REPO_ROOT
 from tests.diff.helpers import write
 
 OLD = """
@@ -161,3 +164,26 @@ def test_damaged_or_foreign_cache_entries_are_read_again_to_the_same_report(
             store.put_object(key, {"commands": {}})
     assert _diff(tmp_path, capsys) == expected
     assert schema_reads == ["old.json", "new.json"] * 3
+
+
+_IMPORTED = """\
+import sys
+from qapi_ir.build.entry import main
+status = main(sys.argv[1:])
+print(sorted(m for m in ("qapi_ir.build.cli", "qapi_ir.build.plugins", "qapi_ir.frontend",
+                         "mako") if m in sys.modules))
+sys.exit(status)
+"""
+
+
+def test_a_repeated_diff_imports_neither_the_build_nor_the_front_end(tmp_path: Path) -> None:
+    write(tmp_path, "old.json", OLD)
+    write(tmp_path, "new.json", NEW)
+    argv = [sys.executable, "-c", _IMPORTED, "diff", "--format", "json", "--cache-dir",
+            str(tmp_path / "cache"), str(tmp_path / "old.json"), str(tmp_path / "new.json")]
+    runs = [subprocess.run(argv, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300,
+                           check=False) for _ in range(2)]
+    assert [run.returncode for run in runs] == [1, 1]
+    assert "'qapi_ir.frontend'" in runs[0].stdout.splitlines()[-1]  # the first one reads
+    assert runs[1].stdout.splitlines()[-1] == "[]"
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
