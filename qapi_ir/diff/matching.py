@@ -90,6 +90,7 @@ class _Walk:
         self.new = new
         self.places = PlaceResolver(old, new)
         self.nodes: dict[Pair, Node] = {}
+        self._inner: dict[Pair, list[tuple[Edge, bool]]] = {}
 
     def _node(self, pair: Pair, group: Group, prefix: str) -> Node:
         node = self.nodes.get(pair)
@@ -102,6 +103,16 @@ class _Walk:
     def _edges(self, old_type: str, new_type: str, path: str) -> list[Edge]:
         return [Edge(join(path, r.suffix), r.pair)
                 for r in self.places.resolve(old_type, new_type) if r.pair is not None]
+
+    def _inner_edges(self, pair: Pair) -> list[tuple[Edge, bool]]:
+        """The edges inside ``pair``, each with whether its place is unstable (found once:
+        many roots reach the same pairs)."""
+        inner = self._inner.get(pair)
+        if inner is None:
+            inner = self._inner[pair] = [
+                (edge, child.unstable) for child in children(self.old, self.new, pair)
+                for edge in self._edges(child.old_type, child.new_type, child.part)]
+        return inner
 
     def walk(self, root: Root) -> tuple[Edge, ...]:
         """Visit every pair reachable from ``root``, breadth first; the root's own edges."""
@@ -117,11 +128,9 @@ class _Walk:
             node.directions.add(root.direction)
             node.uses.add(f"{root.group.kind} {root.group.name} {root.prefix}")
             node.unstable = node.unstable and unstable
-            for child in children(self.old, self.new, pair):
-                for edge in self._edges(child.old_type, child.new_type, child.part):
-                    node.edges.add(edge)
-                    queue.append((edge.pair, join(prefix, edge.path),
-                                  unstable or child.unstable))
+            for edge, inner_unstable in self._inner_edges(pair):
+                node.edges.add(edge)
+                queue.append((edge.pair, join(prefix, edge.path), unstable or inner_unstable))
         return tuple(entries)
 
 
