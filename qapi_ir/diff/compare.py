@@ -102,6 +102,8 @@ class Comparison(Recorder):
 
     def _compare_flags(self, old: Mapping[str, bool], new: Mapping[str, bool]) -> Iterator[Finding]:
         """Flags both inputs know, classified by the rules of the flag table."""
+        if old == new:
+            return
         for flag in flags_of("command"):
             if flag.diff is None or flag.name not in old.keys() & new.keys():
                 continue

@@ -56,8 +56,8 @@ def children(old: model.WireSchema, new: model.WireSchema, pair: Pair) -> Iterat
 def compare_node(recorder: Recorder, pair: Pair, where: Where) -> None:
     """Record the changes of ``pair`` itself, in the context ``where``."""
     old_info, new_info = recorder.old.types[pair[0]], recorder.new.types[pair[1]]
-    unstable = model.is_unstable(old_info.name or "", old_info.features)
-    where = attrs.evolve(where, unstable=where.unstable or unstable)
+    if not where.unstable and model.is_unstable(old_info.name or "", old_info.features):
+        where = attrs.evolve(where, unstable=True)
     recorder.record(where, recorder.features("", old_info.features, new_info.features))
     if old_info.name and new_info.name:  # an implicit type's condition is its owner's
         recorder.record(where, recorder.condition("", old_info.condition, new_info.condition))
