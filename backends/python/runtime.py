@@ -6,7 +6,6 @@ it needs only the standard library.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import importlib
 import json
@@ -96,8 +95,7 @@ class QAPIObject(Record):
     unknown_members: Mapping[str, JSONValue] = MappingProxyType({})
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Timestamp:
+class Timestamp(Record, kw_only=False):
     """When the server emitted an event."""
 
     seconds: int
@@ -160,8 +158,7 @@ class CommandNotAvailable(CommandError):
         self.version = version
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class QEMUVersion:
+class QEMUVersion(Record, kw_only=False):
     """The version of a QEMU, as its greeting gives it."""
 
     major: int
@@ -173,8 +170,7 @@ class QEMUVersion:
         return f"{self.major}.{self.minor}.{self.micro}"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Greeting:
+class Greeting(Record, kw_only=False):
     """The server's greeting: its version and the capabilities it offers (``oob``)."""
 
     version: QEMUVersion
