@@ -46,8 +46,8 @@ def attribute_name(name: str) -> str:
 
 
 def module_name(path: str) -> str:
-    """A schema file as a private module name: ``qapi/block-core.json`` -> ``_block_core``."""
-    return "_" + attribute_name(PurePosixPath(path).stem)
+    """A schema file as a private module name: ``sub/block-core.json`` -> ``_sub_block_core``."""
+    return "_" + attribute_name(str(PurePosixPath(path).with_suffix("")))
 
 
 def constant_name(name: str) -> str:
