@@ -1,5 +1,5 @@
 <%namespace file="common.mako" import="header, lazy_exports, wrapped"/>\
-${header("Decoders of the schema's types: wire JSON to typed values, errors naming the path.", imports)}\
+${header("Decoders of the schema's types (wire JSON to typed values), a module per schema module.", imports)}\
 ${lazy_exports(exports, all_names)}\
 
 T = TypeVar("T")
