@@ -96,7 +96,7 @@ class PyClass:
     """A struct, or a union's base class with its branches.
 
     ``fields`` are all members of the struct or of the union's base; ``tag``
-    names the tag field of a union and ``tag_enum`` its enumeration class.
+    names the tag field of a union and ``tag_enum`` its enumeration class, as ``module`` names it.
     """
 
     name: str

@@ -22,6 +22,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 #: Files copied verbatim from this directory into the package.
 STATIC_FILES = ("runtime.py", "records.py", "client_base.py", "capabilities.py")
 
+#: The standard library module of each name generated code imports; ``""``: a module itself.
 _STDLIB = {
     "Callable": "collections.abc",
     "AsyncIterator": "collections.abc",
@@ -288,6 +289,7 @@ class PackageWriter:
             [],
             parent="..",
         )
+
     def _events_imports(self) -> list[ImportBlock]:
         fields = [f for e in self.events for f in e.fields]
         texts = [f.annotation for f in fields] + [f.decoder for f in fields]
