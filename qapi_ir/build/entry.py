@@ -17,10 +17,10 @@ from qapi_ir.build.process import flushing_stdout, interruptible
 def run_diff(arguments: list[str]) -> int:
     """``qapi-build diff`` with ``arguments`` (after ``diff``), schemas read through the
     build cache; the exit status."""
-    from qapi_ir.build.wire_cache import reader_in
+    from qapi_ir.build.diff_cache import cache_in
     from qapi_ir.diff.cli import main as diff_main
 
-    return interruptible(lambda _: diff_main(arguments, cached_reader=reader_in))
+    return interruptible(lambda _: diff_main(arguments, cache_in=cache_in))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

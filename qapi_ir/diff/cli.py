@@ -13,13 +13,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 import attrs
 
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
-from qapi_ir.diff.inputs import InputError, SchemaReader, read_input, read_schema
+from qapi_ir.diff.inputs import InputError, read_input, read_schema
+from qapi_ir.diff.model import WireSchema
 from qapi_ir.diff.policy import counted, judge
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.rules import Severity
@@ -28,6 +29,15 @@ from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
+
+
+class Cache(Protocol):
+    """Reads schema files and compares their models through a cache (see
+    :mod:`qapi_ir.build.diff_cache`), as :func:`read_schema` and :func:`compare` do."""
+
+    def read(self, path: str, *, docs: bool, legacy_docs: bool) -> WireSchema: ...
+
+    def compare(self, old: WireSchema, new: WireSchema, *, docs: bool) -> DiffResult: ...
 
 
 class _UsageError(Exception):
@@ -84,16 +94,17 @@ def _settings(config: str | None) -> Settings:
     return load_settings(default) if default.is_file() else Settings()
 
 
-def _judged(args: argparse.Namespace, read: SchemaReader) -> DiffResult:
-    """The comparison of OLD and NEW (schema files read with ``read``), with the settings
-    and the client's use applied."""
+def _judged(args: argparse.Namespace, cache: Cache | None) -> DiffResult:
+    """The comparison of OLD and NEW (through ``cache``, if any), with the settings and the
+    client's use applied."""
     settings = _settings(args.config)
     use = None if args.used_by is None else read_usage(args.used_by)
+    read = read_schema if cache is None else cache.read
     old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, read=read)
     new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, read=read)
     for note in old.notes + new.notes:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
-    result = compare(old, new, docs=args.docs)
+    result = (compare if cache is None else cache.compare)(old, new, docs=args.docs)
     changes = [judge(change, settings) for change in result.changes]
     if use is not None and result.matching is not None:
         changes = mark_affected(changes, result.matching, use)
@@ -112,13 +123,13 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
 
 
 def main(
-    argv: list[str], cached_reader: Callable[[str | None], SchemaReader] | None = None
+    argv: list[str], cache_in: Callable[[str | None], Cache] | None = None
 ) -> int:
     """Run ``qapi-build diff`` with arguments ``argv`` (without ``diff``); the exit status.
 
-    ``cached_reader`` makes the reader of schema files through the build
-    cache in a directory (``None``: the default one); without it, or with
-    ``--no-cache``, they are read afresh.
+    ``cache_in`` makes the :class:`Cache` in a directory (``None``: the
+    default one); without it, or with ``--no-cache``, schema files are read
+    and compared afresh.
     """
     try:
         args = _parser().parse_args(argv)
@@ -127,11 +138,9 @@ def main(
         return 2
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
-    read: SchemaReader = read_schema
-    if cached_reader is not None and not args.no_cache:
-        read = cached_reader(args.cache_dir)
+    cache = None if cache_in is None or args.no_cache else cache_in(args.cache_dir)
     try:
-        result = _judged(args, read)
+        result = _judged(args, cache)
     except (InputError, SettingsError, UsageError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

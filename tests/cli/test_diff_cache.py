@@ -1,19 +1,22 @@
 """``qapi-build diff`` reads schemas through the build cache: a repeated diff reads no schema
-(nor the IR: it takes the comparable model), a damaged entry is read again, and a schema
-that failed to load costs only its failing file the next time."""
+(nor the IR: it takes the comparable model) and compares nothing again, a damaged entry is
+made again, and a schema that failed to load costs only its failing file the next time."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import qapi_ir.build.diff_cache
 import qapi_ir.frontend
 from qapi_ir.build.cache_store import CacheStore
 from qapi_ir.build.cli import main
 from qapi_ir.build.ir_cache import from_schema_file
+from qapi_ir.diff.compare import DiffResult
 from qapi_ir.frontend import parser
 from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.ir import Schema
@@ -187,3 +190,23 @@ def test_a_repeated_diff_imports_neither_the_build_nor_the_front_end(tmp_path: P
     assert "'qapi_ir.frontend'" in runs[0].stdout.splitlines()[-1]  # the first one reads
     assert runs[1].stdout.splitlines()[-1] == "[]"
     assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
+
+
+def test_a_diff_repeated_in_another_format_reuses_the_comparison(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "old.json", OLD)
+    write(tmp_path, "new.json", NEW)
+    compared: list[object] = []
+    compare = qapi_ir.build.diff_cache.compare
+
+    def counting(*args: Any, **kwargs: Any) -> DiffResult:
+        compared.append(args)
+        return compare(*args, **kwargs)
+
+    monkeypatch.setattr(qapi_ir.build.diff_cache, "compare", counting)
+    formats = ("text", "json", "markdown")
+    cached = [_diff(tmp_path, capsys, "--format", name) for name in formats]
+    assert len(compared) == 1
+    afresh = [_diff(tmp_path, capsys, "--format", name, "--no-cache") for name in formats]
+    assert cached == afresh
