@@ -221,7 +221,7 @@ def _diff_scenarios(bench: Bench, previous: Path | None) -> None:
                    lambda: _diff(old, new, bench.scratch(), *bench.options))
     cache = bench.scratch()
     _measure(_diff(old, new, cache, *bench.options))
-    bench.scenario(f"diff {what} (warm: cached models)",
+    bench.scenario(f"diff {what} (warm: cached)",
                    lambda: _diff(old, new, cache, *bench.options))
 
 
