@@ -70,7 +70,7 @@ class ApiPlanner:
             fields = (self._boxed_field(event.arg_type),)
         else:
             docs = self._planner.member_docs(event.arg_type, doc)
-            fields = self._planner.fields(event.arg_type, namer, docs, outside=True)
+            fields = self._planner.fields(event.arg_type, namer, docs)
         builder = DocBuilder(4).body(doc)
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
         builder.definition(doc, event.condition, event.features)
@@ -88,8 +88,8 @@ class ApiPlanner:
         return PyField(
             name="data",
             wire="data",
-            annotation=types.annotation(type_name, prefix="_t."),
-            decoder=types.decoder(type_name, "_c."),
+            annotation=types.annotation(type_name),
+            decoder=types.decoder(type_name),
             optional=False,
             doc=f"the event's data, a ``{type_name}``",
         )
@@ -101,11 +101,11 @@ class ApiPlanner:
         params: tuple[PyField, ...] = ()
         boxed = ""
         if command.arg_type is not None and command.flag("boxed"):
-            boxed = types.annotation(command.arg_type, prefix="_t.")
+            boxed = types.annotation(command.arg_type)
         elif command.arg_type is not None:
             docs = self._planner.member_docs(command.arg_type, doc)
             params = self._planner.fields(
-                command.arg_type, Namer({"self"}), docs, outside=True, argument=True
+                command.arg_type, Namer({"self"}), docs, argument=True
             )
         builder = DocBuilder(8).body(doc)
         if boxed:
@@ -122,8 +122,8 @@ class ApiPlanner:
             wire=command.name,
             params=params,
             boxed=boxed,
-            returns=types.annotation(ret, prefix="_t.") if ret else "None",
-            return_decoder=types.decoder(ret, "_c.") if ret else "",
+            returns=types.annotation(ret) if ret else "None",
+            return_decoder=types.decoder(ret) if ret else "",
             deprecated=_special(command.features, "deprecated"),
             unstable=_special(command.features, "unstable"),
             doc=tuple(builder.lines(f"Execute QMP command ``{command.name}``.")),

@@ -75,7 +75,7 @@ class DocBuilder:
         out: list[str] = []
         for block in blocks:
             out += [*block, ""]
-        return [_escape(line) for line in out[:-1]]
+        return [escape(line) for line in out[:-1]]
 
 
 def section_text(doc: Doc | None, kind: str) -> str:
@@ -122,6 +122,7 @@ _ASCII = str.maketrans(
 )
 
 
-def _escape(line: str) -> str:
+def escape(line: str) -> str:
+    """``line`` as it can stand in a docstring: ASCII punctuation, backslash and quotes escaped."""
     line = line.translate(_ASCII)
     return line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')

@@ -27,6 +27,7 @@ from .naming import (
     class_name,
     constant_name,
     event_class_name,
+    module_name,
 )
 from .typemap import JSON_KIND_CHECKS, TypeMap
 
@@ -36,6 +37,8 @@ RESERVED_CLASSES = frozenset(
     | {"UnknownEvent", "UndecodedEvent", "TypeAlias", "ClassVar", "Mapping", "Sequence", "Client"}
     | {"CommandError", "DecodeError", "UnstableWarning", "decode", "encode", "fixed"}
 )
+#: Names the ``types`` and ``codec`` packages hold beside their modules.
+RESERVED_MODULES = frozenset({"_rt", "_t", "_c", "_e"})
 
 
 @attrs.frozen
@@ -71,15 +74,17 @@ class PyEnum:
 
     name: str
     wire: str
+    module: str
     members: tuple[tuple[str, str], ...]
     doc: tuple[str, ...]
 
 
 @attrs.frozen
 class PyBranch:
-    """A union branch: a subclass that fixes the tag and adds members."""
+    """A union branch: a subclass that fixes the tag (wire value ``tag_wire``) and adds members."""
 
     name: str
+    tag_wire: str
     tag_constant: str
     fields: tuple[PyField, ...]
     doc: tuple[str, ...]
@@ -91,11 +96,12 @@ class PyClass:
     """A struct, or a union's base class with its branches.
 
     ``fields`` are all members of the struct or of the union's base; ``tag``
-    names the tag field of a union and ``tag_enum`` its enumeration class.
+    names the tag field of a union and ``tag_enum`` its enumeration class, as ``module`` names it.
     """
 
     name: str
     wire: str
+    module: str
     fields: tuple[PyField, ...]
     doc: tuple[str, ...]
     tag: PyField | None = None
@@ -114,6 +120,7 @@ class PyAlternate:
 
     name: str
     wire: str
+    module: str
     annotation: str
     dispatch: tuple[tuple[str, str], ...]
     expected: str
@@ -131,15 +138,21 @@ class Planner:
     def __init__(self, schema: Schema, compat: CompatNotes) -> None:
         self.schema = schema
         self.compat = compat
-        namer = Namer(RESERVED_CLASSES)
+        namer, module_namer = Namer(RESERVED_CLASSES), Namer(RESERVED_MODULES)
         names: dict[str, str] = {}
+        #: The module of ``types`` and ``codec`` of each schema module that defines a type.
+        self.modules: dict[str, str] = {}
+        homes: dict[str, str] = {}
         for entity in schema.definitions():
             if isinstance(entity, EnumType | AlternateType) or (
                 isinstance(entity, ObjectType) and not entity.is_implicit
             ):
                 names[entity.name] = namer.claim(class_name(entity.name))
+                if entity.module not in self.modules:
+                    self.modules[entity.module] = module_namer.claim(module_name(entity.module))
+                homes[entity.name] = self.modules[entity.module]
         self._namer = namer
-        self.types = TypeMap(schema, names)
+        self.types = TypeMap(schema, names, homes)
         self.enum_members = {
             e.name: self._enum_member_names(e)
             for e in schema.definitions()
@@ -164,13 +177,13 @@ class Planner:
         owner: str,
         namer: Namer,
         docs: dict[str, str],
-        outside: bool = False,
+        home: str | None = None,
         argument: bool = False,
     ) -> tuple[PyField, ...]:
         """Fields for the members of object type ``owner``, named within ``namer``'s scope.
 
-        ``outside`` qualifies names for modules other than types and codec;
-        ``argument`` types arrays as sequences.
+        ``home`` is the module of ``types`` and ``codec`` the fields are written
+        in (none: another module); ``argument`` types arrays as sequences.
         """
         members = self.schema.all_members(self.schema.object_type(owner))
         names = [namer.claim(attribute_name(m.name)) for m in members]
@@ -180,10 +193,8 @@ class Planner:
             fields.append(PyField(
                 name=name,
                 wire=member.name,
-                annotation=self.types.annotation(
-                    member.type, argument=argument, prefix="_t." if outside else ""
-                ),
-                decoder=self.types.decoder(member.type, "_c." if outside else ""),
+                annotation=self.types.annotation(member.type, argument=argument, home=home),
+                decoder=self.types.decoder(member.type, home),
                 optional=member.optional,
                 doc=self._member_doc(member, name, docs.get(member.name, ""), note),
                 maybe_absent=bool(note) and not member.optional,
@@ -243,18 +254,20 @@ class Planner:
         return PyEnum(
             name=self.types.class_of(enum.name),
             wire=enum.name,
+            module=self.types.module_of(enum.name),
             members=tuple((names[v.name], v.name) for v in enum.values),
             doc=self.doc_lines(enum, "Values", entries),
         )
 
     def object_class(self, obj: ObjectType) -> PyClass:
         """The model of a struct or union."""
+        home = self.types.module_of(obj.name)
         docs = self.member_docs(obj.name)
-        fields = self.fields(obj.name, Namer(RESERVED_ATTRIBUTES), docs)
+        fields = self.fields(obj.name, Namer(RESERVED_ATTRIBUTES), docs, home)
         doc = self.doc_lines(obj, "Attributes", [(f.name, f.doc) for f in fields])
         name = self.types.class_of(obj.name)
         if obj.variants is None:
-            return PyClass(name=name, wire=obj.name, fields=fields, doc=doc)
+            return PyClass(name=name, wire=obj.name, module=home, fields=fields, doc=doc)
         tag = next(f for f in fields if f.wire == obj.variants.tag)
         tag_type = next(m.type for m in self.schema.all_members(obj) if m.name == tag.wire)
         branches = tuple(
@@ -264,10 +277,11 @@ class Planner:
         return PyClass(
             name=name,
             wire=obj.name,
+            module=home,
             fields=fields,
             doc=doc,
             tag=tag,
-            tag_enum=self.types.class_of(tag_type),
+            tag_enum=self.types.annotation(tag_type, home=home),
             branches=tuple(b for b in branches if b.fields),
         )
 
@@ -279,13 +293,16 @@ class Planner:
         base_fields: tuple[PyField, ...],
         branch: Branch,
     ) -> PyBranch:
+        home = self.types.module_of(union)
         namer = Namer(RESERVED_ATTRIBUTES | {f.name for f in base_fields})
-        fields = self.fields(branch.type, namer, self.member_docs(branch.type))
+        fields = self.fields(branch.type, namer, self.member_docs(branch.type), home)
         builder = DocBuilder(4).text(f"``{union}`` whose ``{tag}`` is ``{branch.name}``.")
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
         return PyBranch(
             name=self.claim_class(branch_class_name(union, branch.name)),
-            tag_constant=f"{self.types.class_of(tag_type)}.{self.enum_members[tag_type][branch.name]}",
+            tag_wire=branch.name,
+            tag_constant=f"{self.types.annotation(tag_type, home=home)}."
+            f"{self.enum_members[tag_type][branch.name]}",
             fields=fields,
             doc=tuple(builder.lines("")),
             wire_names=wire_names(base_fields + fields),
@@ -293,12 +310,13 @@ class Planner:
 
     def alternate(self, alt: AlternateType) -> PyAlternate:
         """The model of an alternate."""
+        home = self.types.module_of(alt.name)
         kinds: dict[str, str] = {}
         for branch in alt.branches:
             kind = self.types.json_kind(branch.type)
-            decoder = self.types.decoder(branch.type)
+            decoder = self.types.decoder(branch.type, home)
             kinds[kind] = "None" if kind == "null" else f"{decoder}(value, path)"
-        annotations = [self.types.annotation(b.type) for b in alt.branches]
+        annotations = [self.types.annotation(b.type, home=home) for b in alt.branches]
         docs = member_texts(self.schema.doc_for(alt.name))
         entries = [
             (a, docs.get(b.name, "")) for a, b in zip(annotations, alt.branches, strict=True)
@@ -306,6 +324,7 @@ class Planner:
         return PyAlternate(
             name=self.types.class_of(alt.name),
             wire=alt.name,
+            module=home,
             annotation=" | ".join(sorted(dict.fromkeys(annotations), key=lambda a: a == "None")),
             dispatch=tuple((JSON_KIND_CHECKS[kind], dec) for kind, dec in kinds.items()),
             expected=" or ".join(kinds),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from pathlib import PurePosixPath
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NOT_WORD = re.compile(r"[^0-9A-Za-z_]+")
@@ -42,6 +43,11 @@ def _safe(identifier: str, prefix: str) -> str:
 def attribute_name(name: str) -> str:
     """``node-name`` -> ``node_name``, ``cpuIndex`` -> ``cpu_index``, ``if`` -> ``if_``."""
     return _safe("_".join(word.lower() for word in _words(name)), "n")
+
+
+def module_name(path: str) -> str:
+    """A schema file as a private module name: ``sub/block-core.json`` -> ``_sub_block_core``."""
+    return "_" + attribute_name(str(PurePosixPath(path).with_suffix("")))
 
 
 def constant_name(name: str) -> str:

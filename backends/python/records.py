@@ -1,10 +1,12 @@
 """Frozen keyword-only records, declared like dataclasses but built for a quick import.
 
 This file is copied verbatim into every generated package as ``records.py``;
-it needs only the standard library.  A class body declares fields with
-annotations and defaults, as for ``@dataclass(frozen=True, kw_only=True)``,
-and type checkers read it so (:func:`typing.dataclass_transform`).  What the
-dataclass decorator would compute at import (``__init__``, ``__eq__``,
+it needs only the standard library (not even :mod:`dataclasses`, whose import
+costs more than creating a schema module's classes).  A class body declares
+fields with annotations and defaults, as for ``@dataclass(frozen=True,
+kw_only=True)``, and type checkers read it so (:func:`typing.dataclass_transform`);
+``class Name(Record, kw_only=False)`` takes its fields by position too.  What
+the dataclass decorator would compute at import (``__init__``, ``__eq__``,
 ``__repr__``, ``__hash__`` for each of a thousand classes) is computed here
 once per class, on its first use: importing a schema's types costs only
 creating the classes.
@@ -12,15 +14,13 @@ creating the classes.
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any, ClassVar, Generic, Literal, TypeVar, cast, dataclass_transform
+from typing import Any, ClassVar, Generic, Literal, NamedTuple, TypeVar, cast, dataclass_transform
 
 T = TypeVar("T")
 _REQUIRED: Any = object()
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class FieldInfo:
+class FieldInfo(NamedTuple):
     """A field of a record class: its name, default (if any) and whether ``__init__`` sets it."""
 
     name: str
@@ -47,6 +47,8 @@ class _Fixed(Generic[T]):
 _FIXED: dict[type, set[str]] = {}
 _FIELDS: dict[type, tuple[FieldInfo, ...]] = {}
 _ARGUMENTS: dict[type, tuple[frozenset[str], frozenset[str]]] = {}
+#: The record classes whose ``__init__`` takes fields by position too.
+_POSITIONAL: set[type] = set()
 
 
 def fixed(*, default: T, init: Literal[False] = False) -> T:
@@ -87,8 +89,15 @@ class Record:
 
     hidden_from_repr: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, **values: Any) -> None:
+    def __init_subclass__(cls, *, kw_only: bool = True, **options: Any) -> None:
+        super().__init_subclass__(**options)
+        if not kw_only:
+            _POSITIONAL.add(cls)
+
+    def __init__(self, *positional: Any, **values: Any) -> None:
         cls = type(self)
+        if positional:
+            values = _by_name(cls, positional, values)
         accepted, required = _arguments(cls)
         if not accepted.issuperset(values):
             unexpected = sorted(values.keys() - accepted)[0]
@@ -115,7 +124,23 @@ class Record:
         return f"{type(self).__qualname__}({values})"
 
     def __setattr__(self, name: str, value: object) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        from dataclasses import FrozenInstanceError  # only now: a mistake need not be quick
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _by_name(cls: type, positional: tuple[Any, ...], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the ``positional`` arguments of ``cls()`` added under their fields' names."""
+    names = [f.name for f in fields(cls) if f.init] if cls in _POSITIONAL else []
+    if len(positional) > len(names):
+        counts = f"{len(names)} positional arguments but {len(positional)} were given"
+        raise TypeError(f"{cls.__name__}() takes {counts}")
+    for name in names[: len(positional)]:
+        if name in values:
+            raise TypeError(f"{cls.__name__}() got multiple values for argument {name!r}")
+    return dict(zip(names, positional, strict=False)) | values

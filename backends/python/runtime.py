@@ -6,10 +6,11 @@ it needs only the standard library.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
+import importlib
 import json
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar, Final, TypeAlias, TypeVar, cast
 
@@ -94,8 +95,7 @@ class QAPIObject(Record):
     unknown_members: Mapping[str, JSONValue] = MappingProxyType({})
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Timestamp:
+class Timestamp(Record, kw_only=False):
     """When the server emitted an event."""
 
     seconds: int
@@ -158,8 +158,7 @@ class CommandNotAvailable(CommandError):
         self.version = version
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class QEMUVersion:
+class QEMUVersion(Record, kw_only=False):
     """The version of a QEMU, as its greeting gives it."""
 
     major: int
@@ -171,8 +170,7 @@ class QEMUVersion:
         return f"{self.major}.{self.minor}.{self.micro}"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Greeting:
+class Greeting(Record, kw_only=False):
     """The server's greeting: its version and the capabilities it offers (``oob``)."""
 
     version: QEMUVersion
@@ -339,18 +337,6 @@ decode_uint32 = integer_decoder("uint32", 0, 2**32 - 1)
 decode_uint64 = integer_decoder("uint64", 0, 2**64 - 1)
 decode_size = integer_decoder("size", 0, 2**64 - 1)
 
-E = TypeVar("E", bound=QAPIEnum)
-
-
-def enum_decoder(cls: type[E]) -> Decoder[E]:
-    """A decoder of the enumeration ``cls``; unknown values are kept."""
-
-    def decode(value: object, path: str) -> E:
-        return cls(decode_str(value, path))
-
-    return decode
-
-
 def array_decoder(element: Decoder[T]) -> Decoder[tuple[T, ...]]:
     """A decoder of JSON arrays whose elements ``element`` decodes."""
 
@@ -426,15 +412,65 @@ def decode_event(message: object, decoders: Mapping[str, EventDecoder]) -> QAPIE
         return UndecodedEvent(event=name, data=data, error=error, timestamp=timestamp)
 
 
-def decode_as(
-    decoders: Mapping[type, Decoder[object]], cls: type[T], value: object, path: str
-) -> T:
-    """Decode ``value`` as class ``cls`` with the decoder of ``cls`` or of its union base."""
+def decode_as(types: object, codec: object, cls: type[T], value: object, path: str) -> T:
+    """Decode ``value`` as class ``cls`` with the decoder of ``cls`` or of its union base.
+
+    ``types`` and ``codec`` are the package's modules: a class of ``types``
+    called ``Name`` is decoded by ``codec.decode_Name``.
+    """
     for base in cls.__mro__:
-        decoder = decoders.get(base)
-        if decoder is not None:
+        name = base.__name__
+        decoder = getattr(codec, f"decode_{name}", None)
+        if decoder is not None and getattr(types, name, None) is base:
             result = decoder(value, path)
             if not isinstance(result, cls):
                 raise mismatch(path, cls.__name__, value)
             return result
     raise TypeError(f"no decoder for {cls.__name__}")
+
+
+# ---------------------------------------------------------------- loading on first use
+
+
+def lazy_attributes(
+    package: str, modules: Mapping[str, tuple[str, ...]]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """``__getattr__`` and ``__dir__`` of ``package``, whose names live in its ``modules``.
+
+    ``modules`` gives the names each module of the package defines; the first
+    use of one imports its module and keeps all of that module's names in
+    ``package``, so the next uses cost nothing.
+    """
+    home = {name: module for module, names in modules.items() for name in names}
+    namespace = vars(sys.modules[package])
+
+    def get(name: str) -> object:
+        module = home.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        loaded = importlib.import_module(f"{package}.{module}")
+        defined = vars(loaded)  # all of them, unless the module is still being imported
+        namespace.update({found: defined[found] for found in modules[module] if found in defined})
+        return getattr(loaded, name)
+
+    def listing() -> list[str]:
+        return sorted(namespace.keys() | home.keys())
+
+    return get, listing
+
+
+class LazyDecoders(Mapping[str, Decoder[object]]):
+    """Decoders by wire name, each an attribute of ``codec`` looked up when asked for."""
+
+    def __init__(self, codec: object, names: Mapping[str, str]) -> None:
+        self._codec = codec
+        self._names = names
+
+    def __getitem__(self, wire: str) -> Decoder[object]:
+        return cast(Decoder[object], getattr(self._codec, self._names[wire]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, EnumType, Schema, json_type
+from qapi_ir.ir import AlternateType, ArrayType, BuiltinType, Schema, json_type
 
 from .naming import class_name
 
@@ -33,43 +33,55 @@ JSON_KIND_CHECKS: dict[str, str] = {
 
 
 class TypeMap:
-    """Annotations, decoders and JSON kinds of the types of one schema."""
+    """Annotations, decoders and JSON kinds of the types of one schema.
 
-    def __init__(self, schema: Schema, class_names: dict[str, str]) -> None:
+    Each generated class lives in a module of the ``types`` package (and its
+    decoder in the same module of ``codec``), one per schema module: code in
+    module ``home`` names that module's classes plainly, and the others through
+    the packages (``_t.Name``, ``_c.decode_Name``).  Code outside both packages
+    has no ``home``.
+    """
+
+    def __init__(
+        self, schema: Schema, class_names: dict[str, str], modules: dict[str, str]
+    ) -> None:
         self._schema = schema
         self._class_names = class_names
+        self._modules = modules
 
     def class_of(self, name: str) -> str:
         """The Python class (or alias) generated for the named type."""
         return self._class_names.get(name) or class_name(name)
 
-    def annotation(self, name: str, *, argument: bool = False, prefix: str = "") -> str:
-        """The annotation of a value of type ``name``.
+    def module_of(self, name: str) -> str:
+        """The module of ``types`` and ``codec`` that holds the named type and its decoder."""
+        return self._modules[name]
 
-        Arrays are sequences in arguments; ``prefix`` qualifies generated classes.
+    def annotation(self, name: str, *, argument: bool = False, home: str | None = None) -> str:
+        """The annotation of a value of type ``name`` in code of module ``home``.
+
+        Arrays are sequences in arguments.
         """
         entity = self._schema.type(name)
         if isinstance(entity, BuiltinType):
             return BUILTINS[entity.name][0]
         if isinstance(entity, ArrayType):
-            element = self.annotation(entity.element_type, prefix=prefix)
+            element = self.annotation(entity.element_type, home=home)
             return f"Sequence[{element}]" if argument else f"tuple[{element}, ...]"
-        return prefix + self.class_of(name)
+        return ("" if self._is_local(name, home) else "_t.") + self.class_of(name)
 
-    def decoder(self, name: str, codec: str = "") -> str:
-        """An expression for the decoder of type ``name``.
-
-        Generated decoders are qualified with ``codec`` (the codec module's alias
-        outside that module); enum classes with ``_t``.
-        """
+    def decoder(self, name: str, home: str | None = None) -> str:
+        """An expression for the decoder of type ``name`` in code of module ``home``."""
         entity = self._schema.type(name)
         if isinstance(entity, BuiltinType):
             return f"_rt.{BUILTINS[entity.name][1]}"
         if isinstance(entity, ArrayType):
-            return f"_rt.array_decoder({self.decoder(entity.element_type, codec)})"
-        if isinstance(entity, EnumType):
-            return f"_rt.enum_decoder(_t.{self.class_of(name)})"
-        return f"{codec}decode_{self.class_of(name)}"
+            return f"_rt.array_decoder({self.decoder(entity.element_type, home)})"
+        prefix = "" if self._is_local(name, home) else "_c."
+        return f"{prefix}decode_{self.class_of(name)}"
+
+    def _is_local(self, name: str, home: str | None) -> bool:
+        return home is not None and self._modules.get(name) == home
 
     def json_kind(self, name: str) -> str:
         """The JSON kind a value of type ``name`` takes (for alternate dispatch)."""

@@ -24,7 +24,7 @@ def test_each_release_given_is_compared_and_named_in_the_client(tmp_path: Path) 
         tmp_path, f"python.compat=1.0={OLD}", f"python.compat=2.0={NEW}"
     )
     assert status == 0, stderr
-    types = (package / "types.py").read_text()
+    types = (package / "types" / "_compat_new.py").read_text()
     assert "acpi: whether it has ACPI (absent in 1.0)" in types
     assert "    acpi: bool | Absent\n" in types
 

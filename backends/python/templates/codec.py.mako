@@ -1,7 +1,12 @@
 <%namespace file="common.mako" import="header, take, call, wrapped"/>\
-${header("Decoders of the schema's types: wire JSON to typed values, errors naming the path.", imports)}\
+${header("Decoders of the types of schema module ``" + schema_module + "``.", imports)}\
+% for enum in enums:
 
-T = TypeVar("T")
+
+${call(0, "def decode_" + enum.name, "value: object, path: str", " -> _t." + enum.name + ":")}\
+    """Decode a wire ``${enum.wire}``, keeping values unknown to this package."""
+    return _t.${enum.name}(_rt.decode_str(value, path))
+% endfor
 % for cls in classes:
 
 
@@ -50,10 +55,10 @@ ${take(f)}\
 
 
 _BRANCHES_${cls.name}: dict[
-    _t.${cls.tag_enum}, Callable[[_rt.Members], _t.${cls.name}]
+    str, Callable[[_rt.Members], _t.${cls.name}]
 ] = {
 % for branch in cls.branches:
-${wrapped(4, "_t." + branch.tag_constant + ": ", "_decode_" + branch.name, ",")}\
+${wrapped(4, '"' + branch.tag_wire + '": ', "_decode_" + branch.name, ",")}\
 % endfor
 }
 % endif
@@ -69,24 +74,3 @@ ${call(0, "def decode_" + alt.name, "value: object, path: str", " -> _t." + alt.
 % endfor
     raise _rt.mismatch(path, "${alt.expected}", value)
 % endfor
-
-
-#: The decoder of every named type, by its name in the schema.
-DECODERS: dict[str, _rt.Decoder[object]] = {
-% for wire, decoder in registry:
-    "${wire}": ${decoder},
-% endfor
-}
-
-_BY_CLASS: dict[type, _rt.Decoder[object]] = {
-% for wire, decoder in registry:
-% if wire in class_of:
-    _t.${class_of[wire]}: ${decoder},
-% endif
-% endfor
-}
-
-
-def decode(cls: type[T], value: object, path: str = "value") -> T:
-    """Decode ``value`` as an instance of the generated class ``cls`` (a union branch too)."""
-    return _rt.decode_as(_BY_CLASS, cls, value, path)

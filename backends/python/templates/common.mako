@@ -102,3 +102,43 @@ ${pad}    ${value}
 ${pad})${tail}
 % endif
 </%def>
+## The names of a package that its modules define, imported from them on first use:
+## ``exports`` pairs each module with its names, ``sorted_names`` lists them all for ``__all__``;
+## type checkers see plain imports.
+<%def name="lazy_exports(exports, sorted_names)">\
+% if exports:
+
+if TYPE_CHECKING:
+% for module, names in exports:
+<% line = f"    from .{module} import {', '.join(names)}" %>\
+% if len(line) <= 100:
+${line}
+% else:
+    from .${module} import (
+% for name in names:
+        ${name},
+% endfor
+    )
+% endif
+% endfor
+else:
+    __getattr__, __dir__ = _rt.lazy_attributes(
+        __name__,
+        {
+% for module, names in exports:
+            "${module}": (
+% for name in names:
+                "${name}",
+% endfor
+            ),
+% endfor
+        },
+    )
+
+__all__ = [
+% for name in sorted_names:
+    "${name}",
+% endfor
+]
+% endif
+</%def>

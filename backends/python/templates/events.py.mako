@@ -33,7 +33,10 @@ ${take(f)}\
     )
 % endif
 % endfor
+## ruff's isort wants two blank lines after the imports before a definition, one otherwise.
+% if events:
 
+% endif
 
 #: Every event of the schema, and :class:`UndecodedEvent` for events that did not decode.
 % if events:

@@ -1,5 +1,5 @@
 <%namespace file="common.mako" import="docstring, comment, header, declare, wire_names, call"/>\
-${header("Types of the schema: enumerations, structs, unions and alternates.", imports)}\
+${header("Types of schema module ``" + schema_module + "``: enumerations, structs, unions, alternates.", imports)}\
 % for enum in enums:
 
 

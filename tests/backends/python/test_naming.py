@@ -9,6 +9,7 @@ from qapi_backends.python.naming import (
     class_name,
     constant_name,
     event_class_name,
+    module_name,
 )
 
 
@@ -31,6 +32,14 @@ def test_class_names_keep_camel_case() -> None:
     assert class_name("none") == "None_"
     assert event_class_name("BLOCK_JOB_READY") == "BlockJobReadyEvent"
     assert branch_class_name("SchemaInfo", "object") == "SchemaInfoObjectBranch"
+
+
+def test_module_names_come_from_schema_file_paths_and_are_private() -> None:
+    assert module_name("block-core.json") == "_block_core"
+    assert module_name("copy1/block-core.json") == "_copy1_block_core"
+    assert module_name("./builtin") == "_builtin"
+    assert module_name("9p.json") == "_n9p"
+    assert module_name("../if.json") == "_if_"
 
 
 def test_namer_keeps_names_distinct_within_a_scope() -> None:

@@ -52,8 +52,9 @@ def lint(package: Path) -> None:
 def test_package_has_its_modules_and_py_typed() -> None:
     output = Output()
     PythonBackend().generate(load_schema(str(FIXTURES / "live.json")), output, {"package": "q"})
-    modules = ("__init__", "types", "codec", "events", "client", "runtime", "client_base")
-    modules += ("capabilities", "records")
+    modules = ("__init__", "events", "client", "runtime", "client_base", "capabilities", "records")
+    split = ("__init__", "_live", "_builtin")
+    modules += tuple(f"{package}/{m}" for package in ("types", "codec") for m in split)
     assert set(output.files) == {f"q/{m}.py" for m in modules} | {"q/py.typed"}
 
 
@@ -67,7 +68,8 @@ def test_alternate_alias_lists_branches_in_schema_order_with_none_last() -> None
     output = Output()
     schema = load_schema(str(FIXTURES / "kitchen.json"))
     PythonBackend().generate(schema, output, {"package": "q"})
-    aliases = [line for line in output.files["q/types.py"].splitlines() if "TypeAlias =" in line]
+    types = output.files["q/types/_kitchen.py"]
+    aliases = [line for line in types.splitlines() if "TypeAlias =" in line]
     assert aliases == [
         'Value: TypeAlias = "int | bool | Shape | None"',
         'Measure: TypeAlias = "float | tuple[Tree, ...]"',

@@ -47,6 +47,22 @@ def test_init_takes_keywords_and_defaults_fill_the_rest() -> None:
         Square("s", 1.0)  # type: ignore[misc]
 
 
+class Point(Record, kw_only=False):
+    x: int
+    y: int = 0
+
+
+def test_a_record_declared_not_keyword_only_takes_its_fields_by_position_too() -> None:
+    assert Point(1, 2) == Point(x=1, y=2) and Point(1) == Point(1, y=0)
+    assert repr(Point(3, y=4)) == "Point(x=3, y=4)"
+    with pytest.raises(TypeError, match=r"takes 2 positional arguments but 3 were given"):
+        Point(1, 2, 3)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="multiple values for argument 'x'"):
+        Point(1, x=2)  # type: ignore[misc]
+    with pytest.raises(TypeError, match=r"takes 0 positional arguments but 1 were given"):
+        Shape("s")  # type: ignore[call-arg]
+
+
 def test_records_are_frozen() -> None:
     square = Square(name="s", length=2.0)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -83,10 +99,14 @@ def test_type_checkers_read_records_as_frozen_keyword_only_dataclasses(tmp_path:
         "Pair(left='x')\n"
         "Pair(1)\n"
         "Pair(left=1, tag='y')\n"
-        "ok.left = 2\n")
+        "ok.left = 2\n"
+        "class Spot(Record, kw_only=False):\n"
+        "    x: int\n"
+        "Spot(1)\n"
+        "Spot('x')\n")
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
                              program.name], capture_output=True, text=True, timeout=600,
                             cwd=tmp_path)
     errors = sorted(int(line.split(":")[1]) for line in result.stdout.splitlines()
                     if ": error:" in line)
-    assert errors == [7, 8, 9, 10], result.stdout
+    assert errors == [7, 8, 9, 10, 14], result.stdout
