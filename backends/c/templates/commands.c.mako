@@ -4,6 +4,7 @@
 <%namespace name="c" file="c_common.mako"/>\
 <%namespace name="cmd" file="commands_common.mako"/>\
 <%! from qapi_backends.c.naming import c_decl %>\
+<%! from qapi_backends.c.cond import wrap_if %>\
 ## The arguments passed to the handler: the boxed struct or its members.
 <%def name="call_args(args)">\
 % if args.boxed:
@@ -112,6 +113,6 @@ out:
 #include "trace/trace-${trace_h}_trace_events.h"
 % endif
 % for command in commands:
-<%c:if_wrap cond="${command.condition}">${marshal(command)}</%c:if_wrap>\
+${wrap_if(command.condition, capture(marshal, command))}\
 % endfor
 </%c:c_file>\

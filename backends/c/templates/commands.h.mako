@@ -4,6 +4,7 @@
 <%namespace name="c" file="c_common.mako"/>\
 <%namespace name="cmd" file="commands_common.mako"/>\
 <%! from qapi_backends.c.naming import c_decl %>\
+<%! from qapi_backends.c.cond import gen_endif, gen_if %>\
 <%c:h_file fname="${fname}" banner="${banner}">\
 % for include in includes:
 #include "${include}.h"
@@ -11,9 +12,9 @@
 #include "${types_h}.h"
 
 % for command in commands:
-<%c:if_wrap cond="${command.condition}">\
+${gen_if(command.condition)}\
 ${c_decl(command.ret_c_type or "void", ("coroutine_fn " if command.coroutine else "") + "qmp_" + command.c_name)}(${cmd.params(command.args, "Error **errp")});
 ${cmd.marshal_proto(command)};
-</%c:if_wrap>\
+${gen_endif(command.condition)}\
 % endfor
 </%c:h_file>\

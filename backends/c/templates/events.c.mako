@@ -4,6 +4,7 @@
 </%doc>\
 <%namespace name="c" file="c_common.mako"/>\
 <%namespace name="cmd" file="commands_common.mako"/>\
+<%! from qapi_backends.c.cond import wrap_if %>\
 ## The initializer of the `param` struct from the sender's parameters.
 <%def name="initializer(params)"><%
     fields = []
@@ -75,6 +76,6 @@ void qapi_event_send_${event.c_name}(${cmd.params(args)})
 #include "qobject/qdict.h"
 #include "qapi/qmp-event.h"
 % for event in events:
-<%c:if_wrap cond="${event.condition}">${send(event)}</%c:if_wrap>\
+${wrap_if(event.condition, capture(send, event))}\
 % endfor
 </%c:c_file>\

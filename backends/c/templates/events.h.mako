@@ -3,6 +3,7 @@
 </%doc>\
 <%namespace name="c" file="c_common.mako"/>\
 <%namespace name="cmd" file="commands_common.mako"/>\
+<%! from qapi_backends.c.cond import gen_endif, gen_if %>\
 <%c:h_file fname="${fname}" banner="${banner}">\
 % for include in includes:
 #include "${include}.h"
@@ -10,8 +11,9 @@
 #include "qapi/util.h"
 #include "${types_h}.h"
 % for event in events:
-<%c:if_wrap cond="${event.condition}">
+
+${gen_if(event.condition)}\
 void qapi_event_send_${event.c_name}(${cmd.params(event.args)});
-</%c:if_wrap>\
+${gen_endif(event.condition)}\
 % endfor
 </%c:h_file>\

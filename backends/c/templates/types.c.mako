@@ -2,14 +2,15 @@
     qapi-types[-MODULE].c: enum lookup tables and free functions.
 </%doc>\
 <%namespace name="c" file="c_common.mako"/>\
+<%! from qapi_backends.c.cond import gen_endif, gen_if, wrap_if %>\
 <%def name="lookup(e)">\
 
 const QEnumLookup ${e.c_name}_lookup = {
     .array = (const char *const[]) {
 % for v in e.values:
-<%c:if_wrap cond="${v.condition}">\
+${gen_if(v.condition)}\
         [${v.const}] = "${v.name}",
-</%c:if_wrap>\
+${gen_endif(v.condition)}\
 % endfor
 % if e.featured_values:
     },
@@ -50,9 +51,9 @@ void qapi_free_${name}(${name} *obj)
 % endif
 % for e in entities:
 % if e.kind == "enum":
-<%c:if_wrap cond="${e.condition}">${lookup(e.enum)}</%c:if_wrap>\
+${wrap_if(e.condition, capture(lookup, e.enum))}\
 % elif e.cleanup:
-<%c:if_wrap cond="${e.condition}">${cleanup(e.c_name)}</%c:if_wrap>\
+${wrap_if(e.condition, capture(cleanup, e.c_name))}\
 % endif
 % endfor
 </%c:c_file>\

@@ -4,18 +4,20 @@
 </%doc>\
 <%namespace name="c" file="c_common.mako"/>\
 <%! from qapi_backends.c.naming import c_decl %>\
+<%! from qapi_backends.c.cond import gen_endif, gen_if, wrap_if %>\
 <%def name="fields(fields, indent='    ')">\
 % for f in fields:
-<%c:if_wrap cond="${f.condition}">\
+${gen_if(f.condition)}\
 % if f.has_flag:
 ${indent}bool has_${f.c_name};
 % endif
 ${indent}${c_decl(f.c_type, f.c_name)};
-</%c:if_wrap>\
+${gen_endif(f.condition)}\
 % endfor
 </%def>\
 <%def name="struct(s)">\
-<%c:if_wrap cond="${s.condition}">
+
+${gen_if(s.condition)}\
 struct ${s.c_name} {
 % if s.base:
     /* Members inherited from ${s.base}: */
@@ -34,15 +36,15 @@ ${fields(s.branches, ' ' * 8)}\
     char qapi_dummy_for_empty_struct;
 % endif
 };
-</%c:if_wrap>\
+${gen_endif(s.condition)}\
 </%def>\
 <%def name="enum(e)">\
 
 typedef enum ${e.c_name} {
 % for v in e.values:
-<%c:if_wrap cond="${v.condition}">\
+${gen_if(v.condition)}\
     ${v.const},
-</%c:if_wrap>\
+${gen_endif(v.condition)}\
 % endfor
     ${e.max},
 } ${e.c_name};
@@ -67,22 +69,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(${name}, qapi_free_${name})
 % if e.kind == "include":
 #include "${e.include}.h"
 % elif e.kind == "enum":
-<%c:if_wrap cond="${e.condition}">${enum(e.enum)}</%c:if_wrap>\
+${wrap_if(e.condition, capture(enum, e.enum))}\
 % else:
-<%c:if_wrap cond="${e.condition}">
+
+${gen_if(e.condition)}\
 typedef struct ${e.c_name} ${e.c_name};
-</%c:if_wrap>\
+${gen_endif(e.condition)}\
 % endif
 % endfor
 % for e in entities:
 % if e.kind == "array":
-<%c:if_wrap cond="${e.condition}">
+
+${gen_if(e.condition)}\
 struct ${e.c_name} {
     ${e.c_name} *next;
     ${c_decl(e.element_type, "value")};
 };
 ${cleanup_decl(e.c_name)}\
-</%c:if_wrap>\
+${gen_endif(e.condition)}\
 % elif e.kind in ("object", "alternate"):
 % for s in e.structs:
 ${struct(s)}\

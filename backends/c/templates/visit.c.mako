@@ -3,6 +3,7 @@
     alternates.
 </%doc>\
 <%namespace name="c" file="c_common.mako"/>\
+<%! from qapi_backends.c.cond import gen_endif, gen_if, wrap_if %>\
 <%def name="visit_member(m)">\
 <%
     outer = "    " if m.optional else ""
@@ -31,9 +32,9 @@ ${outer}    }
 bool visit_type_${e.c_name}_members(Visitor *v, ${e.c_name} *obj, Error **errp)
 {
 % for m in e.local_has_members:
-<%c:if_wrap cond="${m.condition}">\
+${gen_if(m.condition)}\
     bool has_${m.c_name} = !!obj->${m.c_name};
-</%c:if_wrap>\
+${gen_endif(m.condition)}\
 % endfor
 % if e.local_has_members:
 
@@ -44,19 +45,19 @@ bool visit_type_${e.c_name}_members(Visitor *v, ${e.c_name} *obj, Error **errp)
     }
 % endif
 % for m in e.members:
-<%c:if_wrap cond="${m.condition}">${visit_member(m)}</%c:if_wrap>\
+${gen_if(m.condition)}${visit_member(m)}${gen_endif(m.condition)}\
 % endfor
 % if e.tag is not None:
     switch (obj->${e.tag}) {
 % for case in e.cases:
-<%c:if_wrap cond="${case.condition}">\
+${gen_if(case.condition)}\
     case ${case.label}:
 % if case.visit_type is None:
         break;
 % else:
         return visit_type_${case.visit_type}_members(v, &obj->u.${case.c_name}, errp);
 % endif
-</%c:if_wrap>\
+${gen_endif(case.condition)}\
 % endfor
     default:
         abort();
@@ -186,6 +187,11 @@ out_obj:
     return ok;
 }
 </%def>\
+<%def name="object_functions(e)">${visit_members(e)}\
+% if not e.implicit:
+${visit_object(e.c_name)}\
+% endif
+</%def>\
 <%c:c_file fname="${fname}" banner="${banner}">\
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -197,17 +203,13 @@ out_obj:
 % endif
 % for e in entities:
 % if e.kind == "enum":
-<%c:if_wrap cond="${e.condition}">${visit_enum(e.c_name)}</%c:if_wrap>\
+${wrap_if(e.condition, capture(visit_enum, e.c_name))}\
 % elif e.kind == "array":
-<%c:if_wrap cond="${e.condition}">${visit_list(e)}</%c:if_wrap>\
+${wrap_if(e.condition, capture(visit_list, e))}\
 % elif e.kind == "alternate":
-<%c:if_wrap cond="${e.condition}">${visit_alternate(e)}</%c:if_wrap>\
+${wrap_if(e.condition, capture(visit_alternate, e))}\
 % elif e.kind == "object":
-<%c:if_wrap cond="${e.condition}">${visit_members(e)}\
-% if not e.implicit:
-${visit_object(e.c_name)}\
-% endif
-</%c:if_wrap>\
+${wrap_if(e.condition, capture(object_functions, e))}\
 % endif
 % endfor
 </%c:c_file>\

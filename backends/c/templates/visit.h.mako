@@ -2,6 +2,7 @@
     qapi-visit[-MODULE].h: visitor declarations; include directives come first.
 </%doc>\
 <%namespace name="c" file="c_common.mako"/>\
+<%! from qapi_backends.c.cond import gen_endif, gen_if, wrap_if %>\
 <%def name="visit_decl(name, ptr='**')">
 bool visit_type_${name}(Visitor *v, const char *name,
                  ${name} ${ptr}obj, Error **errp);
@@ -22,16 +23,17 @@ bool visit_type_${name}(Visitor *v, const char *name,
 % endfor
 % for e in entities:
 % if e.kind == "enum":
-<%c:if_wrap cond="${e.condition}">${visit_decl(e.c_name, '*')}</%c:if_wrap>\
+${wrap_if(e.condition, capture(visit_decl, e.c_name, '*'))}\
 % elif e.kind in ("array", "alternate"):
-<%c:if_wrap cond="${e.condition}">${visit_decl(e.c_name)}</%c:if_wrap>\
+${wrap_if(e.condition, capture(visit_decl, e.c_name))}\
 % elif e.kind == "object":
-<%c:if_wrap cond="${e.condition}">
+
+${gen_if(e.condition)}\
 bool visit_type_${e.c_name}_members(Visitor *v, ${e.c_name} *obj, Error **errp);
 % if not e.implicit:
 ${visit_decl(e.c_name)}\
 % endif
-</%c:if_wrap>\
+${gen_endif(e.condition)}\
 % endif
 % endfor
 </%c:h_file>\
