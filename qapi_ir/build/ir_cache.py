@@ -77,16 +77,20 @@ class _ParseCache:
             self._store.put(self._key(fname, text, legacy_docs), write)
 
 
-def _read_and_check(path: str, legacy_docs: bool, parse_cache: _ParseCache | None = None
-                    ) -> tuple[Schema, tuple[str, ...]]:
-    """The checked schema and the warnings reading it gave."""
+def _read(path: str, legacy_docs: bool, parse_cache: _ParseCache | None = None
+          ) -> tuple[Schema, tuple[str, ...]]:
+    """The schema and the warnings reading it gave.
+
+    The invariants are not checked again here: the front end's IR satisfies
+    them by construction, which the tests check on generated schemas and on
+    every schema of the corpus; an IR snapshot, which anyone may write, is
+    checked where it is read (:mod:`qapi_ir.snapshot`).
+    """
     from qapi_ir.frontend import load_schema
-    from qapi_ir.invariants import check_invariants
 
     warnings: list[str] = []
     schema = load_schema(path, legacy_docs=legacy_docs, parse_cache=parse_cache,
                          warn=warnings.append)
-    check_invariants(schema)
     return schema, tuple(warnings)
 
 
@@ -116,7 +120,7 @@ def from_schema_file(path: str, store: CacheStore | None, *,
     ``legacy_docs`` is the front end's switch of that name (older doc comment rules).
     """
     if store is None:
-        schema, warnings = _read_and_check(path, legacy_docs)
+        schema, warnings = _read(path, legacy_docs)
         return SchemaSource(None, lambda: schema, warnings)
     manifest_key = digest("manifest", code_fingerprint(__name__), os.path.abspath(path),
                           str(legacy_docs))
@@ -128,7 +132,7 @@ def from_schema_file(path: str, store: CacheStore | None, *,
                 ir_key, lambda: _unpickle(store, ir_key, path, legacy_docs), warnings, files)
     read_before = manifest is not None
     try:
-        schema, warnings = _read_and_check(path, legacy_docs,
+        schema, warnings = _read(path, legacy_docs,
                                            _ParseCache(store, write=read_before))
     except Exception:
         if not read_before:  # an empty manifest: the next read keeps the files that parse
@@ -145,7 +149,7 @@ def _unpickle(store: CacheStore, key: str, path: str, legacy_docs: bool) -> Sche
     schema = store.get_object(key)
     if isinstance(schema, Schema):
         return schema
-    schema, _ = _read_and_check(path, legacy_docs)
+    schema, _ = _read(path, legacy_docs)
     store.put_object(key, schema)
     return schema
 
