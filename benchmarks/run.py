@@ -13,11 +13,15 @@ rules allow, so QEMU's generator rejects it and qapi-build reads it with
 ``--legacy-docs``; its ``diff`` compares it with the same copies of the
 release before.
 "Cold" runs get a fresh cache directory; peak memory is the largest resident
-size of the runs of a scenario.  qapi-build's own modules are
-byte-compiled first, as a regular ``pip install`` leaves them.  Not a test:
-run it by hand, ideally on a quiet machine.
+size of the runs of a scenario.  qapi-build is measured as a user has it: the
+benchmark installs the repository (``pip install .``, with ``qemu.qmp`` for the
+import anchor) into a virtual environment of its own and runs again in it, so
+that neither an editable install's import hook nor the test tools (pygments,
+which mako loads whenever it is installed) are counted; ``--in-place`` measures
+the running environment instead, its qapi-build byte-compiled first.  Not a
+test: run it by hand, ideally on a quiet machine.
 
-Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large] [--qemu PATH]"""
+Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large] [--qemu PATH] [--in-place]"""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from qemu_reference import find_generator, generator_command
 
@@ -284,6 +289,19 @@ def build_large_schema(schema: Path, copies: int, work: Path) -> Path:
     return main
 
 
+def _rerun_installed() -> NoReturn:
+    """Run this benchmark again with ``--in-place`` in a new environment holding
+    qapi-build as ``pip install`` leaves it."""
+    environment = Path(tempfile.mkdtemp(prefix="qapi-bench-venv-"))
+    print(f"installing qapi-build into {environment}", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", environment], check=True)
+    python = environment / "bin" / "python"
+    subprocess.run([python, "-m", "pip", "install", "-q", REPO, "qemu.qmp"], check=True)
+    status = subprocess.run([python, __file__, *sys.argv[1:], "--in-place"]).returncode
+    shutil.rmtree(environment)
+    sys.exit(status)
+
+
 def main() -> None:
     """Run every scenario on the reference schema, then on the ten times larger one."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -292,7 +310,11 @@ def main() -> None:
     parser.add_argument("--qemu", metavar="PATH",
                         help="QEMU's qapi-gen.py or source tree (default: $QEMU_SRC, "
                         "else the newest qemu-* beside the repository or in ../qemu-src)")
+    parser.add_argument("--in-place", action="store_true",
+                        help="measure the running environment's qapi-build, not a fresh install")
     args = parser.parse_args()
+    if not args.in_place:
+        _rerun_installed()
     qemu = find_generator(args.qemu, REPO)
     if qemu is None:
         print("QEMU's generator not found: no ratios (see benchmarks/qemu_reference.py)")
