@@ -8,6 +8,7 @@ none of them, and it is what a CI job runs again and again.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
@@ -26,6 +27,14 @@ def run_diff(arguments: list[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``qapi-build`` with ``argv`` (default: the process arguments), as
     :func:`qapi_ir.build.cli.main` does."""
+    status = _run(argv)
+    if argv is None:  # this process is qapi-build: its end frees what it made, faster than
+        sys.stderr.flush()  # taking down every object one by one (15 ms of a C build);
+        os._exit(status)  # standard output is flushed already, files closed
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["diff"]:
         if argv is None:  # this process is qapi-build: what a diff makes lives until it
