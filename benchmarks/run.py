@@ -18,10 +18,16 @@ benchmark installs the repository (``pip install .``, with ``qemu.qmp`` for the
 import anchor) into a virtual environment of its own and runs again in it, so
 that neither an editable install's import hook nor the test tools (pygments,
 which mako loads whenever it is installed) are counted; ``--in-place`` measures
-the running environment instead, its qapi-build byte-compiled first.  Not a
-test: run it by hand, ideally on a quiet machine.
+the running environment instead, its qapi-build byte-compiled first.
+Schemas, outputs and caches live in a RAM file system (``/dev/shm``) when there
+is one, or below ``--work-dir``: both generators create the same 427 files, and
+creating a file on a virtual machine's disk costs from 0.5 to 1 ms depending on
+the minute, time spent in the kernel that swamps the generators' own; on a
+disk, the ratio is the generators' plus that common cost.  Not a test: run it by
+hand, ideally on a quiet machine.
 
-Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large] [--qemu PATH] [--in-place]"""
+Usage: .venv/bin/python benchmarks/run.py [--runs N] [--no-large] [--qemu PATH] [--in-place]
+       [--work-dir DIR]"""
 
 from __future__ import annotations
 
@@ -289,6 +295,12 @@ def build_large_schema(schema: Path, copies: int, work: Path) -> Path:
     return main
 
 
+def _default_work_dir() -> str | None:
+    """``/dev/shm`` when it is a writable directory (a RAM file system), else ``None``."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 def _rerun_installed() -> NoReturn:
     """Run this benchmark again with ``--in-place`` in a new environment holding
     qapi-build as ``pip install`` leaves it."""
@@ -310,6 +322,9 @@ def main() -> None:
     parser.add_argument("--qemu", metavar="PATH",
                         help="QEMU's qapi-gen.py or source tree (default: $QEMU_SRC, "
                         "else the newest qemu-* beside the repository or in ../qemu-src)")
+    parser.add_argument("--work-dir", metavar="DIR", default=_default_work_dir(),
+                        help="where schemas, outputs and caches go (default: /dev/shm when "
+                        "it is there, else the system's temporary directory)")
     parser.add_argument("--in-place", action="store_true",
                         help="measure the running environment's qapi-build, not a fresh install")
     args = parser.parse_args()
@@ -321,14 +336,14 @@ def main() -> None:
     for package in ("qapi_ir", "backends"):
         compileall.compile_dir(REPO / package, quiet=1)
     original = CORPUS if CORPUS.is_file() else EXAMPLE
-    with tempfile.TemporaryDirectory(prefix="qapi-bench-") as temporary:
+    with tempfile.TemporaryDirectory(prefix="qapi-bench-", dir=args.work_dir) as temporary:
         work = Path(temporary)
         os.chdir(work)  # away from any plugins.toml
         copy = work / "schema"
         shutil.copytree(original.parent, copy)
         schema = copy / original.name
         lines = sum(len(p.read_text().splitlines()) for p in copy.rglob("*.json"))
-        print(f"{original} ({lines} lines), {args.runs} runs each; QEMU: {qemu}")
+        print(f"{original} ({lines} lines), {args.runs} runs each, in {work}; QEMU: {qemu}")
         previous = PREVIOUS if original == CORPUS and PREVIOUS.is_file() else None
         run_scenarios(Bench(schema, args.runs, work, qemu), previous)
         if not args.no_large:
