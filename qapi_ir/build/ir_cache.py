@@ -63,10 +63,10 @@ class _ParseCache:
     def __init__(self, store: CacheStore, write: bool) -> None:
         self._store = store
         self._write = write
+        self._code = code_fingerprint(__name__)  # once: it walks the package's files
 
-    @staticmethod
-    def _key(fname: str, text: str, legacy_docs: bool) -> str:
-        return digest("parse", code_fingerprint(__name__), fname, str(legacy_docs), text)
+    def _key(self, fname: str, text: str, legacy_docs: bool) -> str:
+        return digest("parse", self._code, fname, str(legacy_docs), text)
 
     def get(self, fname: str, text: str, legacy_docs: bool) -> memoryview | None:
         return self._store.get(self._key(fname, text, legacy_docs))
