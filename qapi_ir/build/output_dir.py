@@ -153,12 +153,23 @@ def _stage_and_swap(directory: str, changed: Mapping[str, bytes]) -> None:
         staged = {}
         for number, (relative, data) in enumerate(changed.items()):
             staged[relative] = path = os.path.join(staging, str(number))
-            with open(path, "xb") as stream:
-                os.fchmod(stream.fileno(), 0o644)  # whatever the umask
-                stream.write(data)
+            _write_new(path, data)
         _swap(directory, staging, staged)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """Create ``path`` (it must not exist) holding ``data``, readable by all whatever the
+    umask; unbuffered, as one write does it (no terminal check, no seek of a buffered file)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+    try:
+        os.fchmod(fd, 0o644)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _swap(directory: str, staging: str, staged: Mapping[str, str]) -> None:
