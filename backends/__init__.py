@@ -1,2 +1,2 @@
 """The backends shipped with qapi-build, found by name (``BUILTIN_BACKENDS`` in
-``qapi_ir/build/plugins.py``)."""
+``qapi_ir/driver/plugins.py``)."""

@@ -2,6 +2,6 @@
 
 import sys
 
-from qapi_ir.build.entry import main
+from qapi_ir.driver.entry import main
 
 sys.exit(main())

@@ -17,7 +17,7 @@ import py_compile
 from pathlib import Path
 from typing import Any
 
-try:  # CPython's own module: hashlib would load OpenSSL (as in qapi_ir/build/hashing.py)
+try:  # CPython's own module: hashlib would load OpenSSL (as in qapi_ir/driver/hashing.py)
     from _blake2 import blake2b
 except ImportError:  # another Python implementation
     from hashlib import blake2b

@@ -18,10 +18,10 @@ from qapi_ir.templating import squeeze_blank_lines
 from .describe import parse_version
 from .examples import ExampleChecker
 from .links import Linker
-from .model import ViewBuilder
 from .pages import ModulePage, build_page, docs_by_module, index_entries
 from .rst import HeadingLevels
 from .search import search_index
+from .views import ViewBuilder
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC_FILES = ("style.css", "search.js")

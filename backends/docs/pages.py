@@ -10,8 +10,8 @@ from docutils import nodes
 from qapi_ir.ir import Doc, Include, Location, Schema
 
 from .links import Linker, has_page
-from .model import DefinitionView, Prose, ViewBuilder, kind_label
 from .rst import Heading, HeadingLevels, Resolver, Result, Text, render_batch
+from .views import DefinitionView, Prose, ViewBuilder, kind_label
 
 _HEADING = re.compile(r"(=+) +(\S.*)")
 

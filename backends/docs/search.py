@@ -19,8 +19,8 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 
-from .model import DefinitionView, Prose
 from .pages import IndexEntry, ModulePage
+from .views import DefinitionView, Prose
 
 _WORD = re.compile(r"[a-z0-9]+")
 #: Words too common in the doc text to tell definitions apart.

@@ -7,8 +7,8 @@ import attrs
 from qapi_ir.ir import Command, Event, Feature
 
 from .docstrings import DocBuilder, section_text
-from .model import Planner, PyField, wire_names
 from .naming import RESERVED_ATTRIBUTES, Namer, attribute_name
+from .plan import PyField, PyPlanner, wire_names
 
 #: Names of the client's own attributes, which command methods must not take.
 CLIENT_ATTRIBUTES = frozenset(
@@ -55,7 +55,7 @@ def _special(features: tuple[Feature, ...], name: str) -> bool:
 class ApiPlanner:
     """Turns IR commands and events into template models, naming within the client."""
 
-    def __init__(self, planner: Planner) -> None:
+    def __init__(self, planner: PyPlanner) -> None:
         self._planner = planner
         self._schema = planner.schema
         self._methods = Namer(CLIENT_ATTRIBUTES)

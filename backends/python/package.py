@@ -15,7 +15,7 @@ from qapi_ir.templating import Renderer
 from .api_model import ApiPlanner, PyCommand, PyEvent
 from .compat import CompatNotes
 from .docstrings import escape
-from .model import Planner, PyAlternate, PyClass, PyEnum, PyField
+from .plan import PyAlternate, PyClass, PyEnum, PyField, PyPlanner
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -159,7 +159,7 @@ class PackageWriter:
 
     def __init__(self, schema: Schema, compat: CompatNotes, templates: Renderer) -> None:
         self._templates = templates
-        planner = Planner(schema, compat)
+        planner = PyPlanner(schema, compat)
         self.varying = compat.varying_commands()
         definitions = list(schema.definitions())
         self.enums: list[PyEnum] = [

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from qapi_ir.diff import conditions, model
+from qapi_ir.diff import conditions, wire_model
 from qapi_ir.diff.places import Pair, PlaceResolver, Resolved
 from qapi_ir.diff.rules import Direction, Rule, Severity, rule
 from qapi_ir.ir import Condition, Location
@@ -99,8 +99,9 @@ def join(prefix: str, part: str) -> str:
     return f"{prefix}.{part}"
 
 
-def feature_findings(path: str, old: tuple[model.Feature, ...],
-                     new: tuple[model.Feature, ...], know_conditions: bool) -> Iterator[Finding]:
+def feature_findings(path: str, old: tuple[wire_model.Feature, ...],
+                     new: tuple[wire_model.Feature, ...],
+                     know_conditions: bool) -> Iterator[Finding]:
     """Features added, removed, or with a changed condition."""
     if old == new:  # most things: no feature, or the same ones
         return
@@ -131,13 +132,14 @@ def condition_findings(path: str, old: Condition | None, new: Condition | None,
 class Recorder:
     """Collects the changes between ``old`` and ``new``, with the helpers every part uses."""
 
-    def __init__(self, old: model.WireSchema, new: model.WireSchema, *, docs: bool) -> None:
+    def __init__(self, old: wire_model.WireSchema, new: wire_model.WireSchema, *,
+                 docs: bool) -> None:
         self.old = old
         self.new = new
         self.places = PlaceResolver(old, new)
         both = old.knows & new.knows
-        self.conditions = model.KNOWS_CONDITIONS in both
-        self.docs = docs and model.KNOWS_DOCS in both
+        self.conditions = wire_model.KNOWS_CONDITIONS in both
+        self.docs = docs and wire_model.KNOWS_DOCS in both
         self.changes: list[Change] = []
 
     def record(self, where: Where, findings: Iterable[Finding]) -> None:
@@ -151,8 +153,8 @@ class Recorder:
                 where.unstable or found.unstable, found.deprecated,
                 where.location, where.old_location if removal else None, origin=where.origin))
 
-    def features(self, path: str, old: tuple[model.Feature, ...],
-                 new: tuple[model.Feature, ...]) -> Iterator[Finding]:
+    def features(self, path: str, old: tuple[wire_model.Feature, ...],
+                 new: tuple[wire_model.Feature, ...]) -> Iterator[Finding]:
         """Features changed between ``old`` and ``new``."""
         return feature_findings(path, old, new, self.conditions)
 
@@ -165,7 +167,7 @@ class Recorder:
         """Doc changes between two definitions, when docs are compared."""
         if not self.docs or old_symbol is None or new_symbol is None:
             return
-        empty = model.DocText({})
+        empty = wire_model.DocText({})
         old = self.old.docs.get(old_symbol, empty).parts
         new = self.new.docs.get(new_symbol, empty).parts
         for part in sorted(old.keys() | new.keys()):

@@ -20,12 +20,12 @@ import attrs
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import InputError, read_input, read_schema
-from qapi_ir.diff.model import WireSchema
 from qapi_ir.diff.policy import counted, judge
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
+from qapi_ir.diff.wire_model import WireSchema
 from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
@@ -33,7 +33,7 @@ PROG = "qapi-build diff"
 
 class Cache(Protocol):
     """Reads schema files and compares their models through a cache (see
-    :mod:`qapi_ir.build.diff_cache`), as :func:`read_schema` and :func:`compare` do."""
+    :mod:`qapi_ir.driver.diff_cache`), as :func:`read_schema` and :func:`compare` do."""
 
     def read(self, path: str, *, docs: bool, legacy_docs: bool) -> WireSchema: ...
 

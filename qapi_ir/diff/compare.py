@@ -13,18 +13,18 @@ from typing import TypeVar
 
 import attrs
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 from qapi_ir.diff.changes import Change, Finding, Group, Recorder, Where, place_finding
 from qapi_ir.diff.matching import Matching, match_types
 from qapi_ir.diff.members import compare_node
 from qapi_ir.flags import flags_of
 from qapi_ir.ir import Location
 
-_Definition = TypeVar("_Definition", model.Command, model.Event)
+_Definition = TypeVar("_Definition", wire_model.Command, wire_model.Event)
 
 #: What an input may not know, as the report names it.
-_KNOWLEDGE = ((model.KNOWS_CONDITIONS, "conditions"),
-              (model.KNOWS_SCALAR_NAMES, "integer widths"))
+_KNOWLEDGE = ((wire_model.KNOWS_CONDITIONS, "conditions"),
+              (wire_model.KNOWS_SCALAR_NAMES, "integer widths"))
 
 
 @attrs.frozen
@@ -88,7 +88,7 @@ class Comparison(Recorder):
 
     def _locations(self, group: Group) -> tuple[Location | None, Location | None]:
         """Where a command or event is defined in the new and the old schema."""
-        definitions: tuple[Mapping[str, model.Command] | Mapping[str, model.Event], ...]
+        definitions: tuple[Mapping[str, wire_model.Command] | Mapping[str, wire_model.Event], ...]
         if group.kind == "command":
             definitions = (self.new.commands, self.old.commands)
         elif group.kind == "event":
@@ -130,10 +130,10 @@ class Comparison(Recorder):
                 verb = "added" if was is None else "removed"
                 features = () if was is None else was.features
                 self.record(where, [Finding("", f"{kind}-{verb}", f"{kind} {verb}",
-                                            unstable=model.is_unstable(name, features),
-                                            deprecated=model.is_deprecated(features))])
+                                            unstable=wire_model.is_unstable(name, features),
+                                            deprecated=wire_model.is_deprecated(features))])
                 continue
-            where = attrs.evolve(where, unstable=model.is_unstable(name, was.features))
+            where = attrs.evolve(where, unstable=wire_model.is_unstable(name, was.features))
             self.record(where, self.features("", was.features, now.features))
             self.record(where, self.condition("", was.condition, now.condition))
             self.record(where, self.docs_findings(name, name))
@@ -148,6 +148,7 @@ class Comparison(Recorder):
         self._matched("event", self.old.events, self.new.events)
 
 
-def compare(old: model.WireSchema, new: model.WireSchema, *, docs: bool = False) -> DiffResult:
+def compare(old: wire_model.WireSchema, new: wire_model.WireSchema, *,
+            docs: bool = False) -> DiffResult:
     """Every change from ``old`` to ``new``; doc changes only when ``docs``."""
     return Comparison(old, new, docs=docs).run()

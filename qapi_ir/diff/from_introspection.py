@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 from qapi_ir.flags import flags_of
 
 
@@ -47,40 +47,40 @@ class _Reader:
         """The list of strings ``key``."""
         return self._list(key, True, str, "strings")
 
-    def features(self, info: dict[str, Any] | None = None) -> tuple[model.Feature, ...]:
+    def features(self, info: dict[str, Any] | None = None) -> tuple[wire_model.Feature, ...]:
         """The features of ``info`` (default: the object being read)."""
         names = (self.info if info is None else info).get("features", [])
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise IntrospectionError(f"{self.where}: 'features' must be a list of strings")
-        return tuple(model.Feature(name) for name in names)
+        return tuple(wire_model.Feature(name) for name in names)
 
-    def shape(self, meta: str) -> model.Shape:
+    def shape(self, meta: str) -> wire_model.Shape:
         """The shape of a type of meta-type ``meta``."""
         if meta == "builtin":
-            return model.Scalar(self.string("json-type"))
+            return wire_model.Scalar(self.string("json-type"))
         if meta == "enum":
             if "members" in self.info:
-                return model.Enum(tuple(
-                    model.EnumValue(self.string("name", m), features=self.features(m))
+                return wire_model.Enum(tuple(
+                    wire_model.EnumValue(self.string("name", m), features=self.features(m))
                     for m in self.objects("members")))
-            return model.Enum(tuple(model.EnumValue(v) for v in self.strings("values")))
+            return wire_model.Enum(tuple(wire_model.EnumValue(v) for v in self.strings("values")))
         if meta == "array":
-            return model.Array(self.string("element-type"))
+            return wire_model.Array(self.string("element-type"))
         if meta == "alternate":
             # keyed by type name for now; _key_alternates turns that into the JSON type
-            return model.Alternate(tuple(
-                model.Branch(self.string("type", m), self.string("type", m))
+            return wire_model.Alternate(tuple(
+                wire_model.Branch(self.string("type", m), self.string("type", m))
                 for m in self.objects("members")))
         if meta == "object":
             members = tuple(
-                model.Member(self.string("name", m), self.string("type", m), "default" in m,
+                wire_model.Member(self.string("name", m), self.string("type", m), "default" in m,
                              features=self.features(m))
                 for m in self.objects("members"))
             branches = tuple(
-                model.Branch(self.string("case", v), self.string("type", v))
+                wire_model.Branch(self.string("case", v), self.string("type", v))
                 for v in self.objects("variants", required=False))
             tag = self.string("tag") if "tag" in self.info else None
-            return model.Object(members, tag, branches)
+            return wire_model.Object(members, tag, branches)
         raise IntrospectionError(f"{self.where}: unknown meta-type '{meta}'")
 
 
@@ -91,17 +91,17 @@ def _visible_name(name: str, meta: str) -> str | None:
     return name
 
 
-def _references(shape: model.Shape) -> list[str]:
-    if isinstance(shape, model.Array):
+def _references(shape: wire_model.Shape) -> list[str]:
+    if isinstance(shape, wire_model.Array):
         return [shape.element]
-    if isinstance(shape, model.Object):
+    if isinstance(shape, wire_model.Object):
         return [m.type for m in shape.members] + [b.type for b in shape.branches]
-    if isinstance(shape, model.Alternate):
+    if isinstance(shape, wire_model.Alternate):
         return [b.type for b in shape.branches]
     return []
 
 
-def _check_references(schema: model.WireSchema, source: str) -> None:
+def _check_references(schema: wire_model.WireSchema, source: str) -> None:
     refs = [(f"command '{c.name}'", t) for c in schema.commands.values()
             for t in (c.arguments, c.returns)]
     refs += [(f"event '{e.name}'", e.data) for e in schema.events.values()]
@@ -112,51 +112,51 @@ def _check_references(schema: model.WireSchema, source: str) -> None:
             raise IntrospectionError(f"{source}: {what} refers to unknown type '{type_name}'")
 
 
-def _check_arrays(schema: model.WireSchema, source: str) -> None:
+def _check_arrays(schema: wire_model.WireSchema, source: str) -> None:
     """Refuse an array that is (through other arrays) its own element: it has no values."""
     for name, info in schema.types.items():
         element = info.shape
         seen = {name}
-        while isinstance(element, model.Array):
+        while isinstance(element, wire_model.Array):
             if element.element in seen:
                 raise IntrospectionError(f"{source}: array type '{name}' contains itself")
             seen.add(element.element)
             element = schema.types[element.element].shape
 
 
-def _key_alternates(schema: model.WireSchema) -> dict[str, model.TypeInfo]:
+def _key_alternates(schema: wire_model.WireSchema) -> dict[str, wire_model.TypeInfo]:
     """The types, with alternate branches keyed by the JSON type of their type."""
     types = dict(schema.types)
     for name, info in schema.types.items():
-        if isinstance(info.shape, model.Alternate):
-            branches = tuple(model.Branch(model.json_type(schema, b.type), b.type)
+        if isinstance(info.shape, wire_model.Alternate):
+            branches = tuple(wire_model.Branch(wire_model.json_type(schema, b.type), b.type)
                              for b in info.shape.branches)
-            types[name] = model.TypeInfo(model.Alternate(branches), info.name,
+            types[name] = wire_model.TypeInfo(wire_model.Alternate(branches), info.name,
                                          features=info.features)
     return types
 
 
-def from_introspection(infos: list[Any], source: str) -> model.WireSchema:
+def from_introspection(infos: list[Any], source: str) -> wire_model.WireSchema:
     """The comparable model of the SchemaInfo list ``infos`` read from ``source``."""
-    types: dict[str, model.TypeInfo] = {}
-    commands: dict[str, model.Command] = {}
-    events: dict[str, model.Event] = {}
+    types: dict[str, wire_model.TypeInfo] = {}
+    commands: dict[str, wire_model.Command] = {}
+    events: dict[str, wire_model.Event] = {}
     for index, info in enumerate(infos):
         reader = _Reader(info, f"{source}: $[{index}]")
         name, meta = reader.string("name"), reader.string("meta-type")
         if meta == "command":
-            commands[name] = model.Command(
+            commands[name] = wire_model.Command(
                 name, reader.string("arg-type"), reader.string("ret-type"),
                 {flag.name: info.get(flag.name) is True
                  for flag in flags_of("command") if flag.introspected and flag.diff},
                 features=reader.features())
         elif meta == "event":
-            events[name] = model.Event(name, reader.string("arg-type"),
+            events[name] = wire_model.Event(name, reader.string("arg-type"),
                                        features=reader.features())
         else:
-            types[name] = model.TypeInfo(reader.shape(meta), _visible_name(name, meta),
+            types[name] = wire_model.TypeInfo(reader.shape(meta), _visible_name(name, meta),
                                          features=reader.features())
-    schema = model.WireSchema(commands, events, types, frozenset())
+    schema = wire_model.WireSchema(commands, events, types, frozenset())
     _check_references(schema, source)
     _check_arrays(schema, source)
-    return model.WireSchema(commands, events, _key_alternates(schema), frozenset())
+    return wire_model.WireSchema(commands, events, _key_alternates(schema), frozenset())

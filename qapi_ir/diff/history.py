@@ -8,25 +8,25 @@ each pair what the newer type has that the older one lacks.
 
 from __future__ import annotations
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 from qapi_ir.diff.matching import match_types
 from qapi_ir.diff.places import Pair
 from qapi_ir.plugin_api import EnumValueKey, MemberKey, Release
 
 
-def matched_types(old: model.WireSchema, new: model.WireSchema) -> frozenset[Pair]:
+def matched_types(old: wire_model.WireSchema, new: wire_model.WireSchema) -> frozenset[Pair]:
     """Every (old type, new type) pair met at the same place in both schemas."""
     return frozenset(match_types(old, new).nodes)
 
 
-def release(label: str, old: model.WireSchema, new: model.WireSchema) -> Release:
+def release(label: str, old: wire_model.WireSchema, new: wire_model.WireSchema) -> Release:
     """What the release ``label`` (``old``) lacks of ``new``, keyed by ``new``'s names."""
     absent: set[MemberKey] = set()
     optional: set[MemberKey] = set()
     values: set[EnumValueKey] = set()
     for old_type, new_type in matched_types(old, new):
         was, now = old.types[old_type].shape, new.types[new_type].shape
-        if isinstance(was, model.Object) and isinstance(now, model.Object):
+        if isinstance(was, wire_model.Object) and isinstance(now, wire_model.Object):
             old_members = {m.name: m for m in was.members}
             for member in now.members:
                 before = old_members.get(member.name)
@@ -34,7 +34,7 @@ def release(label: str, old: model.WireSchema, new: model.WireSchema) -> Release
                     absent.add((new_type, member.name))
                 elif before.optional and not member.optional:
                     optional.add((new_type, member.name))
-        elif isinstance(was, model.Enum) and isinstance(now, model.Enum):
+        elif isinstance(was, wire_model.Enum) and isinstance(now, wire_model.Enum):
             old_values = {v.name for v in was.values}
             values.update((new_type, v.name) for v in now.values if v.name not in old_values)
     return Release(

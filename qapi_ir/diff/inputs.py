@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 from qapi_ir.input_file import InputFileError, read_text
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class SchemaLoader(Protocol):
 class SchemaReader(Protocol):
     """What reads a schema file into the comparable model, as :func:`read_schema` does."""
 
-    def __call__(self, path: str, *, docs: bool, legacy_docs: bool) -> model.WireSchema: ...
+    def __call__(self, path: str, *, docs: bool, legacy_docs: bool) -> wire_model.WireSchema: ...
 
 
 class InputError(Exception):
@@ -71,7 +71,7 @@ def _json_document(path: str, text: str) -> Any:
         raise InputError(f"{path}: values nest deeper than {snapshot.MAX_DEPTH}") from None
 
 
-def _from_reply(infos: list[Any], path: str, docs: bool) -> model.WireSchema:
+def _from_reply(infos: list[Any], path: str, docs: bool) -> wire_model.WireSchema:
     from qapi_ir.diff.from_introspection import IntrospectionError, from_introspection
 
     try:
@@ -82,7 +82,7 @@ def _from_reply(infos: list[Any], path: str, docs: bool) -> model.WireSchema:
     return attrs.evolve(schema, notes=(note,)) if docs else schema
 
 
-def _from_snapshot(document: dict[str, Any], path: str, docs: bool) -> model.WireSchema:
+def _from_snapshot(document: dict[str, Any], path: str, docs: bool) -> wire_model.WireSchema:
     from qapi_ir import snapshot
     from qapi_ir.diff.from_ir import from_ir
 
@@ -99,7 +99,7 @@ def _load_fresh(path: str, *, legacy_docs: bool) -> Schema:
 
 
 def read_schema(path: str, *, docs: bool, legacy_docs: bool,
-                load: SchemaLoader = _load_fresh) -> model.WireSchema:
+                load: SchemaLoader = _load_fresh) -> wire_model.WireSchema:
     """The comparable model of schema file ``path`` read with ``load``, under today's doc
     comment rules or else older releases'; :class:`InputError` when it cannot be read."""
     from qapi_ir.diff.from_ir import from_ir
@@ -118,7 +118,7 @@ def read_schema(path: str, *, docs: bool, legacy_docs: bool,
 
 def read_input(
     path: str, *, docs: bool, legacy_docs: bool = False, read: SchemaReader = read_schema
-) -> model.WireSchema:
+) -> wire_model.WireSchema:
     """The comparable model of the file at ``path``; :class:`InputError` when unreadable.
 
     A schema file is read with ``read``.

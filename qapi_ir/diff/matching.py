@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 from qapi_ir.diff.changes import Group, join
 from qapi_ir.diff.members import children
 from qapi_ir.diff.places import Pair, PlaceResolver
@@ -67,12 +67,12 @@ class Matching:
     nodes: Mapping[Pair, Node]
 
 
-def roots_of(old: model.WireSchema, new: model.WireSchema) -> list[Root]:
+def roots_of(old: wire_model.WireSchema, new: wire_model.WireSchema) -> list[Root]:
     """The arguments and returns of each command, and the data of each event, in both."""
     roots = []
     for name in sorted(old.commands.keys() & new.commands.keys()):
         was, now = old.commands[name], new.commands[name]
-        unstable = model.is_unstable(name, was.features)
+        unstable = wire_model.is_unstable(name, was.features)
         group = Group("command", name)
         roots.append(Root(group, "arguments", was.arguments, now.arguments, Direction.INTO,
                           unstable))
@@ -80,12 +80,12 @@ def roots_of(old: model.WireSchema, new: model.WireSchema) -> list[Root]:
     for name in sorted(old.events.keys() & new.events.keys()):
         was_event, now_event = old.events[name], new.events[name]
         roots.append(Root(Group("event", name), "data", was_event.data, now_event.data,
-                          Direction.OUT, model.is_unstable(name, was_event.features)))
+                          Direction.OUT, wire_model.is_unstable(name, was_event.features)))
     return roots
 
 
 class _Walk:
-    def __init__(self, old: model.WireSchema, new: model.WireSchema) -> None:
+    def __init__(self, old: wire_model.WireSchema, new: wire_model.WireSchema) -> None:
         self.old = old
         self.new = new
         self.places = PlaceResolver(old, new)
@@ -134,7 +134,7 @@ class _Walk:
         return tuple(entries)
 
 
-def match_types(old: model.WireSchema, new: model.WireSchema,
+def match_types(old: wire_model.WireSchema, new: wire_model.WireSchema,
                 roots: Iterable[Root] | None = None) -> Matching:
     """The pairs of types at the same places of ``old`` and ``new``, from ``roots``.
 

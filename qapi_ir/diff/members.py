@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 from qapi_ir.diff.changes import Finding, Recorder, Where, join, place_finding
 from qapi_ir.diff.places import Pair, describe
 from qapi_ir.diff.variants import VariantPair, is_mixed, member_part, variant_pairs
@@ -33,20 +33,20 @@ def _branch_part(key: str) -> str:
     return "{" + key + "}"
 
 
-def children(old: model.WireSchema, new: model.WireSchema, pair: Pair) -> Iterator[Child]:
+def children(old: wire_model.WireSchema, new: wire_model.WireSchema, pair: Pair) -> Iterator[Child]:
     """Each place inside ``pair`` present in both schemas."""
     old_shape = old.types[pair[0]].shape
     new_shape = new.types[pair[1]].shape
-    if isinstance(old_shape, model.Object) and isinstance(new_shape, model.Object):
+    if isinstance(old_shape, wire_model.Object) and isinstance(new_shape, wire_model.Object):
         for variant in variant_pairs(old, old_shape, new, new_shape):
             for name, member in variant.old.items():
                 if name in variant.new:
                     yield Child(member_part(variant, name), member.type, variant.new[name].type,
-                                model.is_unstable(name, member.features))
+                                wire_model.is_unstable(name, member.features))
         if is_mixed(old_shape, new_shape):
             return
-    if isinstance(old_shape, model.Object | model.Alternate) \
-            and isinstance(new_shape, model.Object | model.Alternate):
+    if isinstance(old_shape, wire_model.Object | wire_model.Alternate) \
+            and isinstance(new_shape, wire_model.Object | wire_model.Alternate):
         new_branches = {b.key: b for b in new_shape.branches}
         for branch in old_shape.branches:
             if branch.key in new_branches:
@@ -56,7 +56,7 @@ def children(old: model.WireSchema, new: model.WireSchema, pair: Pair) -> Iterat
 def compare_node(recorder: Recorder, pair: Pair, where: Where) -> None:
     """Record the changes of ``pair`` itself, in the context ``where``."""
     old_info, new_info = recorder.old.types[pair[0]], recorder.new.types[pair[1]]
-    if not where.unstable and model.is_unstable(old_info.name or "", old_info.features):
+    if not where.unstable and wire_model.is_unstable(old_info.name or "", old_info.features):
         where = attrs.evolve(where, unstable=True)
     recorder.record(where, recorder.features("", old_info.features, new_info.features))
     if old_info.name and new_info.name:  # an implicit type's condition is its owner's
@@ -64,35 +64,36 @@ def compare_node(recorder: Recorder, pair: Pair, where: Where) -> None:
     if where.prefix == "":
         recorder.record(where, recorder.docs_findings(old_info.name, new_info.name))
     old, new = old_info.shape, new_info.shape
-    if isinstance(old, model.Enum) and isinstance(new, model.Enum):
+    if isinstance(old, wire_model.Enum) and isinstance(new, wire_model.Enum):
         recorder.record(where, _enum_findings(recorder, old, new))
-    elif isinstance(old, model.Object) and isinstance(new, model.Object):
+    elif isinstance(old, wire_model.Object) and isinstance(new, wire_model.Object):
         recorder.record(where, _object_findings(recorder, old, new))
-    elif isinstance(old, model.Alternate) and isinstance(new, model.Alternate):
+    elif isinstance(old, wire_model.Alternate) and isinstance(new, wire_model.Alternate):
         recorder.record(where, _branch_findings(recorder, old.branches, new.branches,
                                                 "alternate"))
 
 
-def _enum_findings(recorder: Recorder, old: model.Enum, new: model.Enum) -> Iterator[Finding]:
+def _enum_findings(recorder: Recorder, old: wire_model.Enum,
+                   new: wire_model.Enum) -> Iterator[Finding]:
     old_values = {v.name: v for v in old.values}
     new_values = {v.name: v for v in new.values}
     for name in sorted(old_values.keys() - new_values.keys()):
         features = old_values[name].features
         yield Finding("", "enum-value-removed", f"value '{name}' removed", old=name,
-                      unstable=model.is_unstable(name, features),
-                      deprecated=model.is_deprecated(features))
+                      unstable=wire_model.is_unstable(name, features),
+                      deprecated=wire_model.is_deprecated(features))
     for name in sorted(new_values.keys() - old_values.keys()):
         yield Finding("", "enum-value-added", f"value '{name}' added", new=name)
     for name in sorted(old_values.keys() & new_values.keys()):
         was, now = old_values[name], new_values[name]
-        unstable = model.is_unstable(name, was.features)
+        unstable = wire_model.is_unstable(name, was.features)
         for found in (*recorder.features(name, was.features, now.features),
                       *recorder.condition(name, was.condition, now.condition, f"value '{name}'")):
             yield attrs.evolve(found, unstable=unstable)
 
 
-def _object_findings(recorder: Recorder, old: model.Object,
-                     new: model.Object) -> Iterator[Finding]:
+def _object_findings(recorder: Recorder, old: wire_model.Object,
+                     new: wire_model.Object) -> Iterator[Finding]:
     variants = variant_pairs(recorder.old, old, recorder.new, new)
     per_variant = [list(_member_findings(recorder, variant)) for variant in variants]
     everywhere = [f for f in per_variant[0] if all(f in found for found in per_variant[1:])]
@@ -115,8 +116,8 @@ def _member_findings(recorder: Recorder, variant: VariantPair) -> Iterator[Findi
         member = old_members[name]
         kind = "optional" if member.optional else "mandatory"
         yield Finding(name, f"member-removed-{kind}", f"{kind} member removed", old=name,
-                      unstable=model.is_unstable(name, member.features),
-                      deprecated=model.is_deprecated(member.features))
+                      unstable=wire_model.is_unstable(name, member.features),
+                      deprecated=wire_model.is_deprecated(member.features))
     for name in sorted(new_members.keys() - old_members.keys()):
         member = new_members[name]
         kind = "optional" if member.optional else "mandatory"
@@ -124,7 +125,7 @@ def _member_findings(recorder: Recorder, variant: VariantPair) -> Iterator[Findi
                       f"{kind} member added ({describe(recorder.new, member.type)})", new=name)
     for name in sorted(old_members.keys() & new_members.keys()):
         was, now = old_members[name], new_members[name]
-        unstable = model.is_unstable(name, was.features)
+        unstable = wire_model.is_unstable(name, was.features)
         found: list[Finding] = []
         if was.optional != now.optional:
             kind = "optional" if now.optional else "mandatory"
@@ -136,14 +137,14 @@ def _member_findings(recorder: Recorder, variant: VariantPair) -> Iterator[Findi
         yield from (attrs.evolve(f, unstable=unstable) for f in found)
 
 
-def _branch_findings(recorder: Recorder, old: tuple[model.Branch, ...],
-                     new: tuple[model.Branch, ...], kind: str) -> Iterator[Finding]:
+def _branch_findings(recorder: Recorder, old: tuple[wire_model.Branch, ...],
+                     new: tuple[wire_model.Branch, ...], kind: str) -> Iterator[Finding]:
     """Branches added, removed or changed; an empty union branch adds nothing on the wire."""
     old_branches = {b.key: b for b in old}
     new_branches = {b.key: b for b in new}
 
-    def visible(schema: model.WireSchema, branch: model.Branch) -> bool:
-        return kind == "alternate" or not model.is_empty_object(schema, branch.type)
+    def visible(schema: wire_model.WireSchema, branch: wire_model.Branch) -> bool:
+        return kind == "alternate" or not wire_model.is_empty_object(schema, branch.type)
 
     for key in sorted(old_branches.keys() - new_branches.keys()):
         if visible(recorder.old, old_branches[key]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 
 Pair = tuple[str, str]
 
@@ -27,18 +27,18 @@ class Resolved:
     new: str | None = None
 
 
-def describe(schema: model.WireSchema, type_name: str) -> str:
+def describe(schema: wire_model.WireSchema, type_name: str) -> str:
     """A short human name of a type: its name when visible, else what it is."""
     info = schema.types[type_name]
     shape = info.shape
-    if isinstance(shape, model.Array):
+    if isinstance(shape, wire_model.Array):
         return f"[{describe(schema, shape.element)}]"
-    if isinstance(shape, model.Scalar):
+    if isinstance(shape, wire_model.Scalar):
         return shape.name or shape.json_type
     return info.name or type(shape).__name__.lower()
 
 
-def _branch_of(alternate: model.Alternate, json_type: str) -> str | None:
+def _branch_of(alternate: wire_model.Alternate, json_type: str) -> str | None:
     found = [b.type for b in alternate.branches if b.key == json_type]
     return found[0] if found else None
 
@@ -46,10 +46,10 @@ def _branch_of(alternate: model.Alternate, json_type: str) -> str | None:
 class PlaceResolver:
     """Resolves places between an old and a new schema."""
 
-    def __init__(self, old: model.WireSchema, new: model.WireSchema) -> None:
+    def __init__(self, old: wire_model.WireSchema, new: wire_model.WireSchema) -> None:
         self.old = old
         self.new = new
-        self._scalar_names = model.KNOWS_SCALAR_NAMES in old.knows & new.knows
+        self._scalar_names = wire_model.KNOWS_SCALAR_NAMES in old.knows & new.knows
         self._resolved: dict[tuple[str, str, str], tuple[Resolved, ...]] = {}
 
     def _change(self, suffix: str, rule_id: str, old_type: str, new_type: str) -> Resolved:
@@ -70,9 +70,9 @@ class PlaceResolver:
     def _resolve(self, old_type: str, new_type: str, suffix: str) -> tuple[Resolved, ...]:
         old_shape = self.old.types[old_type].shape
         new_shape = self.new.types[new_type].shape
-        if isinstance(old_shape, model.Array) and isinstance(new_shape, model.Array):
+        if isinstance(old_shape, wire_model.Array) and isinstance(new_shape, wire_model.Array):
             return self.resolve(old_shape.element, new_shape.element, suffix + "[]")
-        if isinstance(old_shape, model.Scalar) and isinstance(new_shape, model.Scalar):
+        if isinstance(old_shape, wire_model.Scalar) and isinstance(new_shape, wire_model.Scalar):
             if old_shape.json_type != new_shape.json_type:
                 return (self._change(suffix, "type-changed", old_type, new_type),)
             if self._scalar_names and old_shape.name != new_shape.name:
@@ -85,22 +85,22 @@ class PlaceResolver:
     def _resolve_mismatch(self, old_type: str, new_type: str, suffix: str) -> tuple[Resolved, ...]:
         old_shape = self.old.types[old_type].shape
         new_shape = self.new.types[new_type].shape
-        if isinstance(new_shape, model.Alternate):
-            branch = _branch_of(new_shape, model.json_type(self.old, old_type))
+        if isinstance(new_shape, wire_model.Alternate):
+            branch = _branch_of(new_shape, wire_model.json_type(self.old, old_type))
             if branch is not None:
                 inner = self.resolve(old_type, branch, suffix)
                 return (self._change(suffix, "type-widened-to-alternate", old_type, new_type),
                         *inner)
-        if isinstance(old_shape, model.Alternate):
-            branch = _branch_of(old_shape, model.json_type(self.new, new_type))
+        if isinstance(old_shape, wire_model.Alternate):
+            branch = _branch_of(old_shape, wire_model.json_type(self.new, new_type))
             if branch is not None:
                 inner = self.resolve(branch, new_type, suffix)
                 return (self._change(suffix, "type-narrowed-from-alternate", old_type, new_type),
                         *inner)
-        if isinstance(old_shape, model.Enum) and isinstance(new_shape, model.Scalar) \
+        if isinstance(old_shape, wire_model.Enum) and isinstance(new_shape, wire_model.Scalar) \
                 and new_shape.json_type == "string":
             return (self._change(suffix, "enum-widened-to-str", old_type, new_type),)
-        if isinstance(new_shape, model.Enum) and isinstance(old_shape, model.Scalar) \
+        if isinstance(new_shape, wire_model.Enum) and isinstance(old_shape, wire_model.Scalar) \
                 and old_shape.json_type == "string":
             return (self._change(suffix, "str-narrowed-to-enum", old_type, new_type),)
         return (self._change(suffix, "type-changed", old_type, new_type),)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_ir.diff import model
+from qapi_ir.diff import wire_model
 
-Members = dict[str, model.Member]
+Members = dict[str, wire_model.Member]
 
 
 @attrs.frozen
@@ -31,27 +31,27 @@ class VariantPair:
     shared: frozenset[str]
 
 
-def _by_name(members: tuple[model.Member, ...]) -> Members:
+def _by_name(members: tuple[wire_model.Member, ...]) -> Members:
     return {m.name: m for m in members}
 
 
-def _variants(schema: model.WireSchema, shape: model.Object) -> list[tuple[str, Members]]:
+def _variants(schema: wire_model.WireSchema, shape: wire_model.Object) -> list[tuple[str, Members]]:
     """(tag value, members) for each variant of the union ``shape``."""
     found = []
     for branch in shape.branches:
         branch_shape = schema.types[branch.type].shape
-        extra = branch_shape.members if isinstance(branch_shape, model.Object) else ()
+        extra = branch_shape.members if isinstance(branch_shape, wire_model.Object) else ()
         found.append((branch.key, _by_name(shape.members + extra)))
     return found
 
 
-def is_mixed(old: model.Object, new: model.Object) -> bool:
+def is_mixed(old: wire_model.Object, new: wire_model.Object) -> bool:
     """Whether one of ``old`` and ``new`` is a union and the other is not."""
     return (old.tag is None) != (new.tag is None) and bool(old.branches or new.branches)
 
 
-def variant_pairs(old_schema: model.WireSchema, old: model.Object,
-                  new_schema: model.WireSchema, new: model.Object) -> list[VariantPair]:
+def variant_pairs(old_schema: wire_model.WireSchema, old: wire_model.Object,
+                  new_schema: wire_model.WireSchema, new: wire_model.Object) -> list[VariantPair]:
     """The variants to compare member by member, for a struct against a union (or back)."""
     if not is_mixed(old, new):
         return [VariantPair(None, _by_name(old.members), _by_name(new.members),

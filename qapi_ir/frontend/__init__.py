@@ -33,7 +33,7 @@ def load_schema(
     Files read before are taken from ``parse_cache`` when given.
     """
     from .lower import lower
-    from .model import QAPISchema
+    from .schema_model import QAPISchema
 
     # The model is long-lived objects in a web of cycles (entities, members,
     # docs): rather than the collector walking it again and again while it

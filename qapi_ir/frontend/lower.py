@@ -8,7 +8,6 @@ from qapi_ir import ir
 from qapi_ir.flags import true_flags
 
 from .doc import QAPIDoc
-from .model import QAPISchema
 from .model_parts import (
     QAPISchemaEnumMember,
     QAPISchemaFeature,
@@ -27,6 +26,7 @@ from .model_types import (
     QAPISchemaInclude,
     QAPISchemaObjectType,
 )
+from .schema_model import QAPISchema
 from .source import QAPISourceInfo
 
 

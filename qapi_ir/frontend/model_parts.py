@@ -19,8 +19,8 @@ from .errors import QAPISemError
 from .source import QAPISourceInfo
 
 if TYPE_CHECKING:
-    from .model import QAPISchema
     from .model_types import QAPISchemaType
+    from .schema_model import QAPISchema
 
 # Words a generated C name must not be: C89 to C11 keywords, GCC and C++
 # words, and identifiers some platforms define as macros.

@@ -26,8 +26,8 @@ from .model_parts import (
 from .source import QAPISourceInfo
 
 if TYPE_CHECKING:
-    from .model import QAPISchema, QAPISchemaModule
     from .model_variants import QAPISchemaAlternatives, QAPISchemaBranches
+    from .schema_model import QAPISchema, QAPISchemaModule
 
 BUILTIN_MODULE_NAME = './builtin'
 

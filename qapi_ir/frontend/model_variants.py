@@ -18,7 +18,7 @@ from .model_types import QAPISchemaEnumType, QAPISchemaObjectType
 from .source import QAPISourceInfo
 
 if TYPE_CHECKING:
-    from .model import QAPISchema
+    from .schema_model import QAPISchema
 
 
 class QAPISchemaVariants:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qapi_ir import input_file
-from qapi_ir.build import cli
+from qapi_ir.driver import cli
 from qapi_ir.input_file import InputFileError, read_text
 from tests.cli.helpers import EXAMPLE
 

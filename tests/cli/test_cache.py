@@ -11,10 +11,10 @@ import pytest
 
 from qapi_backends.c import CBackend
 from qapi_ir import templating
-from qapi_ir.build.cache_store import CacheStore
-from qapi_ir.build.ir_cache import from_schema_file
-from qapi_ir.build.options import resolve
-from qapi_ir.build.output_cache import generate_cached
+from qapi_ir.driver.cache_store import CacheStore
+from qapi_ir.driver.ir_cache import from_schema_file
+from qapi_ir.driver.options import resolve
+from qapi_ir.driver.output_cache import generate_cached
 from qapi_ir.plugin_api import Backend, Output
 from tests.cli.helpers import files_below, run_cli
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.build import cli
+from qapi_ir.driver import cli
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
 from tests.conftest import REPO_ROOT
 

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-import qapi_ir.build.diff_cache
+import qapi_ir.driver.diff_cache
 import qapi_ir.frontend
-from qapi_ir.build.cache_store import CacheStore
-from qapi_ir.build.cli import main
-from qapi_ir.build.ir_cache import from_schema_file
 from qapi_ir.diff.compare import DiffResult
+from qapi_ir.driver.cache_store import CacheStore
+from qapi_ir.driver.cli import main
+from qapi_ir.driver.ir_cache import from_schema_file
 from qapi_ir.frontend import parser
 from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.ir import Schema
@@ -171,9 +171,9 @@ def test_damaged_or_foreign_cache_entries_are_read_again_to_the_same_report(
 
 _IMPORTED = """\
 import sys
-from qapi_ir.build.entry import main
+from qapi_ir.driver.entry import main
 status = main(sys.argv[1:])
-print(sorted(m for m in ("qapi_ir.build.cli", "qapi_ir.build.plugins", "qapi_ir.frontend",
+print(sorted(m for m in ("qapi_ir.driver.cli", "qapi_ir.driver.plugins", "qapi_ir.frontend",
                          "mako") if m in sys.modules))
 sys.exit(status)
 """
@@ -198,13 +198,13 @@ def test_a_diff_repeated_in_another_format_reuses_the_comparison(
     write(tmp_path, "old.json", OLD)
     write(tmp_path, "new.json", NEW)
     compared: list[object] = []
-    compare = qapi_ir.build.diff_cache.compare
+    compare = qapi_ir.driver.diff_cache.compare
 
     def counting(*args: Any, **kwargs: Any) -> DiffResult:
         compared.append(args)
         return compare(*args, **kwargs)
 
-    monkeypatch.setattr(qapi_ir.build.diff_cache, "compare", counting)
+    monkeypatch.setattr(qapi_ir.driver.diff_cache, "compare", counting)
     formats = ("text", "json", "markdown")
     cached = [_diff(tmp_path, capsys, "--format", name) for name in formats]
     assert len(compared) == 1

@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qapi_ir import snapshot
-from qapi_ir.build import cli
+from qapi_ir.driver import cli
 from qapi_ir.frontend import load_schema
 from tests.backends.c.test_compile import GCC, RUNTIME
 from tests.cli.helpers import EXAMPLE

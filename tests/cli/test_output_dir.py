@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.build import output_dir
-from qapi_ir.build.output_dir import OutputError, write_files
+from qapi_ir.driver import output_dir
+from qapi_ir.driver.output_dir import OutputError, write_files
 from tests.conftest import need
 
 

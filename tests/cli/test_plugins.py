@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.build.installed import EntryPointInfo, Installed
-from qapi_ir.build.plugins import BUILTIN_BACKENDS, AvailableBackends
+from qapi_ir.driver.installed import EntryPointInfo, Installed
+from qapi_ir.driver.plugins import BUILTIN_BACKENDS, AvailableBackends
 from qapi_ir.plugin_api import PLUGIN_API_VERSION
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
 from tests.conftest import REPO_ROOT

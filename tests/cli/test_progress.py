@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from qapi_ir.build.progress import Progress
+from qapi_ir.driver.progress import Progress
 
 
 class _Terminal(io.StringIO):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.build.config import load_config
 from qapi_ir.diff.cli import main
 from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings
+from qapi_ir.driver.config import load_config
 from tests.diff.helpers import diff_texts, summarise, write
 
 KEPT = "{ 'command': 'keep' }\n"

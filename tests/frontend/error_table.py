@@ -661,7 +661,7 @@ ROWS = (
 #: QEMU's messages that are not the front end's, and where qapi-build stands instead.
 QEMU_ONLY = {
     "argument of -B must be of the form MODULE.CLASS":
-        "qapi-build has no -B: backends are plugins (qapi_ir.build.plugins reports their errors)",
+        "qapi-build has no -B: backends are plugins (qapi_ir.driver.plugins reports their errors)",
     "unable to import '{}': {}": "-B only, see above",
     "module '{}' has no class '{}'": "-B only, see above",
     "backend '{}' cannot be instantiated: {}": "-B only, see above",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.build import cli
+from qapi_ir.driver import cli
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.invariants import check_invariants

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.build.cache_store import CacheStore
-from qapi_ir.build.ir_cache import from_schema_file
+from qapi_ir.driver.cache_store import CacheStore
+from qapi_ir.driver.ir_cache import from_schema_file
 from qapi_ir.frontend import load_schema
 from qapi_ir.frontend.errors import QAPIError
 from qapi_ir.frontend.parse_cache import Writable

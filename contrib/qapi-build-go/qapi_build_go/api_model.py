@@ -6,8 +6,8 @@ import attrs
 from qapi_ir.ir import Command, Event, Member
 
 from qapi_build_go.docs import definition_comment
-from qapi_build_go.model import GoField, GoStruct, Planner
 from qapi_build_go.naming import Namer, check_wire_name, exported, go_string
+from qapi_build_go.plan import GoField, GoPlanner, GoStruct
 
 #: Methods of the runtime's Client, which no command method may take.
 CLIENT_METHODS = frozenset({"Close", "Events", "Execute", "Greeting"})
@@ -40,7 +40,7 @@ class GoCommand:
 class ApiPlanner:
     """Turns IR commands and events into template models, naming within the package."""
 
-    def __init__(self, planner: Planner) -> None:
+    def __init__(self, planner: GoPlanner) -> None:
         self._planner = planner
         self._schema = planner.schema
         self._methods = Namer(CLIENT_METHODS)

@@ -11,8 +11,8 @@ from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Sche
 from qapi_ir.templating import Renderer, squeeze_blank_lines
 
 from qapi_build_go.api_model import ApiPlanner, GoCommand, GoEvent
-from qapi_build_go.model import GoAlternate, GoEnum, GoStruct, Planner
 from qapi_build_go.naming import go_string
+from qapi_build_go.plan import GoAlternate, GoEnum, GoPlanner, GoStruct
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -44,7 +44,7 @@ class PackageWriter:
         self._templates = templates
         self.package = package
         self.module = module
-        planner = Planner(schema, RUNTIME_NAMES)
+        planner = GoPlanner(schema, RUNTIME_NAMES)
         definitions = list(schema.definitions())
         self.enums: list[GoEnum] = [planner.enum(e) for e in definitions if isinstance(e, EnumType)]
         self.structs: list[GoStruct] = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from qapi_backends.dump import DumpBackend, condition_text, dump
 from qapi_ir import ir
-from qapi_ir.build.cli import main
+from qapi_ir.driver.cli import main
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Output
 from qapi_ir.snapshot import dumps, loads

@@ -12,7 +12,7 @@ import pytest
 from qemu.qmp.models import Greeting
 
 from qapi_backends.python import PythonBackend
-from qapi_ir.build.releases import release_history
+from qapi_ir.driver.releases import release_history
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import Option, Output, ReleaseHistory

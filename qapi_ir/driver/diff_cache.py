@@ -1,6 +1,6 @@
 """``diff`` through the build cache: each schema's comparable model, and comparisons.
 
-A diff reads a schema file into the IR (through :mod:`qapi_ir.build.ir_cache`)
+A diff reads a schema file into the IR (through :mod:`qapi_ir.driver.ir_cache`)
 and then into the comparable model (:mod:`qapi_ir.diff.from_ir`).  A repeated
 diff of unchanged files does neither: the model is stored under the IR's key
 (the content of every file read and qapi-build's code) and whether doc
@@ -23,11 +23,11 @@ import os
 import sys
 from pathlib import Path
 
-from qapi_ir.build.cache_store import CacheStore, code_fingerprint, default_root, digest
-from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, unchanged
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.inputs import read_schema
-from qapi_ir.diff.model import WireSchema
+from qapi_ir.diff.wire_model import WireSchema
+from qapi_ir.driver.cache_store import CacheStore, code_fingerprint, default_root, digest
+from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, unchanged
 from qapi_ir.ir import Schema
 
 

@@ -10,8 +10,8 @@ from typing import Any, cast, get_args
 
 import attrs
 
-from qapi_ir.build.installed import EntryPointInfo, Installed
-from qapi_ir.build.options import OptionError, check_value
+from qapi_ir.driver.installed import EntryPointInfo, Installed
+from qapi_ir.driver.options import OptionError, check_value
 from qapi_ir.plugin_api import SUPPORTED_API_VERSIONS, Backend, Option, OptionKind
 
 _REQUIRED = ("name", "description", "api_version", "options", "generate")
@@ -85,7 +85,7 @@ def _load(entry_point: EntryPointInfo) -> Any:
 
     The standard library's :func:`pkgutil.resolve_name` reads the value as
     ``EntryPoint.load`` does, without importing :mod:`importlib.metadata`,
-    whose answers the build cache keeps (see :mod:`qapi_ir.build.installed`).
+    whose answers the build cache keeps (see :mod:`qapi_ir.driver.installed`).
     """
     return pkgutil.resolve_name(entry_point.value.partition("[")[0].strip())
 

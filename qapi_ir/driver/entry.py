@@ -1,6 +1,6 @@
 """The ``qapi-build`` program: ``diff`` without the imports only a build needs.
 
-A build's command line (:mod:`qapi_ir.build.cli`) imports configuration,
+A build's command line (:mod:`qapi_ir.driver.cli`) imports configuration,
 plugin loading, options, templates and the output directory; ``diff`` needs
 none of them, and it is what a CI job runs again and again.
 """
@@ -12,21 +12,21 @@ import os
 import sys
 from collections.abc import Sequence
 
-from qapi_ir.build.process import flushing_stdout, interruptible
+from qapi_ir.driver.process import flushing_stdout, interruptible
 
 
 def run_diff(arguments: list[str]) -> int:
     """``qapi-build diff`` with ``arguments`` (after ``diff``), schemas read through the
     build cache; the exit status."""
-    from qapi_ir.build.diff_cache import cache_in
     from qapi_ir.diff.cli import main as diff_main
+    from qapi_ir.driver.diff_cache import cache_in
 
     return interruptible(lambda _: diff_main(arguments, cache_in=cache_in))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``qapi-build`` with ``argv`` (default: the process arguments), as
-    :func:`qapi_ir.build.cli.main` does."""
+    :func:`qapi_ir.driver.cli.main` does."""
     status = _run(argv)
     if argv is None:  # this process is qapi-build: its end frees what it made, faster than
         sys.stderr.flush()  # taking down every object one by one (15 ms of a C build);
@@ -40,6 +40,6 @@ def _run(argv: Sequence[str] | None) -> int:
         if argv is None:  # this process is qapi-build: what a diff makes lives until it
             gc.disable()  # ends, in few cycles, so the cyclic collector only costs (-7%)
         return flushing_stdout(lambda: run_diff(arguments[1:]))
-    from qapi_ir.build.cli import main as build_main
+    from qapi_ir.driver.cli import main as build_main
 
     return build_main(argv)

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qapi_ir.build.cache_store import CacheStore, code_fingerprint, digest
+from qapi_ir.driver.cache_store import CacheStore, code_fingerprint, digest
 from qapi_ir.input_file import InputFileError, read_bytes
 from qapi_ir.ir import Schema
 

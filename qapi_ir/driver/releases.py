@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from qapi_ir.build.ir_cache import SchemaSource
-from qapi_ir.build.options import OptionError, split_release
+from qapi_ir.driver.ir_cache import SchemaSource
+from qapi_ir.driver.options import OptionError, split_release
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import Option, OptionValue, ReleaseHistory
 

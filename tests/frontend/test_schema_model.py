@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from qapi_ir.frontend.errors import QAPISemError
-from qapi_ir.frontend.model import QAPISchema
 from qapi_ir.frontend.model_parts import c_name
 from qapi_ir.frontend.model_types import QAPISchemaArrayType, QAPISchemaObjectType
+from qapi_ir.frontend.schema_model import QAPISchema
 
 
 def _schema(tmp_path: Path, text: str) -> QAPISchema:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Mapping
 
-from qapi_ir.build.cache_store import CacheStore, code_fingerprint, digest
-from qapi_ir.build.ir_cache import SchemaSource
+from qapi_ir.driver.cache_store import CacheStore, code_fingerprint, digest
+from qapi_ir.driver.ir_cache import SchemaSource
 from qapi_ir.plugin_api import Backend, OptionValue, Output
 from qapi_ir.templating import Renderer
 

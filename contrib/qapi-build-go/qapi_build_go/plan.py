@@ -112,7 +112,7 @@ class GoAlternate:
     expected: str
 
 
-class Planner:
+class GoPlanner:
     """Names every package-level identifier once and turns IR types into template models."""
 
     def __init__(self, schema: Schema, reserved: frozenset[str]) -> None:

@@ -17,24 +17,24 @@ from pathlib import Path
 
 import attrs
 
-from qapi_ir.build.cache_store import CacheStore, default_root
-from qapi_ir.build.config import DEFAULT_CONFIG, Config, ConfigError, load_config
-from qapi_ir.build.entry import run_diff
-from qapi_ir.build.installed import installed
-from qapi_ir.build.ir_cache import SchemaSource, from_schema_file, from_snapshot
-from qapi_ir.build.options import OptionError, check_value, find_option, parse_text, resolve
-from qapi_ir.build.output_cache import generate_cached
-from qapi_ir.build.output_dir import OutputError, write_files
-from qapi_ir.build.plugins import (
+from qapi_ir.driver.cache_store import CacheStore, default_root
+from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.driver.entry import run_diff
+from qapi_ir.driver.installed import installed
+from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot
+from qapi_ir.driver.options import OptionError, check_value, find_option, parse_text, resolve
+from qapi_ir.driver.output_cache import generate_cached
+from qapi_ir.driver.output_dir import OutputError, write_files
+from qapi_ir.driver.plugins import (
     AvailableBackends,
     LoadedBackend,
     PluginError,
     load_by_path,
     load_installed,
 )
-from qapi_ir.build.process import PROG, flushing_stdout, interruptible
-from qapi_ir.build.progress import Progress
-from qapi_ir.build.releases import with_histories
+from qapi_ir.driver.process import PROG, flushing_stdout, interruptible
+from qapi_ir.driver.progress import Progress
+from qapi_ir.driver.releases import with_histories
 from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
 from qapi_ir.templating import Renderer
 
@@ -292,7 +292,7 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``qapi-build`` with ``argv`` (default: the process arguments); the exit status
-    (a closed pipe ends it quietly: see :func:`~qapi_ir.build.process.flushing_stdout`)."""
+    (a closed pipe ends it quietly: see :func:`~qapi_ir.driver.process.flushing_stdout`)."""
     return flushing_stdout(lambda: _main(argv))
 
 

@@ -1,6 +1,6 @@
 """The build cache on disk: checked entries written atomically, named by digests.
 
-An entry is ``MAGIC + payload + hash(payload)`` (:mod:`qapi_ir.build.hashing`);
+An entry is ``MAGIC + payload + hash(payload)`` (:mod:`qapi_ir.driver.hashing`);
 one that is truncated or altered fails the check and reads as missing, so the
 caller rebuilds it.
 Writers go through a temporary file and :func:`os.replace`, so a concurrent
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from qapi_ir.build.hashing import DIGEST_SIZE, hasher
+from qapi_ir.driver.hashing import DIGEST_SIZE, hasher
 
 _MAGIC = b"qapi-build-cache 2\n"
 #: The size the entries are pruned to after a build that added some.

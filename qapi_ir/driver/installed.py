@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from qapi_ir.build.hashing import hasher
+from qapi_ir.driver.hashing import hasher
 from qapi_ir.plugin_api import ENTRY_POINT_GROUP
 
 

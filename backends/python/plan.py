@@ -132,7 +132,7 @@ def wire_names(fields: Sequence[PyField]) -> dict[str, str]:
     return {f.name: f.wire for f in fields if f.name != f.wire}
 
 
-class Planner:
+class PyPlanner:
     """Names every generated class once and turns IR types into template models."""
 
     def __init__(self, schema: Schema, compat: CompatNotes) -> None:
