@@ -19,7 +19,7 @@ import attrs
 
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
-from qapi_ir.diff.inputs import InputError, read_input, read_schema
+from qapi_ir.diff.inputs import InputError, SchemaInputError, read_input, read_schema
 from qapi_ir.diff.policy import counted, judge
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.rules import Severity
@@ -141,6 +141,9 @@ def main(
     cache = None if cache_in is None or args.no_cache else cache_in(args.cache_dir)
     try:
         result = _judged(args, cache)
+    except SchemaInputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except (InputError, SettingsError, UsageError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

@@ -42,6 +42,10 @@ class InputError(Exception):
     """An input that cannot be read; the message is one line naming the file."""
 
 
+class SchemaInputError(InputError):
+    """A schema file with an error, worded as the build words it (context line included)."""
+
+
 def _introspection_list(document: Any) -> list[Any] | None:
     if isinstance(document, list):
         return document
@@ -113,7 +117,7 @@ def read_schema(path: str, *, docs: bool, legacy_docs: bool,
                 pass
         return from_ir(load(path, legacy_docs=True), docs=docs)
     except QAPIError as exc:
-        raise InputError(_one_line(exc)) from exc
+        raise SchemaInputError(str(exc).strip()) from exc
 
 
 def read_input(

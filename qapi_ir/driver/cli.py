@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import gc
 import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import attrs
 
@@ -50,8 +53,27 @@ _FLAG_OPTIONS = {
 _PREFIX_PATTERN = re.compile(r"([A-Za-z_.-][A-Za-z0-9_.-]*)?")
 
 
+#: The subcommands, started before the build's argument parser sees the command line.
+SUBCOMMANDS = ("diff",)
+
+
 class UsageError(Exception):
     """A command line or configuration that does not make sense."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse that suggests the closest option for a mistyped one."""
+
+    def error(self, message: str) -> NoReturn:
+        prefix = "unrecognized arguments: "
+        if message.startswith(prefix):
+            known = [o for action in self._actions for o in action.option_strings]
+            for word in message[len(prefix):].split():
+                close = difflib.get_close_matches(word.partition("=")[0], known, n=1)
+                if word.startswith("-") and close:
+                    message = f"unrecognized option '{word}'; did you mean '{close[0]}'?"
+                    break
+        super().error(message)
 
 
 @attrs.frozen
@@ -76,7 +98,7 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
 
 
 def _argument_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog=PROG,
         description="Generate code and documents from a QAPI schema. "
         f"'{PROG} diff OLD NEW' compares two versions of a schema.",
@@ -102,6 +124,8 @@ def _argument_parser() -> argparse.ArgumentParser:
                         help="build cache (default: $QAPI_BUILD_CACHE or ~/.cache/qapi-build)")
     parser.add_argument("--no-cache", action="store_true",
                         help="neither read nor write the build cache")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no summary line at the end of a run")
     return parser
 
 
@@ -128,7 +152,7 @@ def _check_prefix(value: OptionValue) -> None:
     match = _PREFIX_PATTERN.match(text)
     end = match.end() if match else 0
     if end != len(text):
-        raise UsageError(f"{PROG}: funny character '{text[end]}' in argument of --prefix")
+        raise OptionError(f"{PROG}: funny character '{text[end]}' in argument of --prefix")
 
 
 def _is_known(name: str, context: BuildContext, backends: Mapping[str, LoadedBackend]) -> bool:
@@ -227,7 +251,8 @@ def _generate(
         except Exception as exc:
             if os.environ.get("QAPI_BUILD_DEBUG"):
                 raise
-            raise BackendError(f"{label} failed: {type(exc).__name__}: {exc}") from exc
+            raise BackendError(f"{label} failed: {type(exc).__name__}: {exc}"
+                               " (QAPI_BUILD_DEBUG=1 shows the traceback)") from exc
         subdir = context.config.subdirs.get(name)
         for relative, text in output.files.items():
             problem = output_path_problem(relative, text)
@@ -257,7 +282,14 @@ def _list_backends(context: BuildContext) -> int:
     return 0
 
 
+def _summary(backends: Sequence[str], written: int, changed: int, seconds: float) -> str:
+    """The line that ends a successful build."""
+    return (f"{PROG}: {', '.join(backends)}: {written} files, {changed} changed,"
+            f" in {seconds:.2f} s")
+
+
 def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
+    start = time.monotonic()
     context = _build_context(args)
     config = context.config
     if args.list_backends:
@@ -267,7 +299,7 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     given = _given_options(args, context, backends)
     for name in config.subdirs:
         if not _is_known(name, context, backends):
-            raise UsageError(f"plugins.toml gives a sub-directory to unknown backend '{name}'")
+            raise ConfigError(f"plugins.toml gives a sub-directory to unknown backend '{name}'")
     options = {
         name: resolve(name, loaded.backend.options, given[name])
         for name, loaded in backends.items()
@@ -281,12 +313,15 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     output = _generate(source, backends, options, progress, context, interrupted)
     directory = Path(args.output_dir or config.output or ".")
     progress.step(f"writing {len(output.files)} files")
-    write_files(directory, output.files)
+    changed = write_files(directory, output.files)
     if context.store:
         context.store.prune()
     progress.done()
     for warning in (*source.warnings, *output.warnings):
         print(warning, file=sys.stderr)
+    if not args.quiet:
+        print(_summary(list(backends), len(output.files), len(changed),
+                       time.monotonic() - start), file=sys.stderr)
     return 0
 
 
@@ -300,10 +335,23 @@ def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["diff"]:
         return run_diff(arguments[1:])
+    _refuse_mistyped_subcommand(arguments)
     args = _argument_parser().parse_args(arguments)
     if argv is None:  # this process is qapi-build: what the imports made lives until
         gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)
     return interruptible(lambda interrupted: _report_errors(args, interrupted))
+
+
+def _refuse_mistyped_subcommand(arguments: Sequence[str]) -> None:
+    """Exit with status 2 when the first argument is no file but close to a subcommand."""
+    first = arguments[0] if arguments else ""
+    if not first or first.startswith("-") or os.path.exists(first):
+        return
+    close = difflib.get_close_matches(first, SUBCOMMANDS, n=1)
+    if close:
+        print(f"{PROG}: error: no such file or command '{first}'; did you mean '{close[0]}'?",
+              file=sys.stderr)
+        raise SystemExit(2)
 
 
 def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> int:
@@ -314,8 +362,11 @@ def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> in
 
     try:
         return _run(args, interrupted)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
     except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
-            OutputError, BackendError, UsageError) as exc:
+            OutputError, BackendError) as exc:
         print(exc, file=sys.stderr)
         return 1
     except BrokenPipeError:

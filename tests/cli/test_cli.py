@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -53,10 +54,39 @@ def test_unknown_flag_is_a_usage_error_with_status_two(tmp_path: Path) -> None:
     assert "unrecognized arguments: --no-such-flag" in result.stderr
 
 
-def test_missing_schema_says_how_to_name_one(tmp_path: Path) -> None:
+def test_missing_schema_is_a_usage_error_that_says_how_to_name_one(tmp_path: Path) -> None:
     result = run_cli("--backend", "dump", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "no schema given" in result.stderr
+    assert result.returncode == 2
+    assert result.stderr.startswith("qapi-build: error: no schema given: name one")
+
+
+def test_a_mistyped_option_gets_the_closest_one_suggested(tmp_path: Path) -> None:
+    result = run_cli("--bakend", "c", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "qapi-build: error: unrecognized option '--bakend'; did you mean '--backend'?\n")
+
+
+def test_a_mistyped_subcommand_gets_the_closest_one_suggested(tmp_path: Path) -> None:
+    result = run_cli("dif", "a.json", "b.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "qapi-build: error: no such file or command 'dif'; did you mean 'diff'?\n")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_build_ends_with_one_summary_line_unless_quiet(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_cli("--backend", "dump", "--backend", "ir", "-o", str(out), str(EXAMPLE),
+                    cwd=tmp_path)
+    again = run_cli("--backend", "dump", "--backend", "ir", "-o", str(out), str(EXAMPLE),
+                    cwd=tmp_path)
+    quiet = run_cli("-q", "--backend", "dump", "-o", str(out), str(EXAMPLE), cwd=tmp_path)
+    assert re.fullmatch(r"qapi-build: dump, ir: 2 files, 2 changed, in \d+\.\d\d s\n",
+                        first.stderr)
+    assert re.fullmatch(r"qapi-build: dump, ir: 2 files, 0 changed, in \d+\.\d\d s\n",
+                        again.stderr)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
 
 
 def test_prefix_with_a_character_qemu_refuses_is_refused(tmp_path: Path) -> None:

@@ -67,7 +67,8 @@ def test_exception_in_a_backend_names_it_and_writes_nothing(site: Path, tmp_path
                      EXAMPLE, pythonpath=site)
     assert result.returncode == 1
     assert result.stderr == (
-        f"backend 'explodes' ({ORIGIN}) failed: RuntimeError: disk on fire\n"
+        f"backend 'explodes' ({ORIGIN}) failed: RuntimeError: disk on fire"
+        " (QAPI_BUILD_DEBUG=1 shows the traceback)\n"
     )
     assert files_below(tmp_path / "out") == []
 

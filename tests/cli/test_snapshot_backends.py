@@ -19,9 +19,9 @@ def test_backend_output_from_snapshot_equals_output_from_schema(
 ) -> None:
     direct, snapshot, via_ir = tmp_path / "direct", tmp_path / "snapshot", tmp_path / "via-ir"
     assert run_cli("--backend", "ir", "-o", snapshot, EXAMPLE).returncode == 0
-    first = run_cli("--no-cache", "--backend", backend, "-o", direct, EXAMPLE)
+    first = run_cli("-q", "--no-cache", "--backend", backend, "-o", direct, EXAMPLE)
     assert first.returncode == 0, first.stderr
-    again = run_cli("--no-cache", "--backend", backend, "-o", via_ir,
+    again = run_cli("-q", "--no-cache", "--backend", backend, "-o", via_ir,
                     "--from-ir", snapshot / "ir.json")
     assert again.returncode == 0, again.stderr
     assert again.stderr == first.stderr

@@ -95,13 +95,13 @@ def test_unreadable_input_is_one_line_on_stderr_and_exit_2(
     assert err.count("\n") == 1 and "can't read" in err and "missing.json" in err
 
 
-def test_a_schema_error_is_one_line_naming_the_file(
+def test_a_schema_error_reads_as_the_build_words_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = write(tmp_path, "bad.json", "{ 'command': 'c', 'data': { 'a': 'Nope' } }\n")
     assert main([str(bad), str(bad)]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "bad.json:1:" in err and "Nope" in err
+    assert capsys.readouterr().err == (
+        f"{bad}: In command 'c':\n{bad}:1: parameter 'a' uses unknown type 'Nope'\n")
 
 
 def test_a_bad_option_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

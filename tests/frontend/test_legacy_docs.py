@@ -147,7 +147,7 @@ def test_build_switch_on_the_command_line_and_in_plugins_toml(
 ) -> None:
     path = _write(tmp_path, OLD_STYLE)
     monkeypatch.chdir(tmp_path)
-    common = ["--backend", "ir", "--cache-dir", str(tmp_path / "cache"), str(path)]
+    common = ["-q", "--backend", "ir", "--cache-dir", str(tmp_path / "cache"), str(path)]
     assert cli.main(["-o", "strict", *common]) == 1
     assert "Use two spaces between sentences" in capsys.readouterr().err
     for _ in range(2):  # the second build takes the schema from the cache, and still warns
