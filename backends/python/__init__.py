@@ -16,17 +16,21 @@ from qapi_ir.plugin_api import (
 )
 
 from .compat import CompatNotes
+from .distribution import pyproject
 from .package import PackageWriter
 
 
 class PythonBackend:
-    """Writes package ``NAME/``: types, codec, events and an async client on ``qemu.qmp``."""
+    """Writes package ``NAME/`` (types, codec, events and an async client on ``qemu.qmp``)
+    and the ``pyproject.toml`` that makes the output directory installable."""
 
     name = "python"
     description = "a typed asyncio QMP client package (frozen records, codec, qemu.qmp client)"
     api_version = PLUGIN_API_VERSION
     options = (
         Option("package", "str", "qmp_client", "name of the generated Python package"),
+        Option("version", "str", "",
+               "version of the distribution (default: the newest release a 'Since:' names)"),
         Option(
             "compat",
             "releases",
@@ -48,3 +52,5 @@ class PythonBackend:
         for name, text in PackageWriter(schema, compat, output.templates).files().items():
             output.write(f"{package}/{name}", text)
         output.write(f"{package}/py.typed", "")
+        output.write("pyproject.toml",
+                     pyproject(schema, package, str(options.get("version", "")), output.templates))

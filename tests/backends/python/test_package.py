@@ -49,13 +49,13 @@ def lint(package: Path) -> None:
     assert ruff.returncode == 0, ruff.stdout[-3000:]
 
 
-def test_package_has_its_modules_and_py_typed() -> None:
+def test_package_has_its_modules_py_typed_and_pyproject() -> None:
     output = Output()
     PythonBackend().generate(load_schema(str(FIXTURES / "live.json")), output, {"package": "q"})
     modules = ("__init__", "events", "client", "runtime", "client_base", "capabilities", "records")
     split = ("__init__", "_live", "_builtin")
     modules += tuple(f"{package}/{m}" for package in ("types", "codec") for m in split)
-    assert set(output.files) == {f"q/{m}.py" for m in modules} | {"q/py.typed"}
+    assert set(output.files) == {f"q/{m}.py" for m in modules} | {"q/py.typed", "pyproject.toml"}
 
 
 def test_invalid_package_name_is_refused() -> None:

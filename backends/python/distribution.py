@@ -1,0 +1,52 @@
+"""The installable distribution around the generated package: ``pyproject.toml``.
+
+``pip install OUT/`` then ``import PACKAGE`` works in a fresh environment: the
+metadata names ``qemu.qmp`` (the range the tests run against) and the package
+version is the schema's release where its doc comments tell it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from qapi_ir.ir import Schema
+from qapi_ir.templating import Renderer
+
+from .package import TEMPLATES
+
+#: The qemu.qmp releases the generated client is tested with.
+QEMU_QMP_REQUIREMENT = "qemu.qmp>=0.0.6,<0.1"
+#: The version of a package whose schema says nothing of its release.
+UNKNOWN_RELEASE = "0"
+
+_RELEASE = re.compile(r"\s*(\d{1,4}(?:\.\d{1,4}){1,2})\b")
+
+
+def schema_release(schema: Schema) -> str | None:
+    """The newest release a ``Since:`` section of ``schema`` names (``"10.2"``), if any.
+
+    A schema's newest definitions say the release they came in, so the newest
+    ``Since`` is the release the schema is of (or a later one in the making).
+    """
+    newest: tuple[int, ...] | None = None
+    for doc in schema.docs:
+        for section in doc.sections:
+            match = _RELEASE.match(section.text) if section.kind == "Since" else None
+            if match:
+                version = tuple(int(part) for part in match.group(1).split("."))
+                newest = version if newest is None or version > newest else newest
+    return ".".join(map(str, newest)) if newest else None
+
+
+def pyproject(schema: Schema, package: str, version: str, templates: Renderer) -> str:
+    """The ``pyproject.toml`` that makes the directory holding ``package`` installable."""
+    main = schema.main_module
+    return templates.render(
+        TEMPLATES, "pyproject.toml.mako",
+        package=package,
+        distribution=package.replace("_", "-"),
+        version=version or schema_release(schema) or UNKNOWN_RELEASE,
+        schema_name=Path(main.name).name if main else "QAPI",
+        requirement=QEMU_QMP_REQUIREMENT,
+    )
