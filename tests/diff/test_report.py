@@ -49,10 +49,6 @@ def test_text_is_coloured_only_when_asked(tmp_path: Path) -> None:
     assert "\033[31mbreaking" in coloured and "\033[1mcommand zeta\033[0m" in coloured
 
 
-def test_the_same_diff_renders_identically_twice(tmp_path: Path) -> None:
-    assert render_text(_result(tmp_path)) == render_text(_result(tmp_path))
-
-
 def test_markdown_has_a_title_and_a_row_per_change(tmp_path: Path) -> None:
     markdown = render_markdown(_result(tmp_path), "a|b", "c")
     assert markdown.startswith("# API changes from `a|b` to `c`")

@@ -195,3 +195,76 @@ def test_docs_are_lowered_with_connected_members_and_stub_sections() -> None:
         ("Feature", "unstable", "not yet")]
     assert [(s.kind, s.text) for s in doc.sections] == [
         ("Returns", "nothing much"), ("Since", "1.0")]
+
+
+FEATURES = "'features': [ 'feat-plain', { 'name': 'feat-cond', 'if': 'CONFIG_F' } ]"
+LOWERED_FEATURES = (ir.Feature("feat-plain"), ir.Feature("feat-cond", ir.IfName("CONFIG_F")))
+DEFINITIONS = {
+    "enum": "{ 'enum': 'Def', 'data': [ 'a' ], %s, 'if': 'CONFIG_D' }",
+    "struct": "{ 'struct': 'Def', 'data': { 'm': 'int' }, %s, 'if': 'CONFIG_D' }",
+    "union": "{ 'enum': 'Tag', 'data': [ 'a' ] }\n"
+             "{ 'struct': 'Branch', 'data': { 'b': 'int' } }\n"
+             "{ 'union': 'Def', 'base': { 'tag': 'Tag' }, 'discriminator': 'tag',"
+             " 'data': { 'a': 'Branch' }, %s, 'if': 'CONFIG_D' }",
+    "alternate": "{ 'alternate': 'Def', 'data': { 'i': 'int', 'b': 'bool' }, %s,"
+                 " 'if': 'CONFIG_D' }",
+    "command": "{ 'command': 'def', 'data': { 'm': 'int' }, %s, 'if': 'CONFIG_D' }",
+    "boxed command": "{ 'struct': 'Args', 'data': { 'm': 'int' } }\n"
+                     "{ 'command': 'def', 'data': 'Args', 'boxed': true, %s, 'if': 'CONFIG_D' }",
+    "event": "{ 'event': 'DEF', 'data': { 'm': 'int' }, %s, 'if': 'CONFIG_D' }",
+}
+
+
+@pytest.mark.parametrize("kind", DEFINITIONS)
+def test_features_and_condition_of_every_kind_of_definition_are_lowered(kind: str) -> None:
+    name = {"command": "def", "boxed command": "def", "event": "DEF"}.get(kind, "Def")
+    definition = load(DEFINITIONS[kind] % FEATURES).lookup(name)
+    assert isinstance(definition, ir.EnumType | ir.ObjectType | ir.AlternateType
+                      | ir.Command | ir.Event)
+    assert definition.features == LOWERED_FEATURES
+    assert definition.condition == ir.IfName("CONFIG_D")
+
+
+@pytest.mark.parametrize("kind", ["struct", "command", "event"])
+def test_features_and_conditions_of_members_are_lowered(kind: str) -> None:
+    name = {"struct": "Def", "command": "def", "event": "DEF"}[kind]
+    # conditional arguments of a command or an event need 'boxed': true
+    condition = "'if': 'CONFIG_M', " if kind == "struct" else ""
+    member = f"{{ 'type': 'int', {condition}{FEATURES} }}"
+    schema = load(f"{{ '{kind}': '{name}', 'data': {{ 'm': {member} }} }}")
+    definition = schema.lookup(name)
+    assert definition is not None
+    holder = (schema.object_type(definition.arg_type)
+              if isinstance(definition, ir.Command | ir.Event) and definition.arg_type
+              else definition)
+    assert isinstance(holder, ir.ObjectType)
+    [member] = holder.members
+    assert (member.features, member.condition) == (
+        LOWERED_FEATURES, ir.IfName("CONFIG_M") if condition else None)
+
+
+def test_features_and_conditions_of_enum_values_and_branches_are_lowered() -> None:
+    schema = load(
+        f"{{ 'enum': 'Tag', 'data': [ {{ 'name': 'a', 'if': 'CONFIG_V', {FEATURES} }} ] }}\n"
+        "{ 'struct': 'Branch', 'data': { 'b': 'int' } }\n"
+        "{ 'union': 'Union', 'base': { 'tag': 'Tag' }, 'discriminator': 'tag',"
+        " 'data': { 'a': { 'type': 'Branch', 'if': 'CONFIG_V' } } }\n"
+        "{ 'alternate': 'Alt', 'data': { 'i': { 'type': 'int', 'if': 'CONFIG_A' } } }")
+    tag = schema.type("Tag")
+    union = schema.object_type("Union")
+    alternate = schema.type("Alt")
+    assert isinstance(tag, ir.EnumType) and isinstance(alternate, ir.AlternateType)
+    assert (tag.values[0].features, tag.values[0].condition) == (
+        LOWERED_FEATURES, ir.IfName("CONFIG_V"))
+    assert union.variants is not None
+    assert union.variants.branches[0].condition == ir.IfName("CONFIG_V")
+    assert alternate.branches[0].condition == ir.IfName("CONFIG_A")
+
+
+def test_a_struct_base_keeps_its_features_and_the_derived_struct_its_own() -> None:
+    schema = load(f"{{ 'struct': 'Base', 'data': {{ 'b': 'int' }}, {FEATURES} }}\n"
+                  "{ 'struct': 'Derived', 'base': 'Base', 'data': { 'd': 'int' },"
+                  " 'features': [ 'feat-derived' ] }")
+    assert schema.object_type("Base").features == LOWERED_FEATURES
+    derived = schema.object_type("Derived")
+    assert (derived.base, derived.features) == ("Base", (ir.Feature("feat-derived"),))

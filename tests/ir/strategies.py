@@ -96,17 +96,24 @@ def schema_texts(draw: st.DrawFn) -> str:
                                unique=True, min_size=1, max_size=4))
         exprs.append(_maybe_if(draw, {"enum": name, "data": values,
                                       "features": _features(draw, False)}))
+    # a base whose one member no other struct has, so that any struct may extend it
+    exprs.append({"struct": "Base0", "data": {"base-member": draw(st.sampled_from(SCALARS))},
+                  "features": _features(draw, False)})
     structs: list[str] = []
     for i in range(draw(st.integers(1, 4))):
         name = f"Struct{i}"
-        exprs.append({"struct": name, "data": _members(draw, list(SCALARS) + enums + structs),
-                      "features": _features(draw, False)})
+        struct = {"struct": name, "data": _members(draw, list(SCALARS) + enums + structs),
+                  "features": _features(draw, False)}
+        if draw(st.booleans()):
+            struct["base"] = "Base0"
+        exprs.append(struct)
         structs.append(name)
     tag_enum = enums[0]
     tag_values = next(e["data"] for e in exprs if e.get("enum") == tag_enum)
     branches = draw(st.lists(st.sampled_from(tag_values), unique=True, min_size=1))
     exprs.append({"union": "Union0", "base": {"tag": tag_enum}, "discriminator": "tag",
-                  "data": {b: draw(st.sampled_from(structs)) for b in branches}})
+                  "data": {b: draw(st.sampled_from(structs)) for b in branches},
+                  "features": _features(draw, False)})
     # A string can't be told from a number or a boolean (keyval input), so
     # an alternate takes either 'str' or some of 'int' and 'bool'.
     scalar_branches = draw(st.sampled_from(({"s": "str"}, {"i": "int"}, {"b": "bool"},
@@ -114,11 +121,14 @@ def schema_texts(draw: st.DrawFn) -> str:
     alt_data = dict(scalar_branches)
     if draw(st.booleans()) or not alt_data:
         alt_data["o"] = structs[0]
-    exprs.append({"alternate": "Alt0", "data": alt_data})
+    exprs.append(_maybe_if(draw, {"alternate": "Alt0", "data": alt_data,
+                                  "features": _features(draw, False)}))
     object_types = [*structs, "Union0"]
     for i in range(draw(st.integers(0, 3))):
         command: dict[str, Any] = {"command": f"cmd-{i}"}
-        if draw(st.booleans()):
+        if draw(st.integers(0, 3)) == 0:
+            command.update({"data": draw(st.sampled_from(structs)), "boxed": True})
+        elif draw(st.booleans()):
             command["data"] = _members(draw, [*SCALARS, *enums, *structs, "Alt0"], False)
         if draw(st.booleans()):
             command["returns"] = draw(st.sampled_from(object_types))
