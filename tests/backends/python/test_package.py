@@ -53,6 +53,7 @@ def test_package_has_its_modules_and_py_typed() -> None:
     output = Output()
     PythonBackend().generate(load_schema(str(FIXTURES / "live.json")), output, {"package": "q"})
     modules = ("__init__", "events", "client", "runtime", "client_base", "capabilities", "records")
+    modules += ("connection",)
     split = ("__init__", "_live", "_builtin")
     modules += tuple(f"{package}/{m}" for package in ("types", "codec") for m in split)
     assert set(output.files) == {f"q/{m}.py" for m in modules} | {"q/py.typed"}
