@@ -25,7 +25,7 @@ from collections.abc import Callable
 from qemu.qmp import ExecInterruptedError
 from qemu.qmp.protocol import AsyncProtocol, Runstate, require
 
-from .runtime import JSONObject
+from .runtime import DecodeError, JSONObject
 
 #: The byte a client sends to reset the agent's parser, and the agent puts before the
 #: reply to ``guest-sync-delimited``; it never occurs in UTF-8 text.
@@ -38,9 +38,10 @@ Matcher = Callable[[JSONObject], bool] | None
 
 
 class _Waiting:
-    """The one exchange in flight: which reply it takes, and where the reply goes."""
+    """The one exchange in flight: its command, which reply it takes, where the reply goes."""
 
-    def __init__(self, matches: Matcher) -> None:
+    def __init__(self, command: str, matches: Matcher) -> None:
+        self.command = command
         self.matches = matches
         self.future: asyncio.Future[JSONObject | None] = asyncio.get_running_loop().create_future()
 
@@ -91,14 +92,21 @@ class AgentProtocol(AsyncProtocol[bytes]):
     ``timeout`` bounds the wait for each reply (and for each resynchronisation)
     in seconds; ``None`` waits as long as it takes.  A call that times out or
     is cancelled raises as usual and leaves the stream to be resynchronised
-    before the next request.
+    before the next request.  ``readbuflen`` bounds one reply line: a longer
+    reply fails its call with :class:`DecodeError` (keep ``guest-file-read``
+    counts below three quarters of it).
     """
 
     #: Logger of the protocol's messages and of the replies it drops.
     logger = logging.getLogger(__name__)
 
-    def __init__(self, name: str | None = None, timeout: float | None = None) -> None:
-        super().__init__(name)
+    def __init__(
+        self,
+        name: str | None = None,
+        timeout: float | None = None,
+        readbuflen: int = 10 * 1024 * 1024,
+    ) -> None:
+        super().__init__(name, readbuflen)
         self.timeout = timeout
         self._lock = asyncio.Lock()
         self._waiting: _Waiting | None = None
@@ -132,7 +140,8 @@ class AgentProtocol(AsyncProtocol[bytes]):
             message: JSONObject = {"execute": command, "id": request_id}
             if arguments is not None:
                 message["arguments"] = arguments
-            return await self._exchange(_encode(message), _answers(request_id) if reply else None)
+            matches = _answers(request_id) if reply else None
+            return await self._exchange(command, _encode(message), matches)
 
     async def _resync(self) -> None:
         """Flush the agent's parser and drop every reply until the answer to a fresh sync."""
@@ -140,14 +149,14 @@ class AgentProtocol(AsyncProtocol[bytes]):
         request: JSONObject = {"execute": SYNC_COMMAND, "arguments": {"id": sync_id}}
         self._syncing, self._sentinel_seen = True, False
         try:
-            await self._exchange(SENTINEL + _encode(request), _returns(sync_id))
+            await self._exchange(SYNC_COMMAND, SENTINEL + _encode(request), _returns(sync_id))
         finally:
             self._syncing = False
         self._stale = False
 
-    async def _exchange(self, data: bytes, matches: Matcher) -> JSONObject | None:
-        """Write ``data`` and wait for the reply ``matches`` takes (or only for the write)."""
-        waiting = _Waiting(matches)
+    async def _exchange(self, command: str, data: bytes, matches: Matcher) -> JSONObject | None:
+        """Write ``data`` (of ``command``), wait for the reply ``matches`` takes (or the write)."""
+        waiting = _Waiting(command, matches)
         self._waiting = waiting
         try:
             await self._outgoing.put(data)
@@ -160,7 +169,20 @@ class AgentProtocol(AsyncProtocol[bytes]):
             self._waiting = None
 
     async def _do_recv(self) -> bytes:
-        return await self._readline()
+        while True:
+            try:
+                return await self._readline()
+            except ValueError:  # longer than readbuflen: the reader dropped it
+                self._reply_too_long()
+
+    def _reply_too_long(self) -> None:
+        """Fail the call waiting for a reply (a sync waits for a short one: not that)."""
+        waiting = self._waiting
+        if self._syncing or waiting is None or waiting.matches is None:
+            return
+        if not waiting.future.done():
+            reason = f"longer than {self.readbuflen} bytes"
+            waiting.future.set_exception(DecodeError(f"{waiting.command}: reply", reason))
 
     def _do_send(self, msg: bytes) -> None:
         assert self._writer is not None

@@ -269,3 +269,31 @@ def test_the_agent_hanging_up_ends_the_waiting_call(agent: ModuleType, tmp_path:
                 await client.guest_get_time()
 
     run(session())
+
+
+@pytest.mark.parametrize("size", [1500, 5000])  # within the reader's buffer, or beyond it
+def test_a_reply_longer_than_the_read_bound_fails_its_call_and_the_next_call_works(
+    agent: ModuleType, tmp_path: Path, size: int
+) -> None:
+    calls = 0
+
+    async def huge_then_small(request: dict[str, Any]) -> list[bytes]:
+        nonlocal calls
+        calls += 1
+        return [reply(request, "x" * size if calls == 1 else 5)]
+
+    fake = FakeAgent({"guest-get-time": huge_then_small})
+    socket = str(tmp_path / "qga.sock")
+    protocol = agent.agent_protocol.AgentProtocol(readbuflen=1024)
+
+    async def session() -> int:
+        async with fake.serving(socket), agent.Client(socket, agent=protocol) as client:
+            with pytest.raises(agent.DecodeError) as refused:
+                await client.guest_get_time()
+            assert str(refused.value) == "guest-get-time: reply: longer than 1024 bytes"
+            return int(await client.guest_get_time())
+
+    assert run(session()) == 5
+    assert fake.commands == [
+        "guest-sync-delimited", "guest-get-time", "guest-sync-delimited", "guest-get-time"
+    ]
