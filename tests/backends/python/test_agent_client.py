@@ -297,3 +297,17 @@ def test_a_reply_longer_than_the_read_bound_fails_its_call_and_the_next_call_wor
     assert fake.commands == [
         "guest-sync-delimited", "guest-get-time", "guest-sync-delimited", "guest-get-time"
     ]
+
+
+def test_capabilities_from_a_malformed_guest_info_know_nothing_and_fail_nothing(
+    agent: ModuleType,
+) -> None:
+    read = agent.AgentCapabilities
+    assert read(["not", "an", "object"]).version == "unknown"
+    assert not read(None).has_command("guest-ping")
+    odd = read({"version": 7, "supported_commands": [
+        {"name": "guest-ping", "enabled": "yes"}, {"name": 3}, "guest-info", {"enabled": True},
+    ]})
+    assert odd.version == "unknown" and odd.has_command("guest-ping")
+    assert not odd.is_enabled("guest-ping") and odd.disabled_commands == {"guest-ping"}
+    assert not odd.has_command("guest-info")
