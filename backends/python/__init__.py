@@ -21,11 +21,7 @@ from .protocol import choose_protocol
 
 
 class PythonBackend:
-    """Writes package ``NAME/``: types, codec, events and an async client on ``qemu.qmp``.
-
-    The client speaks QMP, or the guest agent protocol for a guest agent's
-    schema (no events, a ``guest-sync`` command) or when ``protocol`` says so.
-    """
+    """Writes package ``NAME/``: types, codec, events and an async client on ``qemu.qmp``."""
 
     name = "python"
     description = (
