@@ -102,3 +102,14 @@ def test_guest_agent_packages_pass_mypy_strict_and_ruff(
     compat = history(schema, *releases)
     assert "guest-get-load" in compat.releases[0].absent_commands  # new in 9.1
     lint(generate(schema, "qga_client", tmp_path / "qemu", compat))
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [("qga", AGENT_FILES), ("storage-daemon/qapi", QMP_FILES), ("qapi", QMP_FILES)],
+)
+def test_each_schema_qemu_ships_gets_its_own_protocol(
+    corpus_dir: Path, schema: str, expected: set[str]
+) -> None:
+    path = corpus_dir / "qemu-10.2/codegen/schemas" / schema / "qapi-schema.json"
+    assert top_files(load_schema(str(path))) >= expected
