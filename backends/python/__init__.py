@@ -1,4 +1,4 @@
-"""The Python backend: a typed asynchronous QMP client package generated from the schema."""
+"""The Python backend: a typed asynchronous client package (QMP or guest agent) from the schema."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from qapi_ir.plugin_api import (
 from .compat import CompatNotes
 from .distribution import pyproject
 from .package import PackageWriter
+from .protocol import choose_protocol
 
 
 class PythonBackend:
@@ -25,7 +26,9 @@ class PythonBackend:
     and the ``pyproject.toml`` that makes the output directory installable."""
 
     name = "python"
-    description = "a typed asyncio QMP client package (frozen records, codec, qemu.qmp client)"
+    description = (
+        "a typed asyncio QMP or guest agent client package (frozen records, codec, qemu.qmp)"
+    )
     api_version = PLUGIN_API_VERSION
     options = (
         Option("package", "str", "qmp_client", "name of the generated Python package"),
@@ -38,6 +41,13 @@ class PythonBackend:
             "an older release to stay compatible with, LABEL=PATH (schema, IR snapshot or"
             " query-qmp-schema reply); repeatable",
         ),
+        Option(
+            "protocol",
+            "str",
+            "",
+            "qmp or qga (the guest agent's); default: qga for a schema with no events and"
+            " a guest-sync command, else qmp",
+        ),
     )
 
     def generate(
@@ -49,7 +59,9 @@ class PythonBackend:
             raise BackendError(f"python.package: {package!r} is not a Python package name")
         history = options.get("compat")
         compat = CompatNotes(history if isinstance(history, ReleaseHistory) else ReleaseHistory())
-        for name, text in PackageWriter(schema, compat, output.templates).files().items():
+        protocol = choose_protocol(schema, str(options.get("protocol", "")))
+        writer = PackageWriter(schema, compat, output.templates, protocol)
+        for name, text in writer.files().items():
             output.write(f"{package}/{name}", text)
         output.write(f"{package}/py.typed", "")
         output.write("pyproject.toml",

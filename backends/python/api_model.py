@@ -13,7 +13,8 @@ from .plan import PyField, PyPlanner, wire_names
 #: Names of the client's own attributes, which command methods must not take.
 CLIENT_ATTRIBUTES = frozenset(
     {"qmp", "address", "connect", "disconnect", "greeting", "events", "execute_raw"}
-    | {"capabilities", "varying_commands"}
+    | {"capabilities", "varying_commands", "protocol", "program"}
+    | {"agent", "execute_no_reply"}
 )
 
 
@@ -35,7 +36,10 @@ class PyEvent:
 
 @attrs.frozen
 class PyCommand:
-    """A client method: keyword-only ``params`` or one boxed argument object."""
+    """A client method: keyword-only ``params`` or one boxed argument object.
+
+    ``no_reply``: the server does not reply when the command succeeds.
+    """
 
     method: str
     wire: str
@@ -46,6 +50,7 @@ class PyCommand:
     deprecated: bool
     unstable: bool
     doc: tuple[str, ...]
+    no_reply: bool = False
 
 
 def _special(features: tuple[Feature, ...], name: str) -> bool:
@@ -53,10 +58,14 @@ def _special(features: tuple[Feature, ...], name: str) -> bool:
 
 
 class ApiPlanner:
-    """Turns IR commands and events into template models, naming within the client."""
+    """Turns IR commands and events into template models, naming within the client.
 
-    def __init__(self, planner: PyPlanner) -> None:
+    ``protocol`` is how docstrings name the protocol of commands (``QMP``).
+    """
+
+    def __init__(self, planner: PyPlanner, protocol: str = "QMP") -> None:
         self._planner = planner
+        self._protocol = protocol
         self._schema = planner.schema
         self._methods = Namer(CLIENT_ATTRIBUTES)
 
@@ -111,7 +120,11 @@ class ApiPlanner:
         if boxed:
             builder.field("Args", [("arguments", f"the ``{command.arg_type}`` arguments")])
         builder.field("Args", [(p.name, p.doc) for p in params])
-        builder.line("Returns", section_text(doc, "Returns"))
+        no_reply = not command.flag("success-response")
+        returns = section_text(doc, "Returns")
+        if no_reply:
+            returns = "None, as soon as the request is written (no reply comes on success)."
+        builder.line("Returns", returns)
         errors = section_text(doc, "Errors") or "the server answered with an error."
         builder.field("Raises", [("CommandError", errors)])
         builder.definition(doc, command.condition, command.features)
@@ -126,5 +139,6 @@ class ApiPlanner:
             return_decoder=types.decoder(ret) if ret else "",
             deprecated=_special(command.features, "deprecated"),
             unstable=_special(command.features, "unstable"),
-            doc=tuple(builder.lines(f"Execute QMP command ``{command.name}``.")),
+            doc=tuple(builder.lines(f"Execute {self._protocol} command ``{command.name}``.")),
+            no_reply=no_reply,
         )

@@ -16,11 +16,9 @@ from .api_model import ApiPlanner, PyCommand, PyEvent
 from .compat import CompatNotes
 from .docstrings import escape
 from .plan import PyAlternate, PyClass, PyEnum, PyField, PyPlanner
+from .protocol import COMMON_FILES, ClientProtocol
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-#: Files copied verbatim from this directory into the package.
-STATIC_FILES = ("runtime.py", "records.py", "client_base.py", "capabilities.py")
 
 #: The standard library module of each name generated code imports; ``""``: a module itself.
 _STDLIB = {
@@ -154,11 +152,14 @@ class PackageWriter:
     """Computes the models once and renders each file of the package.
 
     ``compat`` tells what older releases lack (nothing when none was given);
-    ``templates`` renders the files.
+    ``templates`` renders the files; ``protocol`` is the one the client speaks.
     """
 
-    def __init__(self, schema: Schema, compat: CompatNotes, templates: Renderer) -> None:
+    def __init__(
+        self, schema: Schema, compat: CompatNotes, templates: Renderer, protocol: ClientProtocol
+    ) -> None:
         self._templates = templates
+        self.protocol = protocol
         planner = PyPlanner(schema, compat)
         self.varying = compat.varying_commands()
         definitions = list(schema.definitions())
@@ -186,12 +187,13 @@ class PackageWriter:
             ),
             key=lambda module: _module_key(module.name),
         )
-        api = ApiPlanner(planner)
+        api = ApiPlanner(planner, protocol.label)
         self.events: list[PyEvent] = [api.event(e) for e in definitions if isinstance(e, Event)]
         self.commands: list[PyCommand] = [
             api.command(c)
             for c in definitions
-            if isinstance(c, Command) and c.flag("success-response")
+            if isinstance(c, Command)
+            and (c.flag("success-response") or protocol.no_reply_methods)
         ]
         main = schema.main_module
         self.schema_name = Path(main.name).name if main else "QAPI"
@@ -203,7 +205,9 @@ class PackageWriter:
         imported when one of its names is first used.
         """
         files = {
-            "__init__.py": self._render("__init__.py.mako"),
+            "__init__.py": self._render(
+                "__init__.py.mako", protocol=self.protocol, **_exports(list(self.protocol.exports))
+            ),
             "types/__init__.py": self._render(
                 "types_init.py.mako",
                 imports=self._facade_imports([]),
@@ -215,16 +219,18 @@ class PackageWriter:
                 **_exports([(m.name, m.decoder_names) for m in self.modules]),
                 registry=self._registry(),
             ),
-            "events.py": self._render(
-                "events.py.mako", imports=self._events_imports(), events=self.events
-            ),
             "client.py": self._render(
                 "client.py.mako",
                 imports=self._client_imports(),
                 commands=self.commands,
                 varying=self.varying,
+                protocol=self.protocol,
             ),
         }
+        if self.protocol.events:
+            files["events.py"] = self._render(
+                "events.py.mako", imports=self._events_imports(), events=self.events
+            )
         for module in self.modules:
             content = {
                 "schema_module": module.schema_module,
@@ -238,7 +244,7 @@ class PackageWriter:
             files[f"codec/{module.name}.py"] = self._render(
                 "codec.py.mako", imports=self._codec_imports(module), **content
             )
-        for name in STATIC_FILES:
+        for name in COMMON_FILES + self.protocol.static_files:
             files[name] = (Path(__file__).parent / name).read_text(encoding="utf-8")
         return files
 
@@ -308,11 +314,12 @@ class PackageWriter:
         params = [p for c in self.commands for p in c.params]
         texts = [p.annotation for p in params] + [c.boxed for c in self.commands]
         texts += [c.returns + " " + c.return_decoder for c in self.commands]
+        events = self.protocol.events
         return _import_blocks(
-            ["AsyncIterator", *_used(texts, ["Sequence"])],
-            ["events"]
+            ["AsyncIterator"] * events + _used(texts, ["Sequence"]),
+            ["events"] * events
             + [m for m in ("codec", "types", "runtime") if _used(texts, [_ALIASES[m]])]
             + ["runtime"] * any(c.params or c.boxed for c in self.commands),
             _absent_names(params) + _used(texts, ["JSONValue"]),
-            [(".client_base", ("ClientBase",))],
+            [(f".{self.protocol.base_module}", (self.protocol.base_class,))],
         )

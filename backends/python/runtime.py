@@ -146,16 +146,21 @@ class CommandError(Exception):
 
 
 class CommandNotAvailable(CommandError):
-    """The connected QEMU lacks the command; raised before anything was sent.
+    """The connected server lacks the command; raised before anything was sent.
 
-    ``version`` is the QEMU version from the greeting (``7.2.19``).
+    ``version`` is the server's version (``7.2.19``), from the QMP greeting
+    or the guest agent's ``guest-info``; ``program`` names the server.
     """
 
-    def __init__(self, command: str, version: str) -> None:
+    def __init__(self, command: str, version: str, program: str = "QEMU") -> None:
         super().__init__(
-            command, "CommandNotFound", f"QEMU {version} does not have this command"
+            command, "CommandNotFound", f"{program} {version} does not have this command"
         )
         self.version = version
+
+
+class CommandDisabled(CommandError):
+    """The server has the command but has it disabled (a guest agent run with ``-b``)."""
 
 
 class QEMUVersion(Record, kw_only=False):

@@ -1,14 +1,14 @@
 <%namespace file="common.mako" import="docstring, header, declare, call"/>\
-${header("The asynchronous QMP client of the schema: one method per command.", imports)}\
+${header("The asynchronous " + protocol.label + " client of the schema: one method per command.", imports)}\
 
+<% events = ";\n    :meth:`events` yields the server's events, typed." if protocol.events else "." %>\
 
-class Client(ClientBase):
-    """A QMP client whose methods take and return the schema's types.
+class Client(${protocol.base_class}):
+    """A ${protocol.label} client whose methods take and return the schema's types.
 
     Connect with ``async with Client(address) as client`` (or ``await
     client.connect(address)``); each command is an ``async`` method with
-    keyword-only arguments (optional ones default to :data:`ABSENT`);
-    :meth:`events` yields the server's events, typed.
+    keyword-only arguments (optional ones default to :data:`ABSENT`)${events}
     """
 % if varying:
 
@@ -20,6 +20,7 @@ class Client(ClientBase):
         }
     )
 % endif
+% if protocol.events:
 
     async def events(self) -> AsyncIterator[_e.Event]:
         """The server's events since the connection started, in order, typed.
@@ -28,8 +29,12 @@ class Client(ClientBase):
         """
         async for message in self.qmp.events:
             yield self._noted(_e.decode_event(message))
+% endif
 % for cmd in commands:
-<% target = "reply = " if cmd.return_decoder else "" %>\
+<%
+    target = "reply = " if cmd.return_decoder else ""
+    execute = "await self.execute_no_reply" if cmd.no_reply else "await self.execute_raw"
+%>\
 
 % if cmd.params:
     async def ${cmd.method}(
@@ -47,9 +52,9 @@ ${docstring(cmd.doc, 8)}\
         self._warn_special("${cmd.wire}", ${cmd.deprecated}, ${cmd.unstable})
 % endif
 % if cmd.boxed:
-${call(8, target + "await self.execute_raw", '"' + cmd.wire + '", _rt.encode_members(arguments)')}\
+${call(8, target + execute, '"' + cmd.wire + '", _rt.encode_members(arguments)')}\
 % elif cmd.params:
-        ${target}await self.execute_raw(
+        ${target}${execute}(
             "${cmd.wire}",
             _rt.encode_arguments(
                 {
@@ -60,7 +65,7 @@ ${call(8, target + "await self.execute_raw", '"' + cmd.wire + '", _rt.encode_mem
             ),
         )
 % else:
-${call(8, target + "await self.execute_raw", '"' + cmd.wire + '"')}\
+${call(8, target + execute, '"' + cmd.wire + '"')}\
 % endif
 % if cmd.return_decoder:
 ${call(8, "return " + cmd.return_decoder, 'reply, "' + cmd.wire + ': return"')}\

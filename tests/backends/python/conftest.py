@@ -49,6 +49,8 @@ def packages_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         generate(load_schema(str(FIXTURES / f"{name}.json")), f"{name}_client", directory)
     new = load_schema(str(FIXTURES / "compat-new.json"))
     generate(new, "compat_client", directory, history(new, f"1.0={FIXTURES / 'compat-old.json'}"))
+    agent = load_schema(str(FIXTURES / "agent.json"))
+    generate(agent, "agent_client", directory, history(agent, f"1.0={FIXTURES / 'agent-old.json'}"))
     sys.path.insert(0, str(directory))
     yield directory
     sys.path.remove(str(directory))
@@ -75,6 +77,12 @@ def compat(packages_dir: Path) -> ModuleType:
 def live(packages_dir: Path) -> ModuleType:
     """The package generated from ``live.json`` (the QMP subset of the live test)."""
     return _import(packages_dir, "live_client")
+
+
+@pytest.fixture(scope="session")
+def agent(packages_dir: Path) -> ModuleType:
+    """The guest agent package generated from ``agent.json`` with ``agent-old.json`` as 1.0."""
+    return _import(packages_dir, "agent_client")
 
 
 class FakeQMP:

@@ -133,47 +133,60 @@ def test_fixture_client_talks_to_qemu(live: ModuleType, qemu_binary: str, tmp_pa
         run(session(socket))
 
 
-@pytest.fixture(scope="module")
-def compat_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """The package qapi-build generates from QEMU 10.2's schema, compatible with 7.2 and 10.0."""
+@contextmanager
+def corpus_client(directory: Path, package: str, schema: str) -> Iterator[ModuleType]:
+    """The package qapi-build generates from QEMU 10.2's ``schema``, compatible with 7.2 and 10.0.
+
+    ``schema`` is the top file's path in QEMU's source tree; the package,
+    written to ``directory``, is importable while the block runs.
+    """
     need((CORPUS_DIR / "run").is_file(), f"conformance corpus not found at {CORPUS_DIR}")
-    directory = tmp_path_factory.mktemp("qemu-client")
     history = CORPUS_DIR / "history"
     result = run_cli(
-        "--no-cache", "--backend", "python", "-O", "python.package=qemu102_client",
-        "-O", f"python.compat=7.2={history / 'qemu-7.2/qapi/qapi-schema.json'}",
-        "-O", f"python.compat=10.0={history / 'qemu-10.0/qapi/qapi-schema.json'}",
-        "-o", directory, CORPUS_DIR / QEMU_SCHEMA,
+        "--no-cache", "--backend", "python", "-O", f"python.package={package}",
+        "-O", f"python.compat=7.2={history / 'qemu-7.2' / schema}",
+        "-O", f"python.compat=10.0={history / 'qemu-10.0' / schema}",
+        "-o", directory, CORPUS_DIR / QEMU_SCHEMA.parents[1] / schema,
     )
     assert result.returncode == 0, result.stderr
     sys.path.insert(0, str(directory))
     importlib.invalidate_caches()
-    yield importlib.import_module("qemu102_client")
-    sys.path.remove(str(directory))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(directory))
 
 
-def queries_without_arguments(package: ModuleType) -> dict[str, str]:
-    """Method name to wire name of every ``query-*`` command callable without arguments."""
-    queries = {}
+@pytest.fixture(scope="module")
+def compat_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The package qapi-build generates from QEMU 10.2's schema, compatible with 7.2 and 10.0."""
+    directory = tmp_path_factory.mktemp("qemu-client")
+    with corpus_client(directory, "qemu102_client", "qapi/qapi-schema.json") as package:
+        yield package
+
+
+def commands_without_arguments(package: ModuleType, prefix: str) -> dict[str, str]:
+    """Method name to wire name of every command called ``prefix...`` that takes no argument."""
+    commands = {}
     for name, method in vars(package.Client).items():
         if not inspect.iscoroutinefunction(method) or name == "events":
             continue
         parameters = list(inspect.signature(method).parameters.values())[1:]
         if any(p.default is inspect.Parameter.empty for p in parameters):
             continue
-        wire = re.search(r'execute_raw\(\s*"([^"]+)"', inspect.getsource(method))
-        if wire and wire.group(1).startswith("query-"):
-            queries[name] = wire.group(1)
-    return queries
+        wire = re.search(r'execute_(?:raw|no_reply)\(\s*"([^"]+)"', inspect.getsource(method))
+        if wire and wire.group(1).startswith(prefix):
+            commands[name] = wire.group(1)
+    return commands
 
 
 class RecordedReplies:
-    """Wraps ``QMPClient.execute`` to keep each command's raw reply."""
+    """Wraps a client's ``_execute`` to keep the raw ``return`` value of each command."""
 
-    def __init__(self, qmp: Any) -> None:
+    def __init__(self, client: Any) -> None:
         self.replies: list[tuple[str, object]] = []
-        self._execute = qmp.execute
-        qmp.execute = self.execute
+        self._execute = client._execute
+        client._execute = self.execute
 
     async def execute(self, command: str, arguments: object = None) -> object:
         reply = await self._execute(command, arguments)
@@ -181,15 +194,60 @@ class RecordedReplies:
         return reply
 
 
+async def call_each(
+    package: ModuleType, client: Any, commands: dict[str, str], release: str
+) -> dict[str, list[str]]:
+    """Call each of ``commands`` (method name to wire name) without arguments, sorting them.
+
+    ``decoded``: the typed result re-encodes to exactly the raw reply (``{}``
+    for a command that returns nothing); ``error``: the server answered with
+    an error; ``absent``: the server (of version ``release``) lacks it and
+    nothing was sent; ``disabled``: the server has it disabled; ``refused``:
+    the reply did not decode.  Asks for the capabilities first, so commands
+    are looked up before they are sent.
+    """
+    capabilities = await client.capabilities()
+    recorded = RecordedReplies(client)
+    outcome: dict[str, list[str]] = {
+        "decoded": [], "error": [], "absent": [], "disabled": [], "refused": []
+    }
+    for method, wire in sorted(commands.items()):
+        sent = len(recorded.replies)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                result = await getattr(client, method)()
+        except package.CommandNotAvailable as error:
+            assert not capabilities.has_command(wire) and error.version.startswith(release)
+            assert len(recorded.replies) == sent, f"{wire} was sent"
+            outcome["absent"].append(wire)
+            continue
+        except package.runtime.CommandDisabled:
+            assert len(recorded.replies) == sent, f"{wire} was sent"
+            outcome["disabled"].append(wire)
+            continue
+        except package.CommandError as error:
+            assert error.error_class and error.description
+            outcome["error"].append(wire)
+            continue
+        except package.DecodeError as error:
+            outcome["refused"].append(str(error))
+            continue
+        assert recorded.replies[-1][0] == wire
+        encoded = {} if result is None else package.encode(result)
+        assert encoded == recorded.replies[-1][1], wire
+        outcome["decoded"].append(wire)
+    return outcome
+
+
 def test_qemu_10_2_client_decodes_every_reply_of_qemu_7_2(
     compat_client: ModuleType, qemu_binary: str, tmp_path: Path
 ) -> None:
     package, types = compat_client, compat_client.types
-    queries = queries_without_arguments(package)
+    queries = commands_without_arguments(package, "query-")
     assert len(queries) > 60 and queries["query_machines"] == "query-machines"
 
     async def session(socket: str) -> dict[str, list[str]]:
-        outcome: dict[str, list[str]] = {"decoded": [], "error": [], "absent": [], "refused": []}
         async with connected(package, socket) as client:
             greeting = client.greeting
             assert (greeting.version.major, greeting.version.minor) == (7, 2)
@@ -199,28 +257,7 @@ def test_qemu_10_2_client_decodes_every_reply_of_qemu_7_2(
             assert not capabilities.has_argument("blockdev-add", "file.no-such-member")
             node = types.BlockdevOptionsNullCoBranch(node_name="null0", size=1 << 20)
             await client.blockdev_add(node)
-            recorded = RecordedReplies(client.qmp)
-            for method, wire in sorted(queries.items()):
-                sent = len(recorded.replies)
-                try:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        result = await getattr(client, method)()
-                except package.CommandNotAvailable as error:
-                    assert not capabilities.has_command(wire) and error.version.startswith("7.2")
-                    assert len(recorded.replies) == sent, f"{wire} was sent"
-                    outcome["absent"].append(wire)
-                    continue
-                except package.CommandError as error:
-                    assert error.error_class and error.description
-                    outcome["error"].append(wire)
-                    continue
-                except package.DecodeError as error:
-                    outcome["refused"].append(str(error))
-                    continue
-                assert recorded.replies[-1][0] == wire
-                assert package.encode(result) == recorded.replies[-1][1], wire
-                outcome["decoded"].append(wire)
+            outcome = await call_each(package, client, queries, "7.2")
             await client.stop()
             assert isinstance(await next_event(client, "STOP"), package.events.StopEvent)
             await client.cont()

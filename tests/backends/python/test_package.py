@@ -52,7 +52,8 @@ def lint(package: Path) -> None:
 def test_package_has_its_modules_py_typed_and_pyproject() -> None:
     output = Output()
     PythonBackend().generate(load_schema(str(FIXTURES / "live.json")), output, {"package": "q"})
-    modules = ("__init__", "events", "client", "runtime", "client_base", "capabilities", "records")
+    modules = ("__init__", "events", "client", "runtime", "client_base", "capabilities")
+    modules += ("records", "connection")
     split = ("__init__", "_live", "_builtin")
     modules += tuple(f"{package}/{m}" for package in ("types", "codec") for m in split)
     assert set(output.files) == {f"q/{m}.py" for m in modules} | {"q/py.typed", "pyproject.toml"}
