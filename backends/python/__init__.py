@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 
+from qapi_ir.backend_helpers import CompatNotes
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import (
     PLUGIN_API_VERSION,
@@ -12,10 +13,8 @@ from qapi_ir.plugin_api import (
     Option,
     OptionValue,
     Output,
-    ReleaseHistory,
 )
 
-from .compat import CompatNotes
 from .package import PackageWriter
 
 
@@ -43,8 +42,7 @@ class PythonBackend:
         package = str(options["package"])
         if not package.isidentifier() or keyword.iskeyword(package):
             raise BackendError(f"python.package: {package!r} is not a Python package name")
-        history = options.get("compat")
-        compat = CompatNotes(history if isinstance(history, ReleaseHistory) else ReleaseHistory())
+        compat = CompatNotes.from_option(options.get("compat"))
         for name, text in PackageWriter(schema, compat, output.templates).files().items():
             output.write(f"{package}/{name}", text)
         output.write(f"{package}/py.typed", "")
