@@ -10,7 +10,6 @@ from tests.contrib.go.conftest import (
     EXAMPLE,
     FIXTURES,
     GO_TESTS,
-    QEMU_SCHEMA,
     GoTools,
     generate,
 )
@@ -20,12 +19,13 @@ def test_example_package_is_gofmt_and_vet_clean(go_tools: GoTools, tmp_path: Pat
     go_tools.assert_clean(generate(EXAMPLE, tmp_path))
 
 
-def test_qemu_10_2_package_is_gofmt_and_vet_clean(
-    go_tools: GoTools, corpus_dir: Path, tmp_path: Path
+def test_qemu_10_2_package_with_two_histories_is_gofmt_and_vet_clean(
+    go_tools: GoTools, qemu_package: Path
 ) -> None:
-    package = generate(corpus_dir / QEMU_SCHEMA, tmp_path)
-    assert (package / "types.go").stat().st_size > 500_000
-    go_tools.assert_clean(package)
+    types = (qemu_package / "types.go").read_text()
+    assert len(types) > 500_000
+    assert "// Compatibility: absent in 7.2.\n\tAcpi *bool `json:\"acpi,omitempty\"`" in types
+    go_tools.assert_clean(qemu_package)
 
 
 def test_clashing_names_still_compile(go_tools: GoTools, tmp_path: Path) -> None:

@@ -123,6 +123,9 @@ type Client struct {
 	wake    chan struct{}
 	lastID  uint64
 	err     error
+
+	capabilitiesLock sync.Mutex
+	capabilities     *Capabilities
 }
 
 // message is anything the server sends.
@@ -366,8 +369,12 @@ func (c *Client) forget(id string) {
 	c.mu.Unlock()
 }
 
-// call runs command and decodes its return value into result (unless it is nil).
+// call runs command and decodes its return value into result (unless it is nil); a
+// command the connected QEMU lacks is not sent (see checkAvailable).
 func (c *Client) call(ctx context.Context, command string, args any, result any) error {
+	if err := c.checkAvailable(ctx, command); err != nil {
+		return err
+	}
 	raw, err := c.Execute(ctx, command, args)
 	if err != nil || result == nil {
 		return err
