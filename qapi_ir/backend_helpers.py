@@ -3,7 +3,8 @@
 - :class:`DefinitionPlan`: a schema's definitions sorted by what a client makes of them;
 - :func:`member_texts` and :func:`member_descriptions`: member descriptions from doc comments;
 - :class:`Namer`: distinct identifiers within one scope of generated code;
-- :class:`CompatNotes`: what the older releases of a ``"releases"`` option lack, as notes.
+- :data:`COMPAT_OPTION` and :class:`CompatNotes`: the ``compat`` option naming older
+  releases, and what they lack as notes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ from collections.abc import Hashable, Iterable
 import attrs
 
 from qapi_ir.ir import AlternateType, Command, Doc, EnumType, Event, ObjectType, Schema
-from qapi_ir.plugin_api import OptionValue, Release, ReleaseHistory
+from qapi_ir.plugin_api import Option, OptionValue, Release, ReleaseHistory
+
+#: The option of a client backend naming older releases: ``-O BACKEND.compat=LABEL=PATH``.
+COMPAT_OPTION = Option(
+    "compat",
+    "releases",
+    (),
+    "an older release to stay compatible with, LABEL=PATH (schema, IR snapshot or"
+    " query-qmp-schema reply); repeatable",
+)
 
 
 @attrs.frozen

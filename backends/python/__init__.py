@@ -5,7 +5,7 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 
-from qapi_ir.backend_helpers import CompatNotes
+from qapi_ir.backend_helpers import COMPAT_OPTION, CompatNotes
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import (
     PLUGIN_API_VERSION,
@@ -26,13 +26,7 @@ class PythonBackend:
     api_version = PLUGIN_API_VERSION
     options = (
         Option("package", "str", "qmp_client", "name of the generated Python package"),
-        Option(
-            "compat",
-            "releases",
-            (),
-            "an older release to stay compatible with, LABEL=PATH (schema, IR snapshot or"
-            " query-qmp-schema reply); repeatable",
-        ),
+        COMPAT_OPTION,
     )
 
     def generate(

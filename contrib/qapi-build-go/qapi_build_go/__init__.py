@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from qapi_ir.backend_helpers import CompatNotes
+from qapi_ir.backend_helpers import COMPAT_OPTION, CompatNotes
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 
@@ -36,13 +36,7 @@ class GoBackend:
     options = (
         Option("package", "str", "qmp", "name of the generated Go package (and its directory)"),
         Option("module", "str", "", "module path in go.mod (default: the package name)"),
-        Option(
-            "compat",
-            "releases",
-            (),
-            "an older release to stay compatible with, LABEL=PATH (schema, IR snapshot or"
-            " query-qmp-schema reply); repeatable",
-        ),
+        COMPAT_OPTION,
     )
 
     def generate(
