@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from qapi_ir.ir import Condition, Doc, DocSection, Feature, condition_text
 
 from qapi_build_go.comments import comment_lines
-from qapi_build_go.doctext import Block, blocks, inline, member_text
+from qapi_build_go.doctext import Block, blocks, inline, member_text, one_line
 
 #: Section kinds shown under their own name as title, in the order the schema gives them.
 _TITLED = frozenset({"Returns", "Errors", "Since"})
@@ -44,7 +44,7 @@ def _closing(
     if condition is not None:
         out.append(Block("paragraph", (f"Only if: {condition_text(condition)}.",)))
     if note:
-        out.append(Block("paragraph", (f"Compatibility: {note}.",)))
+        out.append(Block("paragraph", (f"Compatibility: {one_line(note)}.",)))
     if any(f.name == "deprecated" for f in features):
         text = _feature_text(doc, "deprecated") or "Do not use it in new code."
         out += _titled("Deprecated", text)

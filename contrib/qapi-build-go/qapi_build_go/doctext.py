@@ -58,6 +58,11 @@ def _clean_char(char: str) -> str:
     return "" if category[0] in "CZ" else char
 
 
+def one_line(text: str) -> str:
+    """``text`` cleaned and on one line (runs of white space become one space)."""
+    return " ".join(clean(text).split())
+
+
 def inline(line: str) -> str:
     """reST inline markup as plain text: roles, links, ``@member`` references, literals."""
     line = _ROLE.sub(lambda m: _TARGET.sub("", m.group(1)), line)

@@ -22,6 +22,7 @@ from qapi_ir.ir import (
 )
 
 from qapi_build_go.docs import definition_comment, member_comment
+from qapi_build_go.doctext import one_line
 from qapi_build_go.layout import Entry, layout
 from qapi_build_go.naming import check_wire_name, exported, go_string, unexported
 from qapi_build_go.typemap import TypeMap
@@ -274,7 +275,8 @@ class GoPlanner:
         namer = Namer(STRUCT_METHODS | {exported(m.name) for m in base})
         branch_field = namer.claim("Branch")
         nil_branch = (
-            [f"// It is nil when a reply has no {go_string(tag)} ({tag_note})."] if tag_note else []
+            [f"// It is nil when a reply has no {go_string(tag)} ({one_line(tag_note)})."]
+            if tag_note else []
         )
         field = GoField(
             name=branch_field,

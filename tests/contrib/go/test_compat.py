@@ -55,3 +55,13 @@ def test_go_suite_against_a_server_answering_as_the_older_release(
     result = go_tools.run(package, "test", "-count=1", "-v", "./...")
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     assert len(re.findall(r"^--- PASS: ", result.stdout, re.MULTILINE)) == 3, result.stdout
+
+
+def test_a_label_with_a_line_break_stays_inside_its_comment(tmp_path: Path) -> None:
+    package = generate(
+        FIXTURES / "compat-new.json", tmp_path,
+        releases=(f"1.0\n}}\nfunc Evil() {{={FIXTURES / 'compat-old.json'}",),
+    )
+    for path in package.glob("*.go"):
+        assert not re.search(r"^func Evil", path.read_text(), re.MULTILINE)
+    assert "// Compatibility: absent in 1.0 } func Evil() {." in (package / "types.go").read_text()
