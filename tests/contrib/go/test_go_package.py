@@ -36,12 +36,13 @@ def test_go_suite_round_trips_the_example_and_drives_a_scripted_server(
     go_tools: GoTools, tmp_path: Path
 ) -> None:
     package = generate(EXAMPLE, tmp_path)
-    for test in ("roundtrip_test.go", "client_test.go"):
+    for test in ("roundtrip_test.go", "client_test.go", "capabilities_test.go"):
         shutil.copy(GO_TESTS / test, package)
     result = go_tools.run(package, "test", "-count=1", "-v", "./...")
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     passed = re.findall(r"^--- PASS: (\w+)", result.stdout, re.MULTILINE)
-    assert len(passed) >= 13, result.stdout
+    assert len(passed) >= 14, result.stdout
+    assert "TestCapabilitiesFollowUnionBranchesAlternatesAndArrays" in passed
 
 
 def test_go_suite_covers_every_type_of_the_example(tmp_path: Path) -> None:
