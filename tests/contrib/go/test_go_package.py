@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+from tests.conftest import REPO_ROOT
 from tests.contrib.go.conftest import (
     EXAMPLE,
     FIXTURES,
@@ -38,7 +39,8 @@ def test_go_suite_round_trips_the_example_and_drives_a_scripted_server(
     package = generate(EXAMPLE, tmp_path)
     for test in ("roundtrip_test.go", "client_test.go", "capabilities_test.go"):
         shutil.copy(GO_TESTS / test, package)
-    result = go_tools.run(package, "test", "-count=1", "-v", "./...")
+    reply = REPO_ROOT / "tests" / "fixtures" / "capabilities-reply.json"
+    result = go_tools.run(package, "test", "-count=1", "-v", "./...", QMP_SCHEMA_REPLY=str(reply))
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     passed = re.findall(r"^--- PASS: (\w+)", result.stdout, re.MULTILINE)
     assert len(passed) >= 14, result.stdout
