@@ -406,18 +406,6 @@ func jsonKind(data []byte) string {
 	return "number"
 }
 
-// objectMembers returns the members of a JSON object, undecoded.
-func objectMembers(data []byte) (map[string]json.RawMessage, error) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(data, &members); err != nil {
-		return nil, err
-	}
-	if members == nil {
-		return nil, errors.New("expected a JSON object, got null")
-	}
-	return members, nil
-}
-
 // mergeObjects joins JSON objects (null counts as empty) into one.
 func mergeObjects(parts ...[]byte) ([]byte, error) {
 	var out bytes.Buffer
