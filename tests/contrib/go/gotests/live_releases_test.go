@@ -28,6 +28,7 @@ type recorder struct {
 	commands []string                   // in the order sent
 	ids      map[string]string          // command -> id of its last request
 	replies  map[string]json.RawMessage // id -> "return" value
+	events   map[string]json.RawMessage // event -> "data" of the last one
 	partial  []byte
 }
 
@@ -44,9 +45,13 @@ func (r *recorder) Read(p []byte) (int, error) {
 		var m struct {
 			ID     json.RawMessage `json:"id"`
 			Return json.RawMessage `json:"return"`
+			Event  string          `json:"event"`
+			Data   json.RawMessage `json:"data"`
 		}
 		if json.Unmarshal(r.partial[:end], &m) == nil && m.Return != nil {
 			r.replies[string(m.ID)] = m.Return
+		} else if m.Event != "" {
+			r.events[m.Event] = m.Data
 		}
 		r.partial = r.partial[end+1:]
 	}
@@ -161,7 +166,7 @@ func TestQEMU102PackageAcrossReleases(t *testing.T) {
 	defer cancel()
 	var conn *recorder
 	client := connectThrough(ctx, t, func(c net.Conn) net.Conn {
-		conn = &recorder{Conn: c, ids: map[string]string{}, replies: map[string]json.RawMessage{}}
+		conn = &recorder{Conn: c, ids: map[string]string{}, replies: map[string]json.RawMessage{}, events: map[string]json.RawMessage{}}
 		return conn
 	})
 	defer client.Close()
@@ -250,5 +255,11 @@ func TestQEMU102PackageAcrossReleases(t *testing.T) {
 	shutdown, ok := next(t, client.Events(), "SHUTDOWN").(ShutdownEvent)
 	if !ok || shutdown.Reason != ShutdownCauseHostQmpQuit {
 		t.Fatalf("SHUTDOWN %#v", shutdown)
+	}
+	conn.mu.Lock()
+	raw := conn.events["SHUTDOWN"]
+	conn.mu.Unlock()
+	if encoded, err := json.Marshal(shutdown); err != nil || !sameJSON(encoded, raw) {
+		t.Fatalf("SHUTDOWN encoded back as %s, not %s (%v)", encoded, raw, err)
 	}
 }
