@@ -15,6 +15,7 @@ CONTRACT = frozenset({
     "qapi_ir.ir", "qapi_ir.flags", "qapi_ir.snapshot", "qapi_ir.invariants",
     "qapi_ir.ir_jsonschema", "qapi_ir.plugin_api", "qapi_ir.templating",
     "qapi_ir.template_modules", "qapi_ir.language", "qapi_ir.input_file",
+    "qapi_ir.backend_helpers",
 })
 #: Folder -> the import name of its package.
 PACKAGES = {"qapi_ir": "qapi_ir", "backends": "qapi_backends", "contrib": "contrib"}

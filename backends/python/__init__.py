@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 
+from qapi_ir.backend_helpers import COMPAT_OPTION, CompatNotes
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import (
     PLUGIN_API_VERSION,
@@ -12,10 +13,8 @@ from qapi_ir.plugin_api import (
     Option,
     OptionValue,
     Output,
-    ReleaseHistory,
 )
 
-from .compat import CompatNotes
 from .distribution import pyproject
 from .package import PackageWriter
 from .protocol import choose_protocol
@@ -34,13 +33,7 @@ class PythonBackend:
         Option("package", "str", "qmp_client", "name of the generated Python package"),
         Option("version", "str", "",
                "version of the distribution (default: the newest release a 'Since:' names)"),
-        Option(
-            "compat",
-            "releases",
-            (),
-            "an older release to stay compatible with, LABEL=PATH (schema, IR snapshot or"
-            " query-qmp-schema reply); repeatable",
-        ),
+        COMPAT_OPTION,
         Option(
             "protocol",
             "str",
@@ -57,8 +50,7 @@ class PythonBackend:
         package = str(options["package"])
         if not package.isidentifier() or keyword.iskeyword(package):
             raise BackendError(f"python.package: {package!r} is not a Python package name")
-        history = options.get("compat")
-        compat = CompatNotes(history if isinstance(history, ReleaseHistory) else ReleaseHistory())
+        compat = CompatNotes.from_option(options.get("compat"))
         protocol = choose_protocol(schema, str(options.get("protocol", "")))
         writer = PackageWriter(schema, compat, output.templates, protocol)
         for name, text in writer.files().items():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import attrs
 
+from qapi_ir.backend_helpers import Namer, member_descriptions
 from qapi_ir.ir import Command, Event, Feature
 
 from .docstrings import DocBuilder, section_text
-from .naming import RESERVED_ATTRIBUTES, Namer, attribute_name
+from .naming import RESERVED_ATTRIBUTES, attribute_name
 from .plan import PyField, PyPlanner, wire_names
 
 #: Names of the client's own attributes, which command methods must not take.
@@ -78,7 +79,7 @@ class ApiPlanner:
         elif event.flag("boxed"):
             fields = (self._boxed_field(event.arg_type),)
         else:
-            docs = self._planner.member_docs(event.arg_type, doc)
+            docs = member_descriptions(self._schema, event.arg_type, doc)
             fields = self._planner.fields(event.arg_type, namer, docs)
         builder = DocBuilder(4).body(doc)
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
@@ -112,7 +113,7 @@ class ApiPlanner:
         if command.arg_type is not None and command.flag("boxed"):
             boxed = types.annotation(command.arg_type)
         elif command.arg_type is not None:
-            docs = self._planner.member_docs(command.arg_type, doc)
+            docs = member_descriptions(self._schema, command.arg_type, doc)
             params = self._planner.fields(
                 command.arg_type, Namer({"self"}), docs, argument=True
             )

@@ -85,13 +85,6 @@ def section_text(doc: Doc | None, kind: str) -> str:
     return "\n".join(s.text for s in doc.sections if s.kind == kind).strip()
 
 
-def member_texts(doc: Doc | None) -> dict[str, str]:
-    """The description of each documented member, by wire name."""
-    if doc is None:
-        return {}
-    return {s.name: s.text for s in doc.args if s.name is not None and s.text.strip()}
-
-
 def _wrap(lines: Sequence[str], width: int, indent: str = "") -> list[str]:
     out: list[str] = []
     for line in lines:

@@ -2,8 +2,8 @@
 
 QAPI names may hold ``-`` and ``.``, start with a digit (enum values) or with
 ``__`` (downstream extensions such as ``__com.redhat_foo``), and be Python
-keywords.  Every function here returns a valid identifier; :class:`Namer`
-keeps the names of one scope distinct.
+keywords.  Every function here returns a valid identifier; the contract's
+:class:`qapi_ir.backend_helpers.Namer` keeps the names of one scope distinct.
 """
 
 from __future__ import annotations
@@ -71,20 +71,3 @@ def branch_class_name(union: str, branch: str) -> str:
     camel = "".join(word.capitalize() for word in _words(branch))
     return class_name(union) + camel + "Branch"
 
-
-class Namer:
-    """Hands out identifiers that are distinct within one scope.
-
-    A name already taken (or reserved) gets ``_`` appended until it is free,
-    so the first comer keeps the plain name.
-    """
-
-    def __init__(self, reserved: frozenset[str] | set[str] = frozenset()) -> None:
-        self._taken = set(reserved)
-
-    def claim(self, identifier: str) -> str:
-        """``identifier`` or, when it is taken, the first free variant of it."""
-        while identifier in self._taken:
-            identifier += "_"
-        self._taken.add(identifier)
-        return identifier

@@ -9,11 +9,11 @@ from typing import Any
 
 import attrs
 
-from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
+from qapi_ir.backend_helpers import CompatNotes, DefinitionPlan
+from qapi_ir.ir import Schema
 from qapi_ir.templating import Renderer
 
 from .api_model import ApiPlanner, PyCommand, PyEvent
-from .compat import CompatNotes
 from .docstrings import escape
 from .plan import PyAlternate, PyClass, PyEnum, PyField, PyPlanner
 from .protocol import COMMON_FILES, ClientProtocol
@@ -160,20 +160,12 @@ class PackageWriter:
     ) -> None:
         self._templates = templates
         self.protocol = protocol
-        planner = PyPlanner(schema, compat)
+        plan = DefinitionPlan.of(schema)
+        planner = PyPlanner(schema, plan, compat)
         self.varying = compat.varying_commands()
-        definitions = list(schema.definitions())
-        self.enums: list[PyEnum] = [
-            planner.enum(e) for e in definitions if isinstance(e, EnumType)
-        ]
-        self.classes: list[PyClass] = [
-            planner.object_class(o)
-            for o in definitions
-            if isinstance(o, ObjectType) and not o.is_implicit
-        ]
-        self.alternates: list[PyAlternate] = [
-            planner.alternate(a) for a in definitions if isinstance(a, AlternateType)
-        ]
+        self.enums: list[PyEnum] = [planner.enum(e) for e in plan.enums]
+        self.classes: list[PyClass] = [planner.object_class(o) for o in plan.objects]
+        self.alternates: list[PyAlternate] = [planner.alternate(a) for a in plan.alternates]
         self.modules = sorted(
             (
                 _Module(
@@ -188,12 +180,10 @@ class PackageWriter:
             key=lambda module: _module_key(module.name),
         )
         api = ApiPlanner(planner, protocol.label)
-        self.events: list[PyEvent] = [api.event(e) for e in definitions if isinstance(e, Event)]
+        self.events: list[PyEvent] = [api.event(e) for e in plan.events]
         self.commands: list[PyCommand] = [
-            api.command(c)
-            for c in definitions
-            if isinstance(c, Command)
-            and (c.flag("success-response") or protocol.no_reply_methods)
+            api.command(c) for c in plan.commands
+            if c.flag("success-response") or protocol.no_reply_methods
         ]
         main = schema.main_module
         self.schema_name = Path(main.name).name if main else "QAPI"

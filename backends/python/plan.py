@@ -6,10 +6,16 @@ from collections.abc import Sequence
 
 import attrs
 
+from qapi_ir.backend_helpers import (
+    CompatNotes,
+    DefinitionPlan,
+    Namer,
+    member_descriptions,
+    member_texts,
+)
 from qapi_ir.ir import (
     AlternateType,
     Branch,
-    Doc,
     EnumType,
     Member,
     ObjectType,
@@ -17,11 +23,9 @@ from qapi_ir.ir import (
     condition_text,
 )
 
-from .compat import CompatNotes
-from .docstrings import DocBuilder, member_texts
+from .docstrings import DocBuilder
 from .naming import (
     RESERVED_ATTRIBUTES,
-    Namer,
     attribute_name,
     branch_class_name,
     class_name,
@@ -135,7 +139,7 @@ def wire_names(fields: Sequence[PyField]) -> dict[str, str]:
 class PyPlanner:
     """Names every generated class once and turns IR types into template models."""
 
-    def __init__(self, schema: Schema, compat: CompatNotes) -> None:
+    def __init__(self, schema: Schema, plan: DefinitionPlan, compat: CompatNotes) -> None:
         self.schema = schema
         self.compat = compat
         namer, module_namer = Namer(RESERVED_CLASSES), Namer(RESERVED_MODULES)
@@ -143,21 +147,14 @@ class PyPlanner:
         #: The module of ``types`` and ``codec`` of each schema module that defines a type.
         self.modules: dict[str, str] = {}
         homes: dict[str, str] = {}
-        for entity in schema.definitions():
-            if isinstance(entity, EnumType | AlternateType) or (
-                isinstance(entity, ObjectType) and not entity.is_implicit
-            ):
-                names[entity.name] = namer.claim(class_name(entity.name))
-                if entity.module not in self.modules:
-                    self.modules[entity.module] = module_namer.claim(module_name(entity.module))
-                homes[entity.name] = self.modules[entity.module]
+        for entity in plan.named_types:
+            names[entity.name] = namer.claim(class_name(entity.name))
+            if entity.module not in self.modules:
+                self.modules[entity.module] = module_namer.claim(module_name(entity.module))
+            homes[entity.name] = self.modules[entity.module]
         self._namer = namer
         self.types = TypeMap(schema, names, homes)
-        self.enum_members = {
-            e.name: self._enum_member_names(e)
-            for e in schema.definitions()
-            if isinstance(e, EnumType)
-        }
+        self.enum_members = {e.name: self._enum_member_names(e) for e in plan.enums}
 
     def claim_class(self, identifier: str) -> str:
         """A class name for something that is not a type (branch subclass, event)."""
@@ -212,21 +209,6 @@ class PyPlanner:
             extra.append(note)
         return " ".join(text.split()) + (f" ({'; '.join(extra)})" if extra else "")
 
-    def member_docs(self, type_name: str | None, own: Doc | None = None) -> dict[str, str]:
-        """Descriptions of the members of ``type_name``, those documented with a base included.
-
-        ``own`` (a command's or event's doc comment) comes first.
-        """
-        texts = member_texts(own)
-        while type_name is not None:
-            entity = self.schema.lookup_type(type_name)
-            if not isinstance(entity, ObjectType):
-                break
-            for name, text in member_texts(self.schema.doc_for(type_name)).items():
-                texts.setdefault(name, text)
-            type_name = entity.base
-        return texts
-
     def doc_lines(
         self,
         entity: EnumType | ObjectType | AlternateType,
@@ -262,7 +244,7 @@ class PyPlanner:
     def object_class(self, obj: ObjectType) -> PyClass:
         """The model of a struct or union."""
         home = self.types.module_of(obj.name)
-        docs = self.member_docs(obj.name)
+        docs = member_descriptions(self.schema, obj.name)
         fields = self.fields(obj.name, Namer(RESERVED_ATTRIBUTES), docs, home)
         doc = self.doc_lines(obj, "Attributes", [(f.name, f.doc) for f in fields])
         name = self.types.class_of(obj.name)
@@ -295,7 +277,8 @@ class PyPlanner:
     ) -> PyBranch:
         home = self.types.module_of(union)
         namer = Namer(RESERVED_ATTRIBUTES | {f.name for f in base_fields})
-        fields = self.fields(branch.type, namer, self.member_docs(branch.type), home)
+        docs = member_descriptions(self.schema, branch.type)
+        fields = self.fields(branch.type, namer, docs, home)
         builder = DocBuilder(4).text(f"``{union}`` whose ``{tag}`` is ``{branch.name}``.")
         builder.field("Attributes", [(f.name, f.doc) for f in fields])
         return PyBranch(

@@ -2,7 +2,8 @@
 
 It is shipped as a distribution of its own and uses only what any third-party
 backend may: the IR (:mod:`qapi_ir.ir`), the plugin API
-(:mod:`qapi_ir.plugin_api`) and template rendering (:mod:`qapi_ir.templating`).
+(:mod:`qapi_ir.plugin_api`), the helpers client backends share
+(:mod:`qapi_ir.backend_helpers`) and template rendering (:mod:`qapi_ir.templating`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from qapi_ir.backend_helpers import COMPAT_OPTION, CompatNotes
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 
@@ -34,6 +36,7 @@ class GoBackend:
     options = (
         Option("package", "str", "qmp", "name of the generated Go package (and its directory)"),
         Option("module", "str", "", "module path in go.mod (default: the package name)"),
+        COMPAT_OPTION,
     )
 
     def generate(
@@ -46,5 +49,7 @@ class GoBackend:
         module = str(options["module"]) or package
         if not _MODULE.match(module):
             raise BackendError(f"go.module: {module!r} is not a Go module path")
-        for name, text in PackageWriter(schema, package, module, output.templates).files().items():
+        compat = CompatNotes.from_option(options.get("compat"))
+        writer = PackageWriter(schema, package, module, compat, output.templates)
+        for name, text in writer.files().items():
             output.write(f"{package}/{name}", text)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import attrs
+from qapi_ir.backend_helpers import Namer
 from qapi_ir.ir import Command, Event, Member
 
 from qapi_build_go.docs import definition_comment
-from qapi_build_go.naming import Namer, check_wire_name, exported, go_string
+from qapi_build_go.naming import check_wire_name, exported, go_string
 from qapi_build_go.plan import GoField, GoPlanner, GoStruct
 
 #: Methods of the runtime's Client, which no command method may take.
-CLIENT_METHODS = frozenset({"Close", "Events", "Execute", "Greeting"})
+CLIENT_METHODS = frozenset({"Capabilities", "Close", "Events", "Execute", "Greeting"})
 #: Methods every event type has, which no event field may take.
 EVENT_METHODS = frozenset({"EventName", "EventTime"})
 
@@ -52,23 +53,26 @@ class ApiPlanner:
         name = self._planner.namer.claim(exported(event.name.lower()) + "Event")
         doc = self._schema.doc_for(event.name)
         comment = definition_comment(
-            f"{name} is the QMP event {event.name}.", doc, event.features, event.condition
+            f"{name} is the QMP event {event.name}.", doc, event.features, event.condition,
+            self._planner.compat.event(event.name),
         )
         reserved = EVENT_METHODS
         members: tuple[Member, ...] = ()
         boxed = ""
+        owner = ""
         if event.arg_type is not None and event.flag("boxed"):
             boxed = self._planner.types.go_type(event.arg_type)
             reserved |= {"Data"}
         elif event.arg_type is not None:
-            members = self._schema.all_members(self._schema.object_type(event.arg_type))
+            owner = event.arg_type
+            members = self._schema.all_members(self._schema.object_type(owner))
         timestamp = Namer(reserved | {exported(m.name) for m in members}).claim("Timestamp")
         extra = [GoField(timestamp, "-", "Timestamp", False,
                          ("// " + timestamp + " is when the server emitted the event.",))]
         if boxed:
             extra.insert(0, GoField("Data", "-", boxed, False, ()))
-        struct = self._planner.struct(name, members, doc, comment, extra,
-                                      reserved | {timestamp})
+        struct = self._planner.struct(name, owner, members, doc, comment, extra,
+                                      reserved | {timestamp}, codec=not boxed)
         return GoEvent(event.name, go_string(event.name), struct, timestamp, boxed)
 
     def command(self, command: Command) -> GoCommand:
@@ -81,6 +85,7 @@ class ApiPlanner:
             doc,
             command.features,
             command.condition,
+            self._planner.compat.command(command.name),
         )
         types = self._planner.types
         args = ""
@@ -90,6 +95,7 @@ class ApiPlanner:
                 args = self._planner.namer.claim(exported(command.name) + "Args")
                 self.arg_structs.append(self._planner.struct(
                     args,
+                    arg_type.name,
                     self._schema.all_members(arg_type),
                     doc,
                     [f"// {args} holds the arguments of {method}."],

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from qapi_ir.ir import Condition, Doc, DocSection, Feature, condition_text
 
 from qapi_build_go.comments import comment_lines
-from qapi_build_go.doctext import Block, blocks, inline, member_text
+from qapi_build_go.doctext import Block, blocks, inline, member_text, one_line
 
 #: Section kinds shown under their own name as title, in the order the schema gives them.
 _TITLED = frozenset({"Returns", "Errors", "Since"})
@@ -28,9 +28,12 @@ def _feature_text(doc: Doc | None, name: str) -> str:
 
 
 def _closing(
-    doc: Doc | None, features: Sequence[Feature], condition: Condition | None
+    doc: Doc | None, features: Sequence[Feature], condition: Condition | None, note: str
 ) -> list[Block]:
-    """Features, condition and the deprecation notice every definition or member may carry."""
+    """Features, condition, release notes and deprecation every definition or member may carry.
+
+    ``note`` says what older releases lack (``absent in 7.2``).
+    """
     out: list[Block] = []
     ordinary = [f.name for f in features if f.name not in ("deprecated", "unstable")]
     if ordinary:
@@ -40,6 +43,8 @@ def _closing(
         out += _titled("Unstable", text)
     if condition is not None:
         out.append(Block("paragraph", (f"Only if: {condition_text(condition)}.",)))
+    if note:
+        out.append(Block("paragraph", (f"Compatibility: {one_line(note)}.",)))
     if any(f.name == "deprecated" for f in features):
         text = _feature_text(doc, "deprecated") or "Do not use it in new code."
         out += _titled("Deprecated", text)
@@ -51,6 +56,7 @@ def definition_comment(
     doc: Doc | None,
     features: Sequence[Feature] = (),
     condition: Condition | None = None,
+    note: str = "",
 ) -> list[str]:
     """The doc comment of a definition: ``summary``, body, sections, features, since."""
     found: list[Block] = [Block("paragraph", (summary,))]
@@ -58,7 +64,7 @@ def definition_comment(
         found += blocks(doc.body.text)
         for section in doc.sections:
             found += _section(section)
-    return comment_lines(found + _closing(doc, features, condition))
+    return comment_lines(found + _closing(doc, features, condition, note))
 
 
 def _section(section: DocSection) -> list[Block]:
@@ -74,14 +80,9 @@ def member_comment(
     features: Sequence[Feature] = (),
     condition: Condition | None = None,
     feature_docs: Doc | None = None,
+    note: str = "",
 ) -> list[str]:
     """The comment of a member (field, constant, branch): its description and notices."""
     found = blocks(member_text(text)) if text.strip() else []
-    return comment_lines(found + _closing(feature_docs, features, condition))
+    return comment_lines(found + _closing(feature_docs, features, condition, note))
 
-
-def member_texts(doc: Doc | None) -> dict[str, str]:
-    """The description of each documented member, by wire name."""
-    if doc is None:
-        return {}
-    return {s.name: s.text for s in doc.args if s.name is not None and s.text.strip()}

@@ -58,6 +58,11 @@ def _clean_char(char: str) -> str:
     return "" if category[0] in "CZ" else char
 
 
+def one_line(text: str) -> str:
+    """``text`` cleaned and on one line (runs of white space become one space)."""
+    return " ".join(clean(text).split())
+
+
 def inline(line: str) -> str:
     """reST inline markup as plain text: roles, links, ``@member`` references, literals."""
     line = _ROLE.sub(lambda m: _TARGET.sub("", m.group(1)), line)
@@ -82,15 +87,23 @@ def _indent(line: str) -> int:
 
 
 def _list_marker(line: str) -> tuple[str, str] | None:
-    """``("", text)`` for a bullet item, ``(number, text)`` for a numbered one."""
+    """``("", text)`` for a bullet item, ``(number, text)`` for a numbered one.
+
+    An auto-numbered item (``#.``) has the number ``#``.
+    """
     stripped = line.strip()
     if match := _BULLET.match(stripped):
         return "", match.group(2)
     if match := _NUMBERED.match(stripped):
         return match.group(1), match.group(2)
     if match := _AUTO_NUMBERED.match(stripped):
-        return "", match.group(1)
+        return "#", match.group(1)
     return None
+
+
+def _numbered(marker: tuple[str, str] | None) -> bool | None:
+    """Whether ``marker`` starts a numbered item (``None``: it is no marker)."""
+    return None if marker is None else marker[0] != ""
 
 
 class _Reader:
@@ -148,27 +161,33 @@ class _Reader:
                 yield Block("paragraph", tuple(inline(p) for p in paragraph))
 
     def _list(self, indent: int) -> Block:
+        """A list of one kind (bullets or numbers), as Go has them: Go reads an item of the
+        other kind as text, so one at the same indentation ends the list, and a nested one
+        stays text of the item it is in, marker included.  Nested items of the same kind
+        become items of this list (Go lists do not nest)."""
         items: list[tuple[str, list[str]]] = []
+        numbered = _numbered(_list_marker(self.lines[self.at]))
         while self.at < len(self.lines):
             line = self.lines[self.at]
             marker = _list_marker(line) if line else None
-            if marker and _indent(line) >= indent:
-                items.append((marker[0], [inline(marker[1].strip())]))
+            if marker and _numbered(marker) == numbered and _indent(line) >= indent:
+                number = str(len(items) + 1) if marker[0] == "#" else marker[0]
+                items.append((number, [inline(marker[1].strip())]))
             elif line and items and _indent(line) > indent:
                 items[-1][1].append(inline(line.strip()))
-            elif not line and self._continues_list(indent):
+            elif not line and self._continues_list(indent, numbered):
                 pass
             else:
                 break
             self.at += 1
         return Block("list", items=tuple((number, tuple(text)) for number, text in items))
 
-    def _continues_list(self, indent: int) -> bool:
+    def _continues_list(self, indent: int, numbered: bool | None) -> bool:
         """Whether the next non-blank line is an item or item text of the list at ``indent``."""
         following = next((line for line in self.lines[self.at :] if line), "")
         return bool(following) and (
-            _indent(following) > indent or (_indent(following) == indent and bool(
-                _list_marker(following)))
+            _indent(following) > indent
+            or (_indent(following) == indent and _numbered(_list_marker(following)) == numbered)
         )
 
     def _directive(self, name: str, argument: str, body: list[str]) -> Iterator[Block]:

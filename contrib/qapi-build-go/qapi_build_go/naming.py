@@ -64,22 +64,3 @@ def go_string(text: str) -> str:
     out.append('"')
     return "".join(out)
 
-
-class Namer:
-    """Hands out identifiers that are distinct within one Go scope.
-
-    A name already taken (or reserved) gets ``_`` appended until it is free,
-    so the first comer keeps the plain name.
-    """
-
-    def __init__(self, reserved: frozenset[str] | set[str] = frozenset()) -> None:
-        self._taken = set(reserved)
-
-    def claim(self, identifier: str, *fallbacks: str) -> str:
-        """The first free one of ``identifier`` and ``fallbacks``, else a free variant of it."""
-        free = next((name for name in (identifier, *fallbacks) if name not in self._taken), None)
-        while free is None:
-            identifier += "_"
-            free = None if identifier in self._taken else identifier
-        self._taken.add(free)
-        return free

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from qapi_ir.ir import AlternateType, Command, EnumType, Event, ObjectType, Schema
+from qapi_ir.backend_helpers import CompatNotes, DefinitionPlan
+from qapi_ir.ir import Schema
 from qapi_ir.templating import Renderer, squeeze_blank_lines
 
 from qapi_build_go.api_model import ApiPlanner, GoCommand, GoEvent
@@ -20,7 +21,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 RUNTIME_NAMES = frozenset(
     {"Client", "Connect", "DecodeEvent", "Error", "ErrClosed", "Event", "Greeting"}
     | {"GreetingNumbers", "GreetingVersion", "Null", "RawEvent", "Timestamp"}
+    | {"Capabilities", "CommandNotAvailableError", "NewCapabilities"}
 )
+
+#: Files of the package that hold no schema-specific code: template -> file name.
+STATIC_FILES = {
+    "runtime.go.mako": "runtime.go",
+    "capabilities.go.mako": "capabilities.go",
+    "objects.go.mako": "objects.go",
+}
 
 #: Packages the generated files may import, with the pattern that shows a file uses one.
 _IMPORTS = (
@@ -38,30 +47,32 @@ def _imports(body: str) -> list[str]:
 
 
 class PackageWriter:
-    """Computes the models once and renders each file of the package."""
+    """Computes the models once and renders each file of the package.
 
-    def __init__(self, schema: Schema, package: str, module: str, templates: Renderer) -> None:
+    ``compat`` tells what older releases lack (nothing when none was given).
+    """
+
+    def __init__(
+        self,
+        schema: Schema,
+        package: str,
+        module: str,
+        compat: CompatNotes,
+        templates: Renderer,
+    ) -> None:
         self._templates = templates
         self.package = package
         self.module = module
-        planner = GoPlanner(schema, RUNTIME_NAMES)
-        definitions = list(schema.definitions())
-        self.enums: list[GoEnum] = [planner.enum(e) for e in definitions if isinstance(e, EnumType)]
-        self.structs: list[GoStruct] = [
-            planner.object_type(o)
-            for o in definitions
-            if isinstance(o, ObjectType) and not o.is_implicit
-        ]
-        self.alternates: list[GoAlternate] = [
-            planner.alternate(a) for a in definitions if isinstance(a, AlternateType)
-        ]
+        plan = DefinitionPlan.of(schema)
+        planner = GoPlanner(schema, plan, compat, RUNTIME_NAMES)
+        self.enums: list[GoEnum] = [planner.enum(e) for e in plan.enums]
+        self.structs: list[GoStruct] = [planner.object_type(o) for o in plan.objects]
+        self.alternates: list[GoAlternate] = [planner.alternate(a) for a in plan.alternates]
         api = ApiPlanner(planner)
-        self.events: list[GoEvent] = [api.event(e) for e in definitions if isinstance(e, Event)]
-        self.commands: list[GoCommand] = [
-            api.command(c) for c in definitions
-            if isinstance(c, Command) and c.flag("success-response")
-        ]
+        self.events: list[GoEvent] = [api.event(e) for e in plan.events]
+        self.commands: list[GoCommand] = [api.command(c) for c in plan.commands]
         self.arg_structs: Sequence[GoStruct] = api.arg_structs
+        self.varying = compat.varying_commands()
         main = schema.main_module
         self.schema_name = Path(main.name).name if main else "a QAPI schema"
 
@@ -69,14 +80,15 @@ class PackageWriter:
         """Every file of the package by name, rendered."""
         return {
             "go.mod": self._templates.render(TEMPLATES, "go.mod.mako", module=self.module),
-            "runtime.go": self._render("runtime.go.mako"),
+            **{name: self._render(template) for template, name in STATIC_FILES.items()},
             "types.go": self._source(
                 "types.go.mako", enums=self.enums, structs=self.structs,
                 alternates=self.alternates,
             ),
             "events.go": self._source("events.go.mako", events=self.events),
             "commands.go": self._source(
-                "commands.go.mako", arg_structs=self.arg_structs, commands=self.commands
+                "commands.go.mako", arg_structs=self.arg_structs, commands=self.commands,
+                varying=self.varying,
             ),
         }
 

@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+from qapi_ir.backend_helpers import (
+    CompatNotes,
+    DefinitionPlan,
+    Namer,
+    member_descriptions,
+    member_texts,
+)
 from qapi_ir.ir import (
     AlternateType,
     Doc,
@@ -14,18 +21,30 @@ from qapi_ir.ir import (
     Schema,
 )
 
-from qapi_build_go.docs import definition_comment, member_comment, member_texts
+from qapi_build_go.docs import definition_comment, member_comment
+from qapi_build_go.doctext import one_line
 from qapi_build_go.layout import Entry, layout
-from qapi_build_go.naming import Namer, check_wire_name, exported, go_string, unexported
+from qapi_build_go.naming import check_wire_name, exported, go_string, unexported
 from qapi_build_go.typemap import TypeMap
 
 #: Method names of generated structs, which no field may take.
 STRUCT_METHODS = frozenset({"MarshalJSON", "UnmarshalJSON"})
 
+#: The field of every struct that keeps the members this package does not know (unexported,
+#: so no member's field can take its name).
+EXTRA_FIELD = Entry(
+    ("// extra keeps the members this package does not know, written back when encoding.",),
+    ("extra", "map[string]json.RawMessage"),
+)
+
 
 @attrs.frozen
 class GoField:
-    """A struct field: Go name, wire name, Go type (a pointer when optional), comment."""
+    """A struct field: Go name, wire name, Go type, comment.
+
+    ``optional`` fields (optional members, and mandatory ones that an older
+    release lacks or makes optional) are pointers left out when nil.
+    """
 
     name: str
     wire: str
@@ -86,12 +105,17 @@ class GoUnion:
     branch_field: str
     branches: tuple[GoBranch, ...]
     unknown: str
-    base_wires: tuple[str, ...]
+    #: Whether an older release lacks the tag: a reply without it decodes with no branch.
+    tag_optional: bool
 
 
 @attrs.frozen
 class GoStruct:
-    """A struct (or union): its fields laid out, the fix-ups its JSON methods make."""
+    """A struct (or union): its fields laid out, the fix-ups its JSON methods make.
+
+    ``codec``: whether it has the JSON methods that keep unknown members (a
+    boxed event has its own).
+    """
 
     name: str
     comment: tuple[str, ...]
@@ -99,6 +123,7 @@ class GoStruct:
     empty_slices: tuple[Fixup, ...]
     present_nulls: tuple[Fixup, ...]
     union: GoUnion | None = None
+    codec: bool = True
 
 
 @attrs.frozen
@@ -115,20 +140,21 @@ class GoAlternate:
 class GoPlanner:
     """Names every package-level identifier once and turns IR types into template models."""
 
-    def __init__(self, schema: Schema, reserved: frozenset[str]) -> None:
+    def __init__(
+        self,
+        schema: Schema,
+        plan: DefinitionPlan,
+        compat: CompatNotes,
+        reserved: frozenset[str],
+    ) -> None:
         self.schema = schema
+        self.compat = compat
         self.namer = Namer(reserved)
-        names: dict[str, str] = {}
-        for entity in schema.definitions():
-            if isinstance(entity, EnumType | AlternateType) or (
-                isinstance(entity, ObjectType) and not entity.is_implicit
-            ):
-                names[entity.name] = self.namer.claim(exported(entity.name))
+        names = {t.name: self.namer.claim(exported(t.name)) for t in plan.named_types}
         self.types = TypeMap(schema, names)
         self.constants = {
             e.name: {v.name: self.namer.claim(names[e.name] + exported(v.name)) for v in e.values}
-            for e in schema.definitions()
-            if isinstance(e, EnumType)
+            for e in plan.enums
         }
 
     def name_of(self, type_name: str) -> str:
@@ -136,26 +162,30 @@ class GoPlanner:
         return self.types.go_type(type_name)
 
     def fields(
-        self, members: Sequence[Member], namer: Namer, doc: Doc | None, what: str
+        self, owner: str, members: Sequence[Member], namer: Namer, doc: Doc | None, what: str
     ) -> tuple[GoField, ...]:
-        """Fields for ``members``, named within ``namer``'s scope."""
-        texts = member_texts(doc)
+        """Fields for ``members`` of object type ``owner``, named within ``namer``'s scope.
+
+        ``doc`` documents the members (with ``owner``'s bases and own doc comment).
+        """
+        texts = member_descriptions(self.schema, owner, doc) if owner else member_texts(doc)
         fields = []
         for member in members:
             check_wire_name(member.name, f"{what}: member")
             go_type = self.types.go_type(member.type)
-            pointer = member.optional and not self.types.is_any(member.type)
+            note = self.compat.member(owner, member.name)
+            optional = member.optional or bool(note)
+            pointer = optional and not self.types.is_any(member.type)
+            comment = member_comment(
+                texts.get(member.name, ""), member.features, member.condition, doc, note
+            )
             fields.append(
                 GoField(
                     name=namer.claim(exported(member.name)),
                     wire=member.name,
                     type=("*" if pointer else "") + go_type,
-                    optional=member.optional,
-                    comment=tuple(
-                        member_comment(
-                            texts.get(member.name, ""), member.features, member.condition, doc
-                        )
-                    ),
+                    optional=optional,
+                    comment=tuple(comment),
                 )
             )
         return tuple(fields)
@@ -163,20 +193,27 @@ class GoPlanner:
     def struct(
         self,
         name: str,
+        owner: str,
         members: Sequence[Member],
         doc: Doc | None,
         comment: Sequence[str],
         extra: Sequence[GoField] = (),
         reserved: frozenset[str] = frozenset(),
+        codec: bool = True,
     ) -> GoStruct:
-        """A struct with fields for ``members`` and ``extra`` fields after them."""
+        """A struct with fields for ``members`` of type ``owner`` and ``extra`` fields after them.
+
+        ``owner`` is the QAPI object type that holds the members (empty when none does);
+        ``codec``: whether it gets the JSON methods that keep unknown members.
+        """
         namer = Namer(STRUCT_METHODS | reserved)
-        fields = self.fields(members, namer, doc, name)
+        fields = self.fields(owner, members, namer, doc, name)
         by_wire = {m.name: m for m in members}
+        entries = [f.entry for f in (*fields, *extra)] + [EXTRA_FIELD] * codec
         return GoStruct(
             name=name,
             comment=tuple(comment),
-            lines=tuple(layout([f.entry for f in (*fields, *extra)])),
+            lines=tuple(layout(entries)),
             empty_slices=tuple(
                 Fixup(f.name, f.wire, f.type)
                 for f in fields
@@ -187,6 +224,7 @@ class GoPlanner:
                 for f in fields
                 if f.optional and self.types.nullable(by_wire[f.wire].type)
             ),
+            codec=codec,
         )
 
     def enum(self, enum: EnumType) -> GoEnum:
@@ -201,7 +239,8 @@ class GoPlanner:
             literal = go_string(value.name)
             constants.append((constant, literal))
             comment = member_comment(
-                texts.get(value.name, ""), value.features, value.condition, doc
+                texts.get(value.name, ""), value.features, value.condition, doc,
+                self.compat.enum_value(enum.name, value.name),
             )
             entries.append(Entry(tuple(comment), (constant, name, f"= {literal}")))
         return GoEnum(
@@ -227,13 +266,18 @@ class GoPlanner:
         doc = self.schema.doc_for(obj.name)
         members = self.schema.all_members(obj)
         if obj.variants is None:
-            return self.struct(name, members, doc, self._comment(name, "struct", obj))
+            return self.struct(name, obj.name, members, doc, self._comment(name, "struct", obj))
         tag = obj.variants.tag
         base = [m for m in members if m.name != tag]
         tag_type = next(m.type for m in members if m.name == tag)
+        tag_note = self.compat.member(obj.name, tag)
         interface = self.namer.claim(name + "Branch")
         namer = Namer(STRUCT_METHODS | {exported(m.name) for m in base})
         branch_field = namer.claim("Branch")
+        nil_branch = (
+            [f"// It is nil when a reply has no {go_string(tag)} ({one_line(tag_note)})."]
+            if tag_note else []
+        )
         field = GoField(
             name=branch_field,
             wire="-",
@@ -242,11 +286,12 @@ class GoPlanner:
             comment=(
                 f"// {branch_field} holds the members the tag {go_string(tag)} selects;",
                 "// its type tells the tag's value.",
+                *nil_branch,
             ),
         )
         tag_accessor = namer.claim(exported(tag))
-        struct = self.struct(name, base, doc, self._comment(name, "union", obj), (field,),
-                             frozenset({branch_field, tag_accessor}))
+        struct = self.struct(name, obj.name, base, doc, self._comment(name, "union", obj),
+                             (field,), frozenset({branch_field, tag_accessor}))
         union = GoUnion(
             interface=interface,
             tag_method=unexported(name) + "Tag",
@@ -256,7 +301,7 @@ class GoPlanner:
             branch_field=branch_field,
             branches=self._branches(obj, name, tag_type),
             unknown=self.namer.claim(name + "Unknown"),
-            base_wires=tuple(m.name for m in members),
+            tag_optional=bool(tag_note),
         )
         return attrs.evolve(struct, union=union)
 
@@ -277,7 +322,7 @@ class GoPlanner:
                 branches.append(GoBranch(name, constant, comment, self.name_of(target.name), None))
                 continue
             members = self.schema.all_members(target) if target else ()
-            struct = self.struct(name, members, None, comment)
+            struct = self.struct(name, target.name if target else "", members, None, comment)
             branches.append(GoBranch(name, constant, comment, "", struct))
         return tuple(branches)
 

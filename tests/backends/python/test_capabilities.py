@@ -2,42 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from types import ModuleType
 
-#: A reply shaped as QEMU's: masked type names, a union whose branch holds an
-#: alternate of the union itself, enums, an array.
-REPLY = [
-    {"name": "blockdev-add", "meta-type": "command", "arg-type": "0", "ret-type": "1"},
-    {"name": "query-names", "meta-type": "command", "arg-type": "1", "ret-type": "[str]"},
-    {"name": "SHUTDOWN", "meta-type": "event", "arg-type": "2"},
-    {
-        "name": "0",
-        "meta-type": "object",
-        "members": [{"name": "driver", "type": "3"}, {"name": "node-name", "type": "str"}],
-        "tag": "driver",
-        "variants": [{"case": "file", "type": "4"}, {"case": "qcow2", "type": "5"}],
-    },
-    {"name": "3", "meta-type": "enum", "values": ["file", "qcow2"]},
-    {
-        "name": "4",
-        "meta-type": "object",
-        "members": [{"name": "filename", "type": "str"}, {"name": "aio", "type": "6"}],
-    },
-    {"name": "6", "meta-type": "enum", "values": ["threads", "native"]},
-    {
-        "name": "5",
-        "meta-type": "object",
-        "members": [{"name": "file", "type": "7"}, {"name": "ids", "type": "[8]"}],
-    },
-    {"name": "7", "meta-type": "alternate", "members": [{"type": "0"}, {"type": "str"}]},
-    {"name": "[8]", "meta-type": "array", "element-type": "8"},
-    {"name": "8", "meta-type": "object", "members": [{"name": "slot", "type": "int"}]},
-    {"name": "[str]", "meta-type": "array", "element-type": "str"},
-    {"name": "str", "meta-type": "builtin", "json-type": "string"},
-    {"name": "int", "meta-type": "builtin", "json-type": "int"},
-    {"name": "1", "meta-type": "object", "members": []},
-    {"name": "2", "meta-type": "object", "members": [{"name": "guest", "type": "bool"}]},
-]
+from tests.conftest import REPO_ROOT
+
+#: A reply shaped as QEMU's: masked type names, a union whose branch holds an alternate
+#: of the union itself, enums, an array (the Go backend's tests read it too).
+REPLY = json.loads((REPO_ROOT / "tests" / "fixtures" / "capabilities-reply.json").read_text())
 
 
 def test_commands_and_events_are_told_apart(kitchen: ModuleType) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qapi_backends.python.naming import (
-    Namer,
     attribute_name,
     branch_class_name,
     class_name,
@@ -40,8 +39,3 @@ def test_module_names_come_from_schema_file_paths_and_are_private() -> None:
     assert module_name("./builtin") == "_builtin"
     assert module_name("9p.json") == "_n9p"
     assert module_name("../if.json") == "_if_"
-
-
-def test_namer_keeps_names_distinct_within_a_scope() -> None:
-    namer = Namer({"reserved"})
-    assert [namer.claim(n) for n in ("a", "a", "reserved")] == ["a", "a_", "reserved_"]

@@ -17,15 +17,21 @@ from pathlib import Path
 import attrs
 import pytest
 
+from qapi_ir.driver.releases import release_history
 from qapi_ir.frontend import load_schema
-from qapi_ir.plugin_api import Output
-from tests.conftest import REPO_ROOT, need
+from qapi_ir.plugin_api import Option, Output
+from tests.conftest import CORPUS_DIR, REPO_ROOT, need
 
 CONTRIB = REPO_ROOT / "contrib" / "qapi-build-go"
 GO_TESTS = Path(__file__).parent / "gotests"
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE = REPO_ROOT / "examples" / "service.json"
 QEMU_SCHEMA = Path("qemu-10.2/codegen/schemas/qapi/qapi-schema.json")
+#: The older releases of QEMU's schema in the corpus: label and path.
+QEMU_RELEASES = (
+    ("7.2", Path("history/qemu-7.2/qapi/qapi-schema.json")),
+    ("10.0", Path("history/qemu-10.0/qapi/qapi-schema.json")),
+)
 #: Upper bound for one go command (building QEMU's whole schema on a loaded machine).
 GO_SECONDS = 900
 
@@ -35,10 +41,21 @@ if str(CONTRIB) not in sys.path:
 from qapi_build_go import GoBackend  # noqa: E402  (found through the path above)
 
 
-def generate(schema_path: Path, directory: Path, package: str = "qmp") -> Path:
-    """Write the Go package for ``schema_path`` below ``directory``; its path."""
+def generate(
+    schema_path: Path, directory: Path, package: str = "qmp", releases: tuple[str, ...] = ()
+) -> Path:
+    """Write the Go package for ``schema_path`` below ``directory``; its path.
+
+    ``releases`` are ``go.compat`` values, ``LABEL=PATH``.
+    """
+    schema = load_schema(str(schema_path))
+    option = next(o for o in GoBackend.options if o.name == "compat")
+    assert isinstance(option, Option)
+    history = release_history("go", option, releases, schema)
     output = Output()
-    GoBackend().generate(load_schema(str(schema_path)), output, {"package": package, "module": ""})
+    GoBackend().generate(
+        schema, output, {"package": package, "module": "", "compat": history}
+    )
     for name, text in output.files.items():
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,3 +114,15 @@ def go_tools(go_cache: Path) -> GoTools:
     need(go is not None and gofmt is not None, "go or gofmt not found (Debian package golang-go)")
     assert go is not None and gofmt is not None
     return GoTools(go, gofmt, go_cache)
+
+
+@pytest.fixture(scope="session")
+def qemu_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package generated once from QEMU 10.2's schema with the 7.2 and 10.0 histories.
+
+    Tests that add files to it work on a copy.
+    """
+    need((CORPUS_DIR / "run").is_file(), f"conformance corpus not found at {CORPUS_DIR}")
+    releases = tuple(f"{label}={CORPUS_DIR / path}" for label, path in QEMU_RELEASES)
+    return generate(CORPUS_DIR / QEMU_SCHEMA, tmp_path_factory.mktemp("qemu102"),
+                    releases=releases)

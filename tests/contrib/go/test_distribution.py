@@ -14,7 +14,9 @@ from tests.cli.helpers import files_below, run_cli
 from tests.contrib.go.conftest import CONTRIB, EXAMPLE
 
 #: The modules of qapi-build a backend may import: the IR, the plugin API, templating.
-PUBLIC_MODULES = {"qapi_ir.ir", "qapi_ir.plugin_api", "qapi_ir.templating"}
+PUBLIC_MODULES = {
+    "qapi_ir.ir", "qapi_ir.plugin_api", "qapi_ir.templating", "qapi_ir.backend_helpers"
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,8 @@ def test_cli_writes_one_go_package(site: Path, tmp_path: Path) -> None:
                      pythonpath=site)
     assert result.returncode == 0, result.stderr
     assert files_below(tmp_path) == [
-        "jobs/commands.go", "jobs/events.go", "jobs/go.mod", "jobs/runtime.go", "jobs/types.go"
+        "jobs/capabilities.go", "jobs/commands.go", "jobs/events.go", "jobs/go.mod",
+        "jobs/objects.go", "jobs/runtime.go", "jobs/types.go",
     ]
     assert (tmp_path / "jobs" / "go.mod").read_text() == "module jobs\n\ngo 1.19\n"
     assert "func (c *Client) SubmitJob(" in (tmp_path / "jobs" / "commands.go").read_text()

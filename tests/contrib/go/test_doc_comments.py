@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qapi_build_go.comments import comment_lines
 from qapi_build_go.doctext import blocks, member_text
 from qapi_build_go.layout import Entry, layout
+from tests.contrib.go.conftest import FIXTURES, GoTools, generate
 
 
 def comment(text: str) -> list[str]:
@@ -70,5 +73,30 @@ def test_directives_become_titled_paragraphs_or_examples() -> None:
     ]
 
 
+def test_a_bullet_list_and_a_numbered_list_stay_two_lists() -> None:
+    assert comment("- one\n- two\n\n1. first\n2. second") == [
+        "//   - one", "//   - two", "//", "// List:", "//", "//  1. first", "//  2. second"
+    ]
+
+
+def test_a_nested_list_of_the_other_kind_stays_text_of_its_item() -> None:
+    assert comment("- outer\n\n  1. inner\n\n- next") == [
+        "//   - outer", "//     1. inner", "//   - next"
+    ]
+
+
+def test_auto_numbered_items_are_numbered() -> None:
+    assert comment("#. one\n#. two") == ["//  1. one", "//  2. two"]
+
+
 def test_member_text_continuation_lines_lose_their_indentation() -> None:
     assert member_text("first line\n    second line") == "first line\nsecond line"
+
+
+def test_doc_comments_written_to_stress_go_are_gofmt_clean(
+    go_tools: GoTools, tmp_path: Path
+) -> None:
+    package = generate(FIXTURES / "doc-stress.json", tmp_path)
+    go_tools.assert_clean(package)
+    types = (package / "types.go").read_text()
+    assert "//     continued\n//\n// List:\n//\n//  1. a number\n" in types

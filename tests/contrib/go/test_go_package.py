@@ -6,11 +6,11 @@ import re
 import shutil
 from pathlib import Path
 
+from tests.conftest import REPO_ROOT
 from tests.contrib.go.conftest import (
     EXAMPLE,
     FIXTURES,
     GO_TESTS,
-    QEMU_SCHEMA,
     GoTools,
     generate,
 )
@@ -20,12 +20,13 @@ def test_example_package_is_gofmt_and_vet_clean(go_tools: GoTools, tmp_path: Pat
     go_tools.assert_clean(generate(EXAMPLE, tmp_path))
 
 
-def test_qemu_10_2_package_is_gofmt_and_vet_clean(
-    go_tools: GoTools, corpus_dir: Path, tmp_path: Path
+def test_qemu_10_2_package_with_two_histories_is_gofmt_and_vet_clean(
+    go_tools: GoTools, qemu_package: Path
 ) -> None:
-    package = generate(corpus_dir / QEMU_SCHEMA, tmp_path)
-    assert (package / "types.go").stat().st_size > 500_000
-    go_tools.assert_clean(package)
+    types = (qemu_package / "types.go").read_text()
+    assert len(types) > 500_000
+    assert "// Compatibility: absent in 7.2.\n\tAcpi *bool `json:\"acpi,omitempty\"`" in types
+    go_tools.assert_clean(qemu_package)
 
 
 def test_clashing_names_still_compile(go_tools: GoTools, tmp_path: Path) -> None:
@@ -36,12 +37,14 @@ def test_go_suite_round_trips_the_example_and_drives_a_scripted_server(
     go_tools: GoTools, tmp_path: Path
 ) -> None:
     package = generate(EXAMPLE, tmp_path)
-    for test in ("roundtrip_test.go", "client_test.go"):
+    for test in ("roundtrip_test.go", "client_test.go", "capabilities_test.go"):
         shutil.copy(GO_TESTS / test, package)
-    result = go_tools.run(package, "test", "-count=1", "-v", "./...")
+    reply = REPO_ROOT / "tests" / "fixtures" / "capabilities-reply.json"
+    result = go_tools.run(package, "test", "-count=1", "-v", "./...", QMP_SCHEMA_REPLY=str(reply))
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     passed = re.findall(r"^--- PASS: (\w+)", result.stdout, re.MULTILINE)
-    assert len(passed) >= 13, result.stdout
+    assert len(passed) >= 14, result.stdout
+    assert "TestCapabilitiesFollowUnionBranchesAlternatesAndArrays" in passed
 
 
 def test_go_suite_covers_every_type_of_the_example(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from qapi_build_go.naming import Namer, check_wire_name, exported, go_string
+from qapi_build_go.naming import check_wire_name, exported, go_string
 from qapi_ir.frontend import load_schema
 from qapi_ir.ir import EnumType, EnumValue, Member, ObjectType, Schema
 from qapi_ir.plugin_api import BackendError, Output
@@ -31,19 +31,6 @@ def test_exported_identifier_keeps_only_ascii_letters_and_digits(
     name: str, identifier: str
 ) -> None:
     assert exported(name) == identifier
-
-
-def test_namer_prefers_a_free_fallback_to_a_suffix() -> None:
-    namer = Namer({"JobSpecShell"})
-    assert namer.claim("JobSpecShell", "JobSpecShellBranch") == "JobSpecShellBranch"
-    assert namer.claim("JobSpecShell", "JobSpecShellBranch") == "JobSpecShell_"
-
-
-def test_namer_gives_later_claims_a_suffix() -> None:
-    namer = Namer({"Client"})
-    assert [namer.claim(n) for n in ("Client", "AB", "AB", "AB")] == [
-        "Client_", "AB", "AB_", "AB__"
-    ]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,16 @@
 <%namespace file="common.mako" import="lines, struct"/>\
+
+// varyingCommands are the commands an older release lacks: the client checks that the
+// connected QEMU has one before sending it.
+% if varying:
+var varyingCommands = []string{
+% for name in varying:
+	${go_string(name)},
+% endfor
+}
+% else:
+var varyingCommands []string
+% endif
 % for s in arg_structs:
 
 ${struct(s)}\

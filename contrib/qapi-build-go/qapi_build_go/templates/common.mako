@@ -36,48 +36,47 @@ ${struct_json(s)}\
 <%def name="struct_json(s)">\
 % if s.union:
 ${union_json(s, s.union)}\
-% else:
-% if s.empty_slices:
+% elif s.codec:
 
-// MarshalJSON encodes a nil array of a mandatory member as [], not null.
+// MarshalJSON encodes the members${", a nil array of a mandatory one as []," if s.empty_slices else ""} and the unknown members kept.
 func (s ${s.name}) MarshalJSON() ([]byte, error) {
 	type plain ${s.name}
 	p := plain(s)
 ${empty_slices(s, 'p')}\
-	return json.Marshal(p)
+	return encodeObject(p, s.extra)
 }
-% endif
-% if s.present_nulls:
 
-// UnmarshalJSON tells an optional member sent as null from an absent one.
+// UnmarshalJSON decodes the members and keeps those this package does not know.
 func (s *${s.name}) UnmarshalJSON(data []byte) error {
+	*s = ${s.name}{}
 	type plain ${s.name}
-	if err := json.Unmarshal(data, (*plain)(s)); err != nil {
-		return err
-	}
-	members, err := objectMembers(data)
+	${"members" if s.present_nulls else "_"}, extra, err := decodeObject(data, (*plain)(s))
 	if err != nil {
 		return err
 	}
 ${present_nulls(s, 's')}\
+	s.extra = extra
 	return nil
 }
-% endif
 % endif
 </%def>\
 <%def name="union_json(s, u)">\
 
 // MarshalJSON encodes the base members, the tag and the branch's members as one object.
 func (u ${s.name}) MarshalJSON() ([]byte, error) {
-	if u.${u.branch_field} == nil {
-		return nil, errors.New(${go_string(s.name + ": " + u.branch_field + " is not set")})
-	}
 	type plain ${s.name}
 	p := plain(u)
 ${empty_slices(s, 'p')}\
-	base, err := json.Marshal(p)
+	base, err := encodeObject(p, u.extra)
 	if err != nil {
 		return nil, err
+	}
+	if u.${u.branch_field} == nil {
+% if u.tag_optional:
+		return base, nil
+% else:
+		return nil, errors.New(${go_string(s.name + ": " + u.branch_field + " is not set")})
+% endif
 	}
 	tag, err := json.Marshal(map[string]${u.tag_type}{${go_string(u.tag_wire)}: u.${u.branch_field}.${u.tag_method}()})
 	if err != nil {
@@ -98,40 +97,44 @@ func (u ${s.name}) ${u.tag_accessor}() ${u.tag_type} {
 	return u.${u.branch_field}.${u.tag_method}()
 }
 
-// UnmarshalJSON decodes the base members, then the branch the tag selects.
+// UnmarshalJSON decodes the base members, then the branch the tag selects from the others.
 func (u *${s.name}) UnmarshalJSON(data []byte) error {
 	*u = ${s.name}{}
 	type plain ${s.name}
-	if err := json.Unmarshal(data, (*plain)(u)); err != nil {
-		return err
-	}
-	members, err := objectMembers(data)
+	members, extra, err := decodeObject(data, (*plain)(u))
 	if err != nil {
 		return err
 	}
 ${present_nulls(s, 'u')}\
 	raw, ok := members[${go_string(u.tag_wire)}]
 	if !ok {
+% if u.tag_optional:
+		u.extra = extra
+		return nil
+% else:
 		return errors.New(${go_string(s.name + ": the tag " + u.tag_wire + " is missing")})
+% endif
 	}
 	var tag ${u.tag_type}
 	if err := json.Unmarshal(raw, &tag); err != nil {
+		return err
+	}
+	delete(extra, ${go_string(u.tag_wire)})
+	rest, err := json.Marshal(extra)
+	if err != nil {
 		return err
 	}
 	switch tag {
 % for b in u.branches:
 	case ${b.constant}:
 		var branch ${b.name}
-		if err := json.Unmarshal(data, &branch); err != nil {
+		if err := json.Unmarshal(rest, &branch); err != nil {
 			return err
 		}
 		u.${u.branch_field} = branch
 % endfor
 	default:
-		for _, name := range []string{${", ".join(go_string(w) for w in u.base_wires)}} {
-			delete(members, name)
-		}
-		u.${u.branch_field} = ${u.unknown}{Tag: tag, Members: members}
+		u.${u.branch_field} = ${u.unknown}{Tag: tag, Members: extra}
 	}
 	return nil
 }

@@ -123,6 +123,9 @@ type Client struct {
 	wake    chan struct{}
 	lastID  uint64
 	err     error
+
+	capabilitiesLock sync.Mutex
+	capabilities     *Capabilities
 }
 
 // message is anything the server sends.
@@ -366,8 +369,12 @@ func (c *Client) forget(id string) {
 	c.mu.Unlock()
 }
 
-// call runs command and decodes its return value into result (unless it is nil).
+// call runs command and decodes its return value into result (unless it is nil); a
+// command the connected QEMU lacks is not sent (see checkAvailable).
 func (c *Client) call(ctx context.Context, command string, args any, result any) error {
+	if err := c.checkAvailable(ctx, command); err != nil {
+		return err
+	}
 	raw, err := c.Execute(ctx, command, args)
 	if err != nil || result == nil {
 		return err
@@ -397,18 +404,6 @@ func jsonKind(data []byte) string {
 		return "null"
 	}
 	return "number"
-}
-
-// objectMembers returns the members of a JSON object, undecoded.
-func objectMembers(data []byte) (map[string]json.RawMessage, error) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(data, &members); err != nil {
-		return nil, err
-	}
-	if members == nil {
-		return nil, errors.New("expected a JSON object, got null")
-	}
-	return members, nil
 }
 
 // mergeObjects joins JSON objects (null counts as empty) into one.

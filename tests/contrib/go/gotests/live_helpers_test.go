@@ -12,6 +12,12 @@ import (
 // connectToQEMU connects to the QMP socket named by QMP_SOCKET once QEMU has created it.
 func connectToQEMU(ctx context.Context, t *testing.T) *Client {
 	t.Helper()
+	return connectThrough(ctx, t, func(conn net.Conn) net.Conn { return conn })
+}
+
+// connectThrough connects like connectToQEMU, the client talking through wrap(conn).
+func connectThrough(ctx context.Context, t *testing.T, wrap func(net.Conn) net.Conn) *Client {
+	t.Helper()
 	path := os.Getenv("QMP_SOCKET")
 	if path == "" {
 		t.Skip("QMP_SOCKET is not set")
@@ -20,7 +26,7 @@ func connectToQEMU(ctx context.Context, t *testing.T) *Client {
 	for {
 		conn, err := net.Dial("unix", path)
 		if err == nil {
-			client, err := Connect(ctx, conn, "oob")
+			client, err := Connect(ctx, wrap(conn), "oob")
 			if err != nil {
 				t.Fatalf("connecting: %v", err)
 			}

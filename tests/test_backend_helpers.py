@@ -1,0 +1,111 @@
+"""The contract's helpers for client backends: plan by kind, member texts, names, notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qapi_ir.backend_helpers import (
+    CompatNotes,
+    DefinitionPlan,
+    Namer,
+    member_descriptions,
+)
+from qapi_ir.frontend import load_schema
+from qapi_ir.plugin_api import Release, ReleaseHistory
+
+SCHEMA = """\
+##
+# @Base:
+#
+# @id: the identifier
+##
+{ 'struct': 'Base', 'data': { 'id': 'str' } }
+
+##
+# @Thing:
+#
+# @size: how big
+##
+{ 'struct': 'Thing', 'base': 'Base', 'data': { 'size': 'int' } }
+
+##
+# @Colour:
+#
+# @red: a colour
+##
+{ 'enum': 'Colour', 'data': [ 'red' ] }
+
+##
+# @Choice:
+#
+# @n: a number
+#
+# @s: a thing
+##
+{ 'alternate': 'Choice', 'data': { 'n': 'int', 's': 'Thing' } }
+
+##
+# @make:
+#
+# @name: the name
+##
+{ 'command': 'make', 'data': { 'name': 'str' }, 'returns': 'Thing' }
+
+##
+# @fire:
+##
+{ 'command': 'fire', 'success-response': false }
+
+##
+# @MADE:
+##
+{ 'event': 'MADE', 'data': 'Base' }
+"""
+
+
+
+def test_plan_sorts_definitions_by_kind_and_leaves_out_what_clients_skip(
+    tmp_path: Path,
+) -> None:
+    schema = load_schema(str(_write(tmp_path)))
+    plan = DefinitionPlan.of(schema)
+    assert [o.name for o in plan.objects] == ["Base", "Thing"]
+    assert [e.name for e in plan.enums] == ["QType", "Colour"]  # QType is built in
+    assert [a.name for a in plan.alternates] == ["Choice"]
+    assert [c.name for c in plan.commands] == ["make"]
+    assert [e.name for e in plan.events] == ["MADE"]
+    assert [t.name for t in plan.named_types][1:] == ["Base", "Thing", "Colour", "Choice"]
+
+
+def test_member_descriptions_take_the_own_doc_then_the_type_then_its_bases(tmp_path: Path) -> None:
+    schema = load_schema(str(_write(tmp_path)))
+    assert member_descriptions(schema, "Thing") == {"size": "how big", "id": "the identifier"}
+    command = schema.doc_for("make")
+    texts = member_descriptions(schema, "Base", command)
+    assert texts == {"name": "the name", "id": "the identifier"}
+
+
+def test_namer_keeps_names_distinct_and_tries_fallbacks_first() -> None:
+    namer = Namer({"reserved"})
+    assert [namer.claim(n) for n in ("a", "a", "reserved")] == ["a", "a_", "reserved_"]
+    assert namer.claim("a", "b") == "b"
+    assert namer.claim("a", "b") == "a__"
+
+
+def test_notes_name_only_the_releases_given() -> None:
+    history = ReleaseHistory((
+        Release("7.2", absent_commands=("new",), absent_members=(("T", "m"),)),
+        Release("10.0", optional_members=(("T", "m"),), absent_enum_values=(("E", "v"),)),
+    ))
+    notes = CompatNotes.from_option(history)
+    assert notes.command("new") == "absent in 7.2"
+    assert notes.member("T", "m") == "absent in 7.2; optional in 10.0"
+    assert notes.enum_value("E", "v") == "absent in 10.0"
+    assert notes.varying_commands() == ("new",)
+    assert CompatNotes.from_option(()).member("T", "m") == ""
+
+
+def _write(tmp_path: Path) -> Path:
+    path = tmp_path / "s.json"
+    path.write_text(SCHEMA)
+    return path
