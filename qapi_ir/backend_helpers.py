@@ -31,7 +31,8 @@ class DefinitionPlan:
     """The definitions of a schema a client generates something for, by kind, in schema order.
 
     ``objects`` are the named (not implicit) object types; ``commands`` those
-    with a success response (the others have no reply to wait for).
+    with a success response, and with ``no_reply_commands`` the others too (a
+    client that can send a command without waiting for a reply).
     """
 
     enums: tuple[EnumType, ...]
@@ -43,7 +44,7 @@ class DefinitionPlan:
     named_types: tuple[EnumType | ObjectType | AlternateType, ...]
 
     @classmethod
-    def of(cls, schema: Schema) -> DefinitionPlan:
+    def of(cls, schema: Schema, *, no_reply_commands: bool = False) -> DefinitionPlan:
         """The plan of ``schema``."""
         definitions = list(schema.definitions())
         named = tuple(
@@ -58,7 +59,7 @@ class DefinitionPlan:
             events=tuple(d for d in definitions if isinstance(d, Event)),
             commands=tuple(
                 d for d in definitions
-                if isinstance(d, Command) and d.flag("success-response")
+                if isinstance(d, Command) and (no_reply_commands or d.flag("success-response"))
             ),
             named_types=named,
         )

@@ -160,7 +160,7 @@ class PackageWriter:
     ) -> None:
         self._templates = templates
         self.protocol = protocol
-        plan = DefinitionPlan.of(schema)
+        plan = DefinitionPlan.of(schema, no_reply_commands=protocol.no_reply_methods)
         planner = PyPlanner(schema, plan, compat)
         self.varying = compat.varying_commands()
         self.enums: list[PyEnum] = [planner.enum(e) for e in plan.enums]
@@ -181,10 +181,7 @@ class PackageWriter:
         )
         api = ApiPlanner(planner, protocol.label)
         self.events: list[PyEvent] = [api.event(e) for e in plan.events]
-        self.commands: list[PyCommand] = [
-            api.command(c) for c in plan.commands
-            if c.flag("success-response") or protocol.no_reply_methods
-        ]
+        self.commands: list[PyCommand] = [api.command(c) for c in plan.commands]
         main = schema.main_module
         self.schema_name = Path(main.name).name if main else "QAPI"
 
