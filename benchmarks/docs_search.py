@@ -59,7 +59,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     output = Output()
-    DocsBackend().generate(load_schema(args.schema), output, {"since": "", "strict": False})
+    DocsBackend().generate(load_schema(args.schema), output,
+                          {o.name: o.default for o in DocsBackend.options})
     index = output.files["search-index.js"].encode()
     compressed = len(gzip.compress(index, 9))
     print(f"search index: {len(index) / 1e6:.2f} MB, {compressed / 1e6:.3f} MB gzip -9")

@@ -41,7 +41,8 @@ def render_manual(schema: Path, out_dir: Path) -> list[str]:
     from qapi_ir.plugin_api import Output
 
     output = Output()
-    DocsBackend().generate(load_schema(str(schema)), output, {"since": "", "strict": False})
+    DocsBackend().generate(load_schema(str(schema)), output,
+                          {o.name: o.default for o in DocsBackend.options})
     for name, text in output.files.items():
         (out_dir / name).write_text(text, encoding="utf-8")
     return output.warnings

@@ -40,13 +40,21 @@ def _xref_role(
     return [nodes.title_reference(rawtext, text)], []
 
 
-def _plain_role(
+_LABELLED = re.compile(r"(.*?)\s*<([^<>]*)>", re.DOTALL)
+
+
+def _sphinx_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Any,
     options: dict[str, Any] | None = None, content: Sequence[str] = (),
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    # Sphinx's :doc: and :ref: point outside this manual: keep the words.
-    label = re.sub(r"\s*<[^>]*>$", "", text)
-    return [nodes.emphasis(rawtext, label)], []
+    # Sphinx's :doc: and :ref: (`label <target>` or `target`): the words, in italics,
+    # with what they point to; the resolver makes them links (see fixups).
+    labelled = _LABELLED.fullmatch(text)
+    label, target = (labelled.group(1), labelled.group(2)) if labelled else (text, text)
+    if not label:
+        label = target
+    words = label.strip("/") if name == "doc" and label is target else label
+    return [nodes.emphasis(rawtext, words, sphinx_role=name, sphinx_target=target.strip())], []
 
 
 directives.register_directive("qmp-example", QmpExample)
@@ -54,4 +62,4 @@ for _role in ("qapi:any", "qapi:type", "qapi:cmd", "qapi:event", "qapi:obj", "qa
               "qapi:alt"):
     roles.register_local_role(_role, _xref_role)  # type: ignore[arg-type]
 for _role in ("doc", "ref"):
-    roles.register_local_role(_role, _plain_role)  # type: ignore[arg-type]
+    roles.register_local_role(_role, _sphinx_role)  # type: ignore[arg-type]

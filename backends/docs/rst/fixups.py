@@ -6,6 +6,7 @@ from docutils import nodes
 from docutils.writers.html5_polyglot import HTMLTranslator
 
 from .batch import is_marker
+from .highlight import qmp_nodes
 from .problems import ProblemLog, line_of
 from .text import Example, Result, Text
 from .xrefs import definition_target, link, literal, resolve_member_refs
@@ -20,21 +21,6 @@ def _inside(node: nodes.Node, kinds: tuple[type[nodes.Node], ...]) -> bool:
     return False
 
 
-def _decorate_qmp(block: nodes.literal_block) -> None:
-    text = block.astext()
-    block.children = []
-    for line in text.split("\n"):
-        stripped = line.lstrip()
-        kind = "qmp-in" if stripped.startswith("->") else (
-            "qmp-out" if stripped.startswith("<-") else None)
-        if kind:
-            block += nodes.inline(line, line, classes=[kind])
-        else:
-            block += nodes.Text(line)
-        block += nodes.Text("\n")
-    block.children.pop()
-
-
 class Fixer:
     """Turns cross-references into links and collects examples in one text's nodes."""
 
@@ -47,6 +33,9 @@ class Fixer:
         """Fix the nodes under ``top`` in place."""
         for ref in list(top.findall(nodes.title_reference)):
             ref.replace_self(self._definition_link(ref))
+        for words in list(top.findall(nodes.emphasis)):
+            if "sphinx_role" in words:
+                self._outside_link(words)
         for text in list(top.findall(nodes.Text)):
             if "@" in text and not _inside(text, (nodes.literal, nodes.literal_block,
                                                    nodes.reference, nodes.raw)):
@@ -63,20 +52,32 @@ class Fixer:
     def _definition_link(self, ref: nodes.title_reference) -> nodes.Node:
         """A link to the definition named, written `name` or `label <name>`."""
         label, name = definition_target(ref)
-        uri = self.text.resolver.link(name)
+        resolver = self.text.resolver
+        uri = resolver.link(name)
         if uri is None:
             self.result.problems.append(self.log.warning(
                 ref.line or line_of(ref), f"cross-reference to unknown definition '{name}'"))
             return literal(label)
-        return link(uri, literal(label))
+        title = resolver.title(name) if label == name else None
+        return link(uri, nodes.Text(title) if title else literal(label))
+
+    def _outside_link(self, words: nodes.emphasis) -> None:
+        """A ``:doc:`` or ``:ref:`` reference as a link, when the resolver knows where to."""
+        role, target = words["sphinx_role"], words["sphinx_target"]
+        del words["sphinx_role"], words["sphinx_target"]
+        uri = self.text.resolver.outside(role, target)
+        if uri is not None:
+            words.replace_self(link(uri, words.deepcopy(), internal="://" not in uri))
 
     def _example(self, box: nodes.container) -> None:
         lines = tuple((self.log.batch.location(offset + 1)[1], line)
                       for offset, line in box["qmp_lines"])
         del box["qmp_lines"]
         self.result.examples.append(Example(lines))
-        for block in box.findall(nodes.literal_block):
-            _decorate_qmp(block)
+        for block in list(box.findall(nodes.literal_block)):
+            text = block.astext()
+            block.children = []
+            block.extend(qmp_nodes(text))
 
 
 def is_junk(node: nodes.Node) -> bool:

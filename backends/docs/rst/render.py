@@ -12,6 +12,7 @@ from docutils.writers.html5_polyglot import HTMLTranslator
 from .batch import Batch, split
 from .fastpath import plain_paragraph
 from .fixups import Fixer, is_junk, to_html
+from .ids import claim_ids
 from .problems import ProblemLog
 from .text import Heading, HeadingLevels, Result, Text
 
@@ -20,14 +21,17 @@ _TITLE_UNDERLINE = re.compile(
 
 
 def render_batch(
-    texts: Sequence[Text], levels: HeadingLevels, top_level: int | None = None
+    texts: Sequence[Text], levels: HeadingLevels, top_level: int | None = None,
+    taken: set[str] | None = None,
 ) -> Result:
     """Render each text to an HTML fragment, collecting problems and QMP examples.
 
     Section titles get their level from ``levels``, shared by all pages; the
     highest level among the texts and ``top_level`` (``Result.top_level``)
-    becomes ``<h1>``.
+    becomes ``<h1>``.  ``taken`` holds the ids the page uses besides the texts':
+    theirs are kept apart from those and from one another (and added to it).
     """
+    taken = set() if taken is None else taken
     result = Result(html=[""] * len(texts), headings=[[] for _ in texts])
     pending: list[int] = []
     for i, text in enumerate(texts):
@@ -38,7 +42,7 @@ def render_batch(
             pending.append(i)
     parsed: list[_Parsed] = []
     for group in _groups(texts, pending):
-        _parse_group([texts[i] for i in group], group, result, levels, parsed)
+        _parse_group([texts[i] for i in group], group, result, levels, parsed, taken)
     found = [h.level for hs in result.headings for h in hs]
     result.top_level = min([*found, *([top_level] if top_level else [])], default=None)
     for item in parsed:
@@ -89,7 +93,7 @@ def _ancestors(node: nodes.Node, kind: type[nodes.Node]) -> Iterator[nodes.Node]
 
 def _parse_group(
     texts: list[Text], indexes: list[int], result: Result, levels: HeadingLevels,
-    parsed: list[_Parsed],
+    parsed: list[_Parsed], taken: set[str],
 ) -> None:
     batch = Batch(texts)
     log = ProblemLog(batch)
@@ -100,12 +104,13 @@ def _parse_group(
             chunks = [list(document.children)]
         else:
             for text, index in zip(texts, indexes, strict=True):
-                _parse_group([text], [index], result, levels, parsed)
+                _parse_group([text], [index], result, levels, parsed, taken)
             return
     translator = HTMLTranslator(document)
-    for i, (chunk, index) in enumerate(zip(chunks, indexes, strict=True)):
+    kept = [[node for node in chunk if not is_junk(node)] for chunk in chunks]
+    claim_ids([node for chunk in kept for node in chunk], taken)
+    for i, (chunk, index) in enumerate(zip(kept, indexes, strict=True)):
         fixer = Fixer(log, i, result)
-        chunk = [node for node in chunk if not is_junk(node)]
         for node in chunk:
             fixer.fix(node)
         result.headings[index] = _headings(chunk, texts[i].text, levels)

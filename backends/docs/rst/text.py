@@ -10,17 +10,32 @@ from qapi_ir.ir import Location
 
 #: Maps a definition name to its URL, or None when there is no such definition.
 DefinitionLinker = Callable[[str], "str | None"]
+#: Maps a Sphinx role (``doc`` or ``ref``) and its target to a URL, or None to keep words.
+OutsideLinker = Callable[[str, str], "str | None"]
+
+
+def _no_title(name: str) -> str | None:
+    return None
+
+
+def _no_outside(role: str, target: str) -> str | None:
+    return None
 
 
 @attrs.frozen
 class Resolver:
     """What cross-references in one definition's doc text point to.
 
-    ``members`` maps the names ``@name`` may refer to onto their anchors.
+    ``members`` maps the names ``@name`` may refer to onto their anchors;
+    ``title`` gives the words for a name that is a part of the manual rather
+    than a definition (None for a definition, shown in code font);
+    ``outside`` links ``:doc:`` and ``:ref:`` targets.
     """
 
     link: DefinitionLinker
     members: dict[str, str] = attrs.field(factory=dict)
+    title: DefinitionLinker = _no_title
+    outside: OutsideLinker = _no_outside
 
 
 @attrs.frozen

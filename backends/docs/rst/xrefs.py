@@ -17,9 +17,9 @@ def literal(text: str) -> nodes.literal:
     return nodes.literal(text, text)
 
 
-def link(uri: str, child: nodes.Node) -> nodes.reference:
+def link(uri: str, child: nodes.Node, *, internal: bool = True) -> nodes.reference:
     """A link to ``uri`` around ``child``."""
-    ref = nodes.reference("", "", internal=True, refuri=uri)
+    ref = nodes.reference("", "", internal=internal, refuri=uri)
     ref += child
     return ref
 

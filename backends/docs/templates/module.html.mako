@@ -1,6 +1,6 @@
 <%namespace name="layout" file="layout.mako"/>\
 <%namespace name="defs" file="definition.mako"/>\
-<%layout:page title="${page.title}" modules="${pages}" current="${page.file}" contents="${page.contents()}">
+<%layout:page title="${page.title}" current="${page.file}" contents="${page.contents()}">
 % if not page.headings:
 <h1>${page.module | h}</h1>
 % endif

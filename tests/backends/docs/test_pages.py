@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import re
 
 import attrs
@@ -11,7 +10,7 @@ import pytest
 
 from qapi_ir.plugin_api import BackendError, Output
 
-from .conftest import generate
+from .conftest import generate, search_document
 from .linkcheck import broken_links, ids_of
 from .schemas import MAIN, at, vault_schema
 
@@ -28,7 +27,7 @@ def test_writes_index_a_page_per_module_stylesheet_and_search_files(
         vault_output: Output) -> None:
     assert set(vault_output.files) == {
         "index.html", "vault.html", "store.html", "style.css", "search.js",  # no pragma.html
-        "search-index.json", "search-index.js"}
+        "search-index.js"}
 
 
 def test_index_lists_modules_in_schema_order_under_their_headings(vault_output: Output) -> None:
@@ -37,12 +36,19 @@ def test_index_lists_modules_in_schema_order_under_their_headings(vault_output: 
     assert toc.index("Vault service") < toc.index("Storage")
 
 
-def test_index_lists_every_definition_alphabetically_without_implicit_types(
+def test_index_lists_every_definition_by_kind_alphabetically_without_implicit_types(
         vault_output: Output) -> None:
     index = vault_output.files["index.html"]
-    names = re.findall(r'<li><a href="[^"]+"><code>([^<]+)</code>', index)
-    assert names == sorted(names, key=str.lower)
-    assert "query-vaults" in names and "VAULT_OPENED" in names and "VaultSpec" in names
+    groups = {}
+    for anchor in ("commands", "events", "types"):
+        start = index.index(f'<section class="index-group" id="{anchor}"')
+        group = index[start:index.index("</section>", start)]
+        groups[anchor] = re.findall(r'<li><a href="[^"]+"><code>([^<]+)</code>', group)
+        assert groups[anchor] == sorted(groups[anchor], key=str.lower)
+    assert groups["commands"] == ["query-vaults", "vault-create"]
+    assert groups["events"] == ["VAULT_OPENED"]
+    assert "VaultSpec" in groups["types"] and "VaultRef" in groups["types"]
+    names = [n for g in groups.values() for n in g]
     assert not [n for n in names if n.startswith("q_") or n.endswith("List")]
 
 
@@ -143,10 +149,9 @@ def test_free_form_headings_become_titles_with_anchors(vault_output: Output) -> 
 
 
 def test_search_index_lists_definitions_with_urls(vault_output: Output) -> None:
-    index = json.loads(vault_output.files["search-index.json"])
-    assert ["query-vaults", "Command", "store.html#command-query-vaults"] in index["definitions"]
-    script = vault_output.files["search-index.js"]
-    assert json.loads(script.removeprefix("window.QAPI_SEARCH_INDEX = ").rstrip(";\n")) == index
+    index = search_document(vault_output)
+    assert ["query-vaults", "Command", "store.html#command-query-vaults",
+            "List the vaults."] in index["definitions"]
 
 
 def test_bad_markup_is_a_warning_at_its_line(vault_output: Output) -> None:
@@ -256,7 +261,8 @@ def test_page_has_a_table_of_contents_nesting_definitions_under_headings(
     contents = page[page.index('<nav class="contents"'):page.index("</nav>", page.index(
         '<nav class="contents"'))]
     assert re.search(r'<li><a href="#vault-kinds">Vault kinds</a>\s*<ul>\s*'
-                     r'<li><a href="#type-VaultKind"><code>VaultKind</code></a></li>', contents)
+                     r'<li><a href="#type-VaultKind"><code>Vault<wbr>Kind</code></a></li>',
+                     contents)
     assert broken_links(vault_output.files) == []
 
 
@@ -270,14 +276,17 @@ def test_index_nests_only_lower_headings_under_a_module_title() -> None:
     index = output.files["index.html"]
     toc = index[index.index('class="toc"'):index.index('id="definitions"')]
     assert re.search(r'<li><a href="vault.html#vault-service">Vault service</a></li>\s*'
-                     r'<li><a href="vault.html#input">Input</a></li>', toc)
+                     r'<li><a href="vault.html#input">Input</a>', toc)
 
 
 def test_search_index_holds_members_features_and_words(vault_output: Output) -> None:
-    index = json.loads(vault_output.files["search-index.json"])
+    index = search_document(vault_output)
     names = [d[0] for d in index["definitions"]]
     info = names.index("VaultInfo")
-    assert ["label", info, "store.html#member-VaultInfo-label"] in index["members"]
-    assert ["deprecated", info, "store.html#member-VaultInfo-label"] in index["features"]
+    assert ["label", info, "store.html#member-VaultInfo-label", "a label shown to users (since "
+            "3.0)"] in index["members"]
+    # The member's feature, saying which member; not again as the definition's.
+    assert [f[:4] for f in index["features"] if f[1] == info] == [
+        ["deprecated", info, "store.html#member-VaultInfo-label", "label"]]
     assert info in index["words"]["bytes"] and "the" not in index["words"]
     assert names.index("query-vaults") in index["words"]["vaults"]
