@@ -25,9 +25,10 @@ from .pages import IndexEntry, ModulePage
 from .views import DefinitionView, Prose
 
 _WORD = re.compile(r"[a-z0-9]+")
-_MARKUP = re.compile(r"`+|\*\*?|(?<!\w)@|:[a-z:]+:(?=`)|\.\. [a-z-]+::.*")
+_LABELLED = re.compile(r"`([^`<]*?)\s*<[^<>`]*>`")
+_MARKUP = re.compile(r"`+|\*\*?|(?<!\w)@|:[a-z:]+:(?=`)")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.:])\s")
+_SENTENCE_END = re.compile(r"(?<=\S[.:!?])\s")
 #: The longest snippet, in characters.
 SNIPPET_LENGTH = 120
 #: Words too common in the doc text to tell definitions apart.
@@ -47,7 +48,10 @@ def snippet(prose: Prose | None, length: int = SNIPPET_LENGTH) -> str:
     """The first sentence of ``prose`` as plain words, at most ``length`` characters."""
     if prose is None or prose.source is None:
         return ""
-    text = _SPACES.sub(" ", _MARKUP.sub("", prose.source.text)).strip()
+    paragraph = prose.source.text.strip().split("\n\n", 1)[0]
+    if paragraph.startswith(".."):
+        return ""  # a directive (an example) or a comment, not words
+    text = _SPACES.sub(" ", _MARKUP.sub("", _LABELLED.sub(r"\1", paragraph))).strip()
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
     return first if len(first) <= length else first[:length - 1].rsplit(" ", 1)[0] + "…"
 

@@ -36,7 +36,7 @@ ${outline(node.children, current)}\
 <header class="top">
   <a class="home" href="index.html">${manual_title | h}</a>
   <div class="search" role="search">
-    <input id="search-box" type="text" placeholder="Search names, members, features, text (press /)" \
+    <input id="search-box" type="text" placeholder="Search the manual (press /)" \
 autocomplete="off" spellcheck="false" aria-label="Search the manual" role="combobox" \
 aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
     <div id="search-panel" hidden>
