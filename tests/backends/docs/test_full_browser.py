@@ -127,7 +127,7 @@ def test_search_index_is_loaded_only_when_the_box_is_used(qmp: Path, index_page:
 def test_definitions_and_members_have_a_visible_permalink(qmp: Path, driver: Any) -> None:
     from selenium.webdriver.common.by import By
 
-    page = open_page(driver, qmp / "block-core.html")
+    page = open_page(driver, qmp / "block.html")
     missing = page.execute_script("""
         const bad = [];
         for (const el of document.querySelectorAll('section.definition[id], tr[id]')) {
@@ -136,10 +136,10 @@ def test_definitions_and_members_have_a_visible_permalink(qmp: Path, driver: Any
         }
         return bad;""")
     assert missing == []
-    link = page.find_element(By.CSS_SELECTOR, "#command-blockdev-add a.permalink")
+    link = page.find_element(By.CSS_SELECTOR, "#command-eject a.permalink")
     assert link.is_displayed() and link.text == "¶"
     link.click()
-    assert page.current_url.endswith("#command-blockdev-add")
+    assert page.current_url.endswith("#command-eject")
 
 
 def test_index_groups_definitions_by_kind_with_a_letter_bar(index_page: Any) -> None:
@@ -183,9 +183,10 @@ def test_references_are_links_not_raw_syntax(qmp: Path, driver: Any) -> None:
 
 
 def test_examples_are_highlighted_past_their_first_line(qmp: Path, driver: Any) -> None:
-    page = open_page(driver, qmp / "block-core.html")
+    page = open_page(driver, qmp / "block.html")
     colours = page.execute_script("""
-        const reply = document.querySelector('#command-query-block .qmp-out');
+        const reply = [...document.querySelectorAll('.qmp-out')]
+          .find(m => m.textContent.includes('\\n'));
         const key = [...reply.querySelectorAll('.json-key')].pop();
         return [key.textContent, getComputedStyle(key).color,
                 getComputedStyle(reply).color];""")
@@ -193,25 +194,25 @@ def test_examples_are_highlighted_past_their_first_line(qmp: Path, driver: Any) 
 
 
 def test_builtin_types_link_to_their_legend(qmp: Path, driver: Any) -> None:
-    page = open_page(driver, qmp / "block-core.html")
+    page = open_page(driver, qmp / "block.html")
     href = page.execute_script(
-        "return document.querySelector('#member-BlockInfo-device td.type a').href")
+        "return document.querySelector('#member-eject-id td.type a').href")
     assert href.endswith("index.html#builtin-str")
     page.get(href)
     assert "JSON string" in page.find_element("id", "builtin-str").text
 
 
 def test_phone_cards_do_not_say_optional_mandatory(qmp: Path, driver: Any) -> None:
-    page = open_page(driver, qmp / "block-core.html", 390)
+    page = open_page(driver, qmp / "block.html", 390)
     labels = page.execute_script("""
-        return [...document.querySelectorAll('#type-BlockInfo td')].map(td =>
+        return [...document.querySelectorAll('table.members td')].map(td =>
           getComputedStyle(td, '::before').content.replace(/^none$|"/g, '') + td.textContent);""")
     set_width(page, 1366)
     assert "mandatory" in labels and not [t for t in labels if "Optional:" in t]
 
 
 def test_special_features_show_once(qmp: Path, driver: Any) -> None:
-    page = open_page(driver, qmp / "block-core.html")
+    page = open_page(driver, qmp / "block.html")
     terms = page.execute_script(
         "return [...document.querySelectorAll('dl.features dt')].map(dt => dt.textContent.trim())")
     assert any(t.startswith("deprecated") for t in terms)
@@ -220,7 +221,7 @@ def test_special_features_show_once(qmp: Path, driver: Any) -> None:
 
 def test_on_this_page_breaks_names_only_between_words_and_marks_the_place(
         qmp: Path, driver: Any) -> None:
-    page = open_page(driver, qmp / "block-core.html", 1366)
+    page = open_page(driver, qmp / "machine.html", 1366)
     bad = page.execute_script("""
         const bad = [];
         for (const code of document.querySelectorAll('nav.contents code')) {
@@ -241,11 +242,11 @@ def test_on_this_page_breaks_names_only_between_words_and_marks_the_place(
         }
         return bad;""")
     assert bad == []
-    page.get((qmp / "block-core.html").as_uri() + "#command-blockdev-add")
+    page.get((qmp / "machine.html").as_uri() + "#command-query-hotpluggable-cpus")
     current = page.execute_script(
         "return new Promise(done => setTimeout(() => done([...document.querySelectorAll("
         "'nav.contents a[aria-current=location]')].map(a => a.hash)), 200))")
-    assert current == ["#command-blockdev-add"]
+    assert current == ["#command-query-hotpluggable-cpus"]
 
 
 def test_dark_mode_follows_the_system_setting(index_page: Any) -> None:
