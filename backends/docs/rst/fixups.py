@@ -57,7 +57,10 @@ class Fixer:
         if uri is None:
             self.result.problems.append(self.log.warning(
                 ref.line or line_of(ref), f"cross-reference to unknown definition '{name}'"))
-            return literal(label)
+            # Perhaps another manual's (the guest agent's text names QMP commands).
+            outside = resolver.outside("ref", name)
+            return literal(label) if outside is None else link(outside, literal(label),
+                                                               internal=False)
         title = resolver.title(name) if label == name else None
         return link(uri, nodes.Text(title) if title else literal(label))
 

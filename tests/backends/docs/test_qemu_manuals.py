@@ -104,3 +104,9 @@ def test_accessibility_of_representative_parts(qemu_sites: dict[str, Path], driv
     assert len(parts) == AUDITED_DEFINITIONS
     findings += axe_violations(page, ["nav.contents", "main", *parts])
     assert findings == [], [f["id"] for f in findings]
+
+
+def test_guest_agent_names_of_qmp_commands_link_to_qemus_documentation(
+        qemu_outputs: dict[str, Output]) -> None:
+    page = qemu_outputs["qga"].files["qapi-schema.html"]
+    assert 'href="https://www.qemu.org/docs/master/search.html?q=query-status">' in page

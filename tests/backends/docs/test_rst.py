@@ -217,3 +217,12 @@ def test_doc_and_ref_roles_keep_their_words_without_a_place_to_link() -> None:
     html = render_batch([text(":doc:`The spec </interop/spec>` and :ref:`label`")],
                         HeadingLevels()).html[0]
     assert html == "<p><em>The spec</em> and <em>label</em></p>\n"
+
+
+def test_unknown_definition_is_looked_up_outside_and_still_reported() -> None:
+    result = render_batch([Text("see `query-status`", Location("f.json", 1), OUTSIDE)],
+                          HeadingLevels())
+    assert 'href="https://docs/ref/query-status"><span class="docutils literal">' in \
+        result.html[0]
+    assert [p.message for p in result.problems] == [
+        "cross-reference to unknown definition 'query-status'"]
