@@ -39,9 +39,11 @@ def test_ranking_puts_definitions_named_after_the_query_first(index_page: Any) -
         "query-hotpluggable-cpus", "HotpluggableCPU"}
 
 
-def test_ranking_lets_a_space_match_a_hyphen(index_page: Any) -> None:
+def test_ranking_lets_a_space_or_an_underscore_match_a_hyphen(index_page: Any) -> None:
     assert {n for n, _ in _top3(index_page, "dirty rate")} >= {
         "query-dirty-rate", "calc-dirty-rate"}
+    assert _top3(index_page, "blockdev_add")[0] == ("blockdev-add", "Command")
+    assert _top3(index_page, "block set io throttle")[0] == ("block_set_io_throttle", "Command")
 
 
 def test_ranking_puts_exact_matches_before_longer_names(index_page: Any) -> None:
