@@ -244,8 +244,7 @@ def arrange(pages: list[ModulePage]) -> list[ModulePage]:
         title = (f"{titles[base]} ({_qualifier(qualifier)})" if base in titles and qualifier
                  else _stem(page.module).replace("-", " ").replace("_", " ").capitalize())
         parent = next((p for p in reversed(arranged) if _stem(p.module) == base), None)
-        depth = parent.depth + 1 if parent is not None and arranged[-1].depth >= parent.depth \
-            and _follows(arranged, parent) else 1
+        depth = parent.depth + 1 if parent is not None and _follows(arranged, parent) else 1
         arranged.append(attrs.evolve(page, depth=depth, fallback_title=title))
     return arranged
 

@@ -165,6 +165,7 @@ def test_index_nests_modules_as_qemus_headings_do(index_page: Any) -> None:
 def test_modules_without_a_title_get_one_from_their_name(qmp: Path, driver: Any) -> None:
     page = open_page(driver, qmp / "misc-arm.html")
     assert page.title.startswith("Miscellanea (ARM)")
+    assert page.find_element("tag name", "h1").text == "Miscellanea (ARM)"
     names = page.execute_script(
         "return [...document.querySelectorAll('nav.modules a')].map(a => a.textContent)")
     assert not [n for n in names if n.endswith(".json")]

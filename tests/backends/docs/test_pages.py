@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import attrs
 import pytest
 
+import qapi_backends.docs as docs_backend
+from qapi_backends.docs.links import LAYOUT_IDS
 from qapi_backends.docs.pages import (
     FreeForm,
     IndexEntry,
@@ -381,3 +384,12 @@ def test_search_index_gives_each_result_a_snippet(vault_output: Output) -> None:
     seal = next(d for d in index["definitions"] if d[0] == "VaultSeal")
     assert seal[3] == "A seal, listed by the listing."
     assert snippet(Prose(Text("word " * 50, at(1), Resolver(str)))).endswith("word…")
+
+
+def test_layout_ids_list_every_id_of_the_frame_and_the_search_script() -> None:
+    templates = Path(docs_backend.__file__).parent / "templates"
+    layout = (templates / "layout.mako").read_text(encoding="utf-8")
+    script = (templates / "search.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'\bid="([a-z-]+)"', layout))
+    used |= set(re.findall(r'getElementById\("([a-z-]+)"\)', script))
+    assert "search-box" in used and used == set(LAYOUT_IDS)
