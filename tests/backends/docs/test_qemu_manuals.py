@@ -110,3 +110,15 @@ def test_guest_agent_names_of_qmp_commands_link_to_qemus_documentation(
         qemu_outputs: dict[str, Output]) -> None:
     page = qemu_outputs["qga"].files["qapi-schema.html"]
     assert 'href="https://www.qemu.org/docs/master/search.html?q=query-status">' in page
+
+
+@pytest.mark.parametrize("manual", MANUALS)
+def test_no_page_shows_raw_reference_syntax(qemu_outputs: dict[str, Output],
+                                            manual: str) -> None:
+    raw = []
+    for name, page in qemu_outputs[manual].files.items():
+        if name.endswith(".html"):
+            text = re.sub(r"<[^>]+>", "", re.sub(r"<pre\b.*?</pre>", "", page, flags=re.S))
+            raw += [f"{name}: {s}" for s in ("`", ":ref:", ":doc:", "qapi-qmp-index", ".. _")
+                    if s in text]
+    assert raw == []
