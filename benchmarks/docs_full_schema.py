@@ -34,7 +34,7 @@ def main() -> None:
     for _ in range(args.runs):
         output = Output()
         start = time.perf_counter()
-        DocsBackend().generate(schema, output, {"since": "", "strict": False})
+        DocsBackend().generate(schema, output, {o.name: o.default for o in DocsBackend.options})
         best = min(best, time.perf_counter() - start)
     size = sum(len(text) for text in output.files.values())
     print(f"docs backend: {best:.3f} s (best of {args.runs}), {len(output.files)} files, "

@@ -6,12 +6,13 @@ screenshots: 1366 px wide with the search list open on "job" (one result
 chosen with the arrow key), and 390 px wide (a phone) with the page as it
 opens.  The browser helpers are shared with the tests in tests/backends/docs/.
 
-Usage: .venv/bin/python scripts/docs_screenshot.py [OUTPUT.png]
+Usage: .venv/bin/python scripts/docs_screenshot.py [OUTPUT.png] [--query TEXT]
        (the narrow one is written beside it, with "-narrow" added to its name)
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 import tempfile
@@ -41,7 +42,8 @@ def render_manual(schema: Path, out_dir: Path) -> list[str]:
     from qapi_ir.plugin_api import Output
 
     output = Output()
-    DocsBackend().generate(load_schema(str(schema)), output, {"since": "", "strict": False})
+    DocsBackend().generate(load_schema(str(schema)), output,
+                          {o.name: o.default for o in DocsBackend.options})
     for name, text in output.files.items():
         (out_dir / name).write_text(text, encoding="utf-8")
     return output.warnings
@@ -81,9 +83,22 @@ def search(driver: Any, text: str) -> list[Any]:
     return list(driver.find_elements(By.CSS_SELECTOR, "#search-results li a"))
 
 
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The command line: where to write the screenshots and what to search for."""
+    parser = argparse.ArgumentParser(
+        prog="docs_screenshot.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("output", nargs="?", type=Path, default=REPO / "docs" / "screenshot.png",
+                        help="the wide screenshot (default: docs/screenshot.png); the narrow "
+                             "one is written beside it with -narrow added to its name")
+    parser.add_argument("--query", default="job",
+                        help="what the wide screenshot searches for (default: job)")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    """Render the example manual and save the screenshot."""
-    target = Path(argv[1]) if len(argv) > 1 else REPO / "docs" / "screenshot.png"
+    """Render the example manual and save the screenshots."""
+    arguments = parse_arguments(argv)
+    target: Path = arguments.output
     with tempfile.TemporaryDirectory() as tmp:
         site, profile = Path(tmp) / "site", Path(tmp) / "profile"
         site.mkdir()
@@ -98,7 +113,7 @@ def main(argv: list[str]) -> int:
 
             set_viewport(driver, 1366)
             driver.get((site / "service.html").as_uri())
-            search(driver, "job")
+            search(driver, arguments.query)
             driver.find_element(By.ID, "search-box").send_keys(Keys.ARROW_DOWN)
             driver.save_screenshot(str(target))
             set_viewport(driver, 390)
@@ -111,4 +126,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv[1:]))

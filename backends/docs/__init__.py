@@ -1,9 +1,9 @@
 """The ``docs`` backend: a static, self-contained HTML QMP reference from the doc comments.
 
-``index.html`` lists the modules (with their headings) and every definition;
-each module with something to show has a page, with its own table of
-contents; ``search-index.json`` (and the same data as ``search-index.js``,
-loadable from ``file://``) feeds the search box.
+``index.html`` lists the modules (with their headings), every definition by
+kind and the built-in types; each module with something to show has a page,
+with its own table of contents; ``search-index.js`` (loadable from
+``file://``) feeds the search box and is loaded when the box is first used.
 """
 
 from __future__ import annotations
@@ -15,10 +15,20 @@ from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 from qapi_ir.templating import squeeze_blank_lines
 
-from .describe import parse_version
+from .builtins import legend
+from .describe import parse_version, schema_release
 from .examples import ExampleChecker
-from .links import Linker
-from .pages import ModulePage, build_page, docs_by_module, index_entries
+from .links import DEFAULT_EXTERNAL_BASE, Linker
+from .pages import (
+    ModulePage,
+    arrange,
+    build_page,
+    docs_by_module,
+    index_entries,
+    index_groups,
+    modules_outline,
+    navigation,
+)
 from .rst import HeadingLevels
 from .search import search_index
 from .views import ViewBuilder
@@ -39,6 +49,12 @@ class DocsBackend:
                "mark definitions and members added after this release (e.g. 10.1)"),
         Option("strict", "bool", False,
                "fail on any doc problem (bad markup, stale QMP example)"),
+        Option("external-base", "str", DEFAULT_EXTERNAL_BASE,
+               "where :doc: and :ref: references to QEMU's other documentation point"),
+        Option("release", "str", "",
+               "the QEMU release the footer names (default: the latest 'Since' in the schema)"),
+        Option("license", "str", "GPL-2.0-or-later",
+               "the licence of the schema's doc text, named in the footer"),
     )
 
     def generate(
@@ -50,7 +66,8 @@ class DocsBackend:
         if since_text and since is None:
             raise BackendError(f"option docs.since wants a release such as 10.1, not "
                                f"{since_text!r}")
-        linker = Linker(schema)
+        base = str(options["external-base"])
+        linker = Linker(schema, base if base.endswith("/") else base + "/")
         builder = ViewBuilder(schema, linker, since)
         checker = ExampleChecker(schema)
         levels = HeadingLevels()
@@ -74,15 +91,19 @@ class DocsBackend:
         if options["strict"] and problems:
             raise BackendError(f"{problems} problem(s) in doc comments; see the warnings "
                                "(docs.strict=true makes them errors)")
+        pages = arrange(pages)
         entries = index_entries(schema, linker)
-        context = {"manual_title": MANUAL_TITLE, "pages": pages}
-        output.write("index.html", squeeze_blank_lines(
-            output.templates.render(TEMPLATES, "index.html.mako", entries=entries, **context)))
+        context = {"manual_title": MANUAL_TITLE, "nav": navigation(pages),
+                   "release": str(options["release"]) or schema_release(schema),
+                   "license": str(options["license"])}
+        output.write("index.html", squeeze_blank_lines(output.templates.render(
+            TEMPLATES, "index.html.mako", groups=index_groups(entries),
+            modules=modules_outline(pages),
+            builtins=legend(schema), **context)))
         for page in pages:
             output.write(page.file, squeeze_blank_lines(
                 output.templates.render(TEMPLATES, "module.html.mako", page=page, **context)))
         index = search_index(entries, pages)
-        output.write("search-index.json", index + "\n")
         output.write("search-index.js", f"window.QAPI_SEARCH_INDEX = {index};\n")
         for name in STATIC_FILES:
             output.write(name, (TEMPLATES / name).read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, urlencode
 
 from qapi_ir.ir import (
     ArrayType,
@@ -15,14 +16,24 @@ from qapi_ir.ir import (
     Schema,
 )
 
+from .rst import Resolver
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 #: Names doc text may refer to that are parts of the manual rather than definitions
-#: (QEMU's Sphinx manual calls its index of definitions ``qapi-qmp-index``).
+#: (QEMU's Sphinx manual calls its index of definitions ``qapi-qmp-index``), with the
+#: words shown for them.
 MANUAL_TARGETS = {
-    "qapi-qmp-index": "index.html#definitions",
-    "qapi-index": "index.html#definitions",
+    "qapi-qmp-index": ("index.html#definitions", "index"),
+    "qapi-index": ("index.html#definitions", "index"),
 }
+
+#: The ids of the frame every page shares (layout.mako, search.js): never doc text's.
+LAYOUT_IDS = frozenset({"content", "search-box", "search-panel", "search-status",
+                        "search-results", "search-more"})
+
+#: Where QEMU's own documentation lives, for references to it from doc text.
+DEFAULT_EXTERNAL_BASE = "https://www.qemu.org/docs/master/"
 
 
 def anchor(definition: Definition) -> str:
@@ -32,6 +43,11 @@ def anchor(definition: Definition) -> str:
     if isinstance(definition, Event):
         return f"event-{definition.name}"
     return f"type-{definition.name}"
+
+
+def builtin_anchor(name: str) -> str:
+    """The anchor of a built-in type's entry in the index's legend."""
+    return f"builtin-{name}"
 
 
 def member_anchor(owner: str, member: str) -> str:
@@ -66,9 +82,10 @@ def page_names(modules: tuple[Module, ...]) -> dict[str, str]:
 class Linker:
     """URLs of definitions and members, for links from any page."""
 
-    def __init__(self, schema: Schema) -> None:
+    def __init__(self, schema: Schema, external_base: str = DEFAULT_EXTERNAL_BASE) -> None:
         self.schema = schema
         self.pages = page_names(schema.modules)
+        self.external_base = external_base
 
     def page_of(self, definition: Definition) -> str | None:
         """The file holding ``definition``, or None when it has no section."""
@@ -80,13 +97,32 @@ class Linker:
         """The URL of definition ``name`` (None when unknown or without a section).
 
         Unless a definition has the name, those of :data:`MANUAL_TARGETS` give their
-        part of the manual.
+        part of the manual.  Built-in types link to their entry in the index.
         """
         definition = self.schema.lookup(name)
         if definition is None:
-            return MANUAL_TARGETS.get(name)
+            target = MANUAL_TARGETS.get(name)
+            return target[0] if target else None
+        if isinstance(definition, BuiltinType):
+            return f"index.html#{builtin_anchor(name)}"
         page = self.page_of(definition)
         return f"{page}#{anchor(definition)}" if page else None
+
+    def title(self, name: str) -> str | None:
+        """The words shown for a part of the manual named in doc text (None: a definition)."""
+        target = MANUAL_TARGETS.get(name)
+        return target[1] if target and self.schema.lookup(name) is None else None
+
+    def outside(self, role: str, target: str) -> str:
+        """The URL of a Sphinx ``:doc:`` or ``:ref:`` target: here when this manual has it,
+        else in QEMU's documentation under ``external_base``."""
+        if role == "ref":
+            return self.url(target) or f"{self.external_base}search.html?{urlencode({'q': target})}"
+        return f"{self.external_base}{quote(target.strip('/'))}.html"
+
+    def resolver(self, members: dict[str, str] | None = None) -> Resolver:
+        """What doc text with ``@name`` references to ``members`` links to."""
+        return Resolver(self.url, members or {}, self.title, self.outside)
 
     def member_url(self, owner: str, member: str) -> str | None:
         """The URL of a member row of definition ``owner``."""

@@ -9,11 +9,12 @@ from docutils import nodes
 
 from qapi_ir.ir import Doc, Include, Location, Schema
 
-from .links import Linker, has_page
-from .rst import Heading, HeadingLevels, Resolver, Result, Text, render_batch
+from .links import LAYOUT_IDS, Linker, has_page
+from .rst import Heading, HeadingLevels, Result, Text, render_batch
 from .views import DefinitionView, Prose, ViewBuilder, kind_label
 
 _HEADING = re.compile(r"(=+) +(\S.*)")
+_NAME_BREAK = re.compile(r"(?<=[-_.])|(?<=[a-z0-9])(?=[A-Z])")
 
 
 @attrs.define
@@ -53,6 +54,12 @@ class OutlineNode:
     children: tuple[OutlineNode, ...] = ()
     kind: str | None = None
 
+    @property
+    def parts(self) -> list[str]:
+        """The title cut where a name may break: after ``-``, ``_`` or ``.``, and before
+        a capital that follows a small letter or digit (never inside a word)."""
+        return [p for p in _NAME_BREAK.split(self.title) if p]
+
 
 def outline(entries: list[tuple[int, OutlineNode]]) -> tuple[OutlineNode, ...]:
     """Nest ``(level, node)`` entries: an entry holds the deeper ones that follow it."""
@@ -83,6 +90,9 @@ class ModulePage:
     module: str
     file: str
     items: tuple[FreeForm | DefinitionView, ...]
+    level: int | None = None
+    depth: int = 1
+    fallback_title: str | None = None
 
     @property
     def headings(self) -> list[Heading]:
@@ -91,17 +101,18 @@ class ModulePage:
 
     @property
     def title(self) -> str:
-        """The first heading, else the module's name."""
+        """The first heading, else a title made from the module's name."""
         first = self.headings
-        return first[0].title if first else self.module
+        return first[0].title if first else self.fallback_title or self.module
 
-    def sections(self) -> tuple[OutlineNode, ...]:
-        """The page's headings as an outline, for the index (the page itself when none)."""
+    def sections(self) -> list[tuple[int, OutlineNode]]:
+        """The page's headings at their depth in the manual, for the index (the page
+        itself when it has none)."""
         headings = self.headings
         if not headings:
-            return (OutlineNode(self.title, self.file),)
-        return outline([(h.level, OutlineNode(h.title, f"{self.file}#{h.anchor}"))
-                        for h in headings])
+            return [(self.depth, OutlineNode(self.title, self.file))]
+        return [(h.level + self.depth - 1, OutlineNode(h.title, f"{self.file}#{h.anchor}"))
+                for h in headings]
 
     def contents(self) -> tuple[OutlineNode, ...]:
         """The page's table of contents: its headings and definitions, nested."""
@@ -187,17 +198,21 @@ def build_page(
     ]
     docs: dict[int, Doc] = {}
     free: list[FreeForm] = []
-    taken: set[str] = set()
+    taken = set(LAYOUT_IDS)
+    for view in definitions:
+        if isinstance(view, DefinitionView):
+            taken.add(view.anchor)
+            taken.update(r.anchor for r in view.rows if r.anchor)
     for doc in free_docs:
         title, text = split_heading(doc.body.text, taken)
-        item = FreeForm(Prose(Text(text, doc.body.location, Resolver(linker.url))), title)
+        item = FreeForm(Prose(Text(text, doc.body.location, linker.resolver())), title)
         docs[id(item)] = doc
         free.append(item)
     items = sorted([*free, *definitions], key=lambda item: _line(item, docs))
     prose = [f.body for f in free] + builder.prose
     titles = [f.title.level for f in free if f.title]
     result = render_batch([p.source for p in prose if p.source], levels,
-                          min(titles, default=None))
+                          min(titles, default=None), taken)
     for p, html in zip(prose, result.html, strict=True):
         p.html = html
     top = result.top_level or 1
@@ -205,14 +220,93 @@ def build_page(
         f.headings = [attrs.evolve(h, level=h.level - top + 1)
                       for h in ([f.title] if f.title else []) + headings]
         f.title = f.headings[0] if f.title else None
-    return ModulePage(module, linker.pages[module], tuple(_nest(items))), result
+    page = ModulePage(module, linker.pages[module], tuple(_nest(items)), result.top_level)
+    return page, result
+
+
+def arrange(pages: list[ModulePage]) -> list[ModulePage]:
+    """The pages with their depth in the manual and a title for those without a heading.
+
+    A page's depth follows the level of its first heading in the whole schema
+    (QEMU's ``block-core.json`` is a section of ``block.json``); a page without
+    headings is titled after the module its file name extends
+    (``machine-s390x.json``: "Machines (s390x)") and nested below it when it
+    follows it.
+    """
+    top = min((p.level for p in pages if p.level is not None), default=1)
+    titles = {_stem(p.module): p.title for p in pages if p.headings}
+    arranged: list[ModulePage] = []
+    for page in pages:
+        if page.level is not None:
+            arranged.append(attrs.evolve(page, depth=page.level - top + 1))
+            continue
+        base, _, qualifier = _stem(page.module).partition("-")
+        title = (f"{titles[base]} ({_qualifier(qualifier)})" if base in titles and qualifier
+                 else _stem(page.module).replace("-", " ").replace("_", " ").capitalize())
+        parent = next((p for p in reversed(arranged) if _stem(p.module) == base), None)
+        depth = parent.depth + 1 if parent is not None and _follows(arranged, parent) else 1
+        arranged.append(attrs.evolve(page, depth=depth, fallback_title=title))
+    return arranged
+
+
+def navigation(pages: list[ModulePage]) -> tuple[OutlineNode, ...]:
+    """The modules as the navigation column shows them, nested by depth."""
+    return outline([(p.depth, OutlineNode(p.title, p.file)) for p in pages])
+
+
+def modules_outline(pages: list[ModulePage]) -> tuple[OutlineNode, ...]:
+    """Every page's headings, nested across pages, for the index."""
+    return outline([entry for p in pages for entry in p.sections()])
+
+
+def _follows(arranged: list[ModulePage], parent: ModulePage) -> bool:
+    # Only pages nested below ``parent`` come between it and the end.
+    after = arranged[arranged.index(parent) + 1:]
+    return all(p.depth > parent.depth for p in after)
+
+
+def _stem(module: str) -> str:
+    return module.rsplit("/", 1)[-1].removesuffix(".json")
+
+
+def _qualifier(word: str) -> str:
+    # Short alphabetic qualifiers are acronyms (arm: ARM); others stay (s390x, i386).
+    return word.upper() if word.isalpha() and len(word) <= 3 else word
 
 
 def index_entries(schema: Schema, linker: Linker) -> list[IndexEntry]:
     """Every command, event and type with a section, sorted by name."""
     entries = []
     for definition in schema.definitions():
-        url = linker.url(definition.name)
-        if url is not None:
+        url = linker.page_of(definition) and linker.url(definition.name)
+        if url:
             entries.append(IndexEntry(definition.name, kind_label(definition), url))
     return sorted(entries, key=lambda e: (e.name.lower(), e.name))
+
+
+@attrs.frozen
+class IndexGroup:
+    """The entries of one kind (commands, events or types), by first letter."""
+
+    title: str
+    anchor: str
+    letters: tuple[tuple[str, tuple[IndexEntry, ...]], ...]
+
+
+#: The groups of the index and the kinds each holds (None: every other kind).
+INDEX_GROUPS = (("Commands", "commands", "Command"), ("Events", "events", "Event"),
+                ("Types", "types", None))
+
+
+def index_groups(entries: list[IndexEntry]) -> tuple[IndexGroup, ...]:
+    """``entries`` grouped by kind, then by first letter (A to Z, then the rest as #)."""
+    named = {kind for _, _, kind in INDEX_GROUPS if kind}
+    groups = []
+    for title, anchor, kind in INDEX_GROUPS:
+        chosen = [e for e in entries if e.kind == kind or (kind is None and e.kind not in named)]
+        letters: dict[str, list[IndexEntry]] = {}
+        for entry in chosen:
+            first = entry.name[:1].upper()
+            letters.setdefault(first if "A" <= first <= "Z" else "#", []).append(entry)
+        groups.append(IndexGroup(title, anchor, tuple((k, tuple(v)) for k, v in letters.items())))
+    return tuple(g for g in groups if g.letters)

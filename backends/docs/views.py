@@ -63,7 +63,8 @@ class FeatureRow:
     """A feature with its description; special ones are shown as badges.
 
     ``members`` are the members carrying the feature: a "Features:" section
-    describes those too, not only the features of the definition itself.
+    describes those too, not only the features of the definition itself
+    (``is_own``).
     """
 
     name: str
@@ -71,6 +72,7 @@ class FeatureRow:
     description: Prose
     is_special: bool
     members: tuple[MemberLink, ...] = ()
+    is_own: bool = True
 
 
 @attrs.frozen
@@ -210,7 +212,7 @@ class ViewBuilder:
     def definition(self, definition: Definition) -> DefinitionView:
         """The view of a definition that has a section of its own."""
         doc = self.schema.doc_for(definition.name)
-        resolver = Resolver(self.linker.url, self._member_anchors(definition))
+        resolver = self.linker.resolver(self._member_anchors(definition))
         sections = doc.sections if doc else ()
         since_section = next((s for s in sections if s.kind == "Since"), None)
         since = since_section.text.strip() if since_section else None
@@ -283,6 +285,7 @@ class ViewBuilder:
                 description=self._prose(described.get(name), resolver),
                 is_special=name in SPECIAL_FEATURES,
                 members=tuple(carriers.get(name, ())),
+                is_own=name in own,
             )
             for name in names
         )
@@ -361,7 +364,7 @@ class ViewBuilder:
         doc = self.schema.doc_for(name)
         urls = {m.name: self.linker.member_url(name, m.name)
                 for m in self.schema.all_members(branch)}
-        resolver = Resolver(self.linker.url, {n: u for n, u in urls.items() if u})
+        resolver = self.linker.resolver({n: u for n, u in urls.items() if u})
         rows = self._members(name, branch, doc, resolver, top=branch)
         return Table.of(tuple(attrs.evolve(r, anchor=None) for r in rows))
 

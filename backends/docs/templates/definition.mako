@@ -14,6 +14,9 @@ ${inner | n}\
 <code class="builtin">${ref.name | h}</code>\
 % endif
 </%def>
+<%def name="permalink(anchor, name)">\
+<a class="permalink" href="#${anchor | h}" title="Link to this place" aria-label="Link to ${name | h}">¶</a>\
+</%def>
 <%def name="badges(names)">\
 % for name in names:
  <span class="badge badge-${name | h}">${name | h}</span>\
@@ -40,9 +43,12 @@ ${prose.html | n}\
 % if row.is_new:
  <span class="badge badge-new">new</span>\
 % endif
+% if row.anchor:
+${permalink(row.anchor, row.name)}\
+% endif
 </th>\
 % for column in table.columns:
-<td class="${column.lower() | h}" data-label="${column | h}">\
+<td class="${column.lower() | h}"${'' if column == "Optional" else ' data-label="%s"' % column | n}>\
 %   if column == "Type":
 ${type_ref(row.type) if row.type else ''}\
 %   elif column == "Optional":
@@ -70,6 +76,7 @@ ${badges(row.features)}\
 % if d.is_new:
  <span class="badge badge-new">new</span>\
 % endif
+${permalink(d.anchor, d.name)}\
 </h${d.level}>\
 % if d.since:
 <p class="since">Since ${d.since | h}</p>\
@@ -119,7 +126,12 @@ ${d.returns_text.html | n}
 <h${sub}>Features</h${sub}>
 <dl class="features">
 %   for feature in d.features:
-<dt><code>${feature.name | h}</code>${badges([feature.name] if feature.is_special else [])}\
+<dt>\
+%     if feature.is_special:
+${capture(badges, [feature.name]) | trim}\
+%     else:
+<code>${feature.name | h}</code>\
+%     endif
 %     if feature.condition:
  (only when ${feature.condition | h})\
 %     endif

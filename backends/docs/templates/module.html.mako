@@ -1,8 +1,8 @@
 <%namespace name="layout" file="layout.mako"/>\
 <%namespace name="defs" file="definition.mako"/>\
-<%layout:page title="${page.title}" modules="${pages}" current="${page.file}" contents="${page.contents()}">
+<%layout:page title="${page.title}" current="${page.file}" contents="${page.contents()}">
 % if not page.headings:
-<h1>${page.module | h}</h1>
+<h1>${page.title | h}</h1>
 % endif
 % for item in page.items:
 %   if hasattr(item, "headings"):

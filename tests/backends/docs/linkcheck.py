@@ -12,12 +12,14 @@ class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.ids: set[str] = set()
+        self.id_list: list[str] = []
         self.hrefs: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name == "id" and value:
                 self.ids.add(value)
+                self.id_list.append(value)
             if name in ("href", "src") and value is not None:
                 self.hrefs.append(value)
 
@@ -46,3 +48,10 @@ def ids_of(text: str) -> set[str]:
     collector = _Collector()
     collector.feed(text)
     return collector.ids
+
+
+def id_list(text: str) -> list[str]:
+    """Every ``id`` in an HTML page, in order, as often as it occurs."""
+    collector = _Collector()
+    collector.feed(text)
+    return collector.id_list

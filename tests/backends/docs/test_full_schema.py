@@ -4,33 +4,20 @@ from __future__ import annotations
 
 import gzip
 import itertools
-import json
 import re
-from pathlib import Path
 
 import pytest
 
-from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Output
 
-from .conftest import generate
+from .conftest import search_document
 from .linkcheck import broken_links, ids_of
 
 
 @pytest.fixture(scope="module")
-def full_output(corpus_dir: Path) -> Output:
-    """The manual of QEMU 10.2's full schema."""
-    schema = corpus_dir / "qemu-10.2" / "codegen" / "schemas" / "qapi" / "qapi-schema.json"
-    return generate(load_schema(str(schema)))
-
-
-@pytest.fixture(scope="module")
-def corpus_dir() -> Path:
-    """The corpus, once per module (the shared fixture is per test)."""
-    from tests.conftest import CORPUS_DIR, need
-
-    need((CORPUS_DIR / "run").is_file(), f"conformance corpus not found at {CORPUS_DIR}")
-    return CORPUS_DIR
+def full_output(qemu_outputs: dict[str, Output]) -> Output:
+    """The manual of QEMU 10.2's full schema (built once per session)."""
+    return qemu_outputs["qmp"]
 
 
 def test_every_href_of_the_full_schema_resolves(full_output: Output) -> None:
@@ -79,7 +66,7 @@ def test_empty_pragma_module_has_no_page(full_output: Output) -> None:
 def test_search_index_is_under_a_megabyte_compressed(full_output: Output) -> None:
     index = full_output.files["search-index.js"].encode()
     assert len(gzip.compress(index, 9)) < 1_000_000
-    document = json.loads(full_output.files["search-index.json"])
+    document = search_document(full_output)
     assert len(document["definitions"]) > 1000 and len(document["members"]) > 3000
 
 

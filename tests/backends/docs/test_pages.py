@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import itertools
-import json
 import re
+from pathlib import Path
 
 import attrs
 import pytest
 
+import qapi_backends.docs as docs_backend
+from qapi_backends.docs.links import LAYOUT_IDS
+from qapi_backends.docs.pages import (
+    FreeForm,
+    IndexEntry,
+    ModulePage,
+    arrange,
+    index_groups,
+    navigation,
+)
+from qapi_backends.docs.rst import Heading, Resolver, Text
+from qapi_backends.docs.search import snippet
+from qapi_backends.docs.views import Prose
 from qapi_ir.plugin_api import BackendError, Output
 
-from .conftest import generate
+from .conftest import generate, search_document
 from .linkcheck import broken_links, ids_of
 from .schemas import MAIN, at, vault_schema
 
@@ -28,7 +41,7 @@ def test_writes_index_a_page_per_module_stylesheet_and_search_files(
         vault_output: Output) -> None:
     assert set(vault_output.files) == {
         "index.html", "vault.html", "store.html", "style.css", "search.js",  # no pragma.html
-        "search-index.json", "search-index.js"}
+        "search-index.js"}
 
 
 def test_index_lists_modules_in_schema_order_under_their_headings(vault_output: Output) -> None:
@@ -37,12 +50,19 @@ def test_index_lists_modules_in_schema_order_under_their_headings(vault_output: 
     assert toc.index("Vault service") < toc.index("Storage")
 
 
-def test_index_lists_every_definition_alphabetically_without_implicit_types(
+def test_index_lists_every_definition_by_kind_alphabetically_without_implicit_types(
         vault_output: Output) -> None:
     index = vault_output.files["index.html"]
-    names = re.findall(r'<li><a href="[^"]+"><code>([^<]+)</code>', index)
-    assert names == sorted(names, key=str.lower)
-    assert "query-vaults" in names and "VAULT_OPENED" in names and "VaultSpec" in names
+    groups = {}
+    for anchor in ("commands", "events", "types"):
+        start = index.index(f'<section class="index-group" id="{anchor}"')
+        group = index[start:index.index("</section>", start)]
+        groups[anchor] = re.findall(r'<li><a href="[^"]+"><code>([^<]+)</code>', group)
+        assert groups[anchor] == sorted(groups[anchor], key=str.lower)
+    assert groups["commands"] == ["query-vaults", "vault-create"]
+    assert groups["events"] == ["VAULT_OPENED"]
+    assert "VaultSpec" in groups["types"] and "VaultRef" in groups["types"]
+    names = [n for g in groups.values() for n in g]
     assert not [n for n in names if n.startswith("q_") or n.endswith("List")]
 
 
@@ -143,10 +163,9 @@ def test_free_form_headings_become_titles_with_anchors(vault_output: Output) -> 
 
 
 def test_search_index_lists_definitions_with_urls(vault_output: Output) -> None:
-    index = json.loads(vault_output.files["search-index.json"])
-    assert ["query-vaults", "Command", "store.html#command-query-vaults"] in index["definitions"]
-    script = vault_output.files["search-index.js"]
-    assert json.loads(script.removeprefix("window.QAPI_SEARCH_INDEX = ").rstrip(";\n")) == index
+    index = search_document(vault_output)
+    assert ["query-vaults", "Command", "store.html#command-query-vaults",
+            "List the vaults."] in index["definitions"]
 
 
 def test_bad_markup_is_a_warning_at_its_line(vault_output: Output) -> None:
@@ -256,7 +275,8 @@ def test_page_has_a_table_of_contents_nesting_definitions_under_headings(
     contents = page[page.index('<nav class="contents"'):page.index("</nav>", page.index(
         '<nav class="contents"'))]
     assert re.search(r'<li><a href="#vault-kinds">Vault kinds</a>\s*<ul>\s*'
-                     r'<li><a href="#type-VaultKind"><code>VaultKind</code></a></li>', contents)
+                     r'<li><a href="#type-VaultKind"><code>Vault<wbr>Kind</code></a></li>',
+                     contents)
     assert broken_links(vault_output.files) == []
 
 
@@ -270,14 +290,106 @@ def test_index_nests_only_lower_headings_under_a_module_title() -> None:
     index = output.files["index.html"]
     toc = index[index.index('class="toc"'):index.index('id="definitions"')]
     assert re.search(r'<li><a href="vault.html#vault-service">Vault service</a></li>\s*'
-                     r'<li><a href="vault.html#input">Input</a></li>', toc)
+                     r'<li><a href="vault.html#input">Input</a>', toc)
 
 
 def test_search_index_holds_members_features_and_words(vault_output: Output) -> None:
-    index = json.loads(vault_output.files["search-index.json"])
+    index = search_document(vault_output)
     names = [d[0] for d in index["definitions"]]
     info = names.index("VaultInfo")
-    assert ["label", info, "store.html#member-VaultInfo-label"] in index["members"]
-    assert ["deprecated", info, "store.html#member-VaultInfo-label"] in index["features"]
+    assert ["label", info, "store.html#member-VaultInfo-label", "a label shown to users (since "
+            "3.0)"] in index["members"]
+    # The member's feature, saying which member; not again as the definition's.
+    assert [f[:4] for f in index["features"] if f[1] == info] == [
+        ["deprecated", info, "store.html#member-VaultInfo-label", "label"]]
     assert info in index["words"]["bytes"] and "the" not in index["words"]
     assert names.index("query-vaults") in index["words"]["vaults"]
+
+
+def _page(module: str, level: int | None, title: str | None = None) -> ModulePage:
+    heading = (FreeForm(Prose(None), headings=[Heading(1, title, "t")]),) if title else ()
+    return ModulePage(module, module.replace(".json", ".html"), heading, level)
+
+
+def test_pages_nest_by_heading_level_and_untitled_ones_are_named_after_their_base() -> None:
+    pages = arrange([_page("block.json", 2, "Block devices"),
+                     _page("block-core.json", 3, "Block core"),
+                     _page("misc.json", 2, "Miscellanea"), _page("misc-arm.json", None),
+                     _page("odd_thing.json", None)])
+    assert [(p.title, p.depth) for p in pages] == [
+        ("Block devices", 1), ("Block core", 2), ("Miscellanea", 1),
+        ("Miscellanea (ARM)", 2), ("Odd thing", 1)]
+    assert [n.title for n in navigation(pages)] == ["Block devices", "Miscellanea", "Odd thing"]
+    assert [c.title for c in navigation(pages)[1].children] == ["Miscellanea (ARM)"]
+
+
+def test_index_groups_by_kind_then_first_letter(vault_output: Output) -> None:
+    index = vault_output.files["index.html"]
+    assert re.search(r'<nav class="az" aria-label="Types by first letter">'
+                     r'<a href="#types-v">V</a></nav>', index)
+    assert '<h4 id="commands-q" class="letter">Q</h4>' in index
+    groups = index_groups([IndexEntry("b", "Command", "u"), IndexEntry("A", "Struct", "u"),
+                           IndexEntry("E", "Event", "u"), IndexEntry("a", "Command", "u")])
+    assert [(g.anchor, [(k, [e.name for e in es]) for k, es in g.letters]) for g in groups] == [
+        ("commands", [("B", ["b"]), ("A", ["a"])]), ("events", [("E", ["E"])]),
+        ("types", [("A", ["A"])])]
+
+
+def test_builtin_types_have_a_legend_that_member_types_link_to(vault_output: Output) -> None:
+    index = vault_output.files["index.html"]
+    assert re.search(r'<dt id="builtin-str"><code>str</code> <span class="kind">JSON string'
+                     r'</span></dt><dd>a JSON string</dd>', index)
+    assert '<a href="index.html#builtin-int"><code>int</code></a>' in section_of(
+        vault_output, "type-VaultInfo")
+
+
+def test_every_definition_and_member_row_has_a_permalink(vault_output: Output) -> None:
+    page = vault_output.files["store.html"]
+    anchors = re.findall(r'<(?:section class="[^"]*"|tr) id="([^"]+)"', page)
+    links = re.findall(r'<a class="permalink" href="#([^"]+)"', page)
+    assert anchors and links == anchors
+
+
+def test_optional_cell_has_no_label_for_phone_cards(vault_output: Output) -> None:
+    html = section_of(vault_output, "type-VaultInfo")
+    assert '<td class="optional">optional</td>' in html and 'data-label="Optional"' not in html
+
+
+def test_special_feature_is_shown_once(vault_output: Output) -> None:
+    html = section_of(vault_output, "type-VaultInfo")
+    assert '<dt><span class="badge badge-deprecated">deprecated</span> <span class="carried">' \
+        in html
+
+
+def test_footer_names_the_release_and_the_licence(vault_output: Output) -> None:
+    assert ("for QEMU 3.0, generated by qapi-build from the schema's doc comments. Licence of "
+            "the text: GPL-2.0-or-later.") in vault_output.files["store.html"]
+    other = generate(vault_schema(), release="9.1", license="CC-BY-4.0")
+    assert "for QEMU 9.1," in other.files["index.html"] and "CC-BY-4.0" in other.files[
+        "index.html"]
+
+
+def test_external_references_follow_the_external_base_option() -> None:
+    schema = vault_schema()
+    docs = tuple(attrs.evolve(d, body=attrs.evolve(d.body, text=d.body.text + "\n\nSee "
+                                                    ":doc:`/interop/qmp-spec`."))
+                 if d.symbol == "VaultKind" else d for d in schema.docs)
+    html = generate(attrs.evolve(schema, docs=docs), **{"external-base": "https://x.org/d"})
+    assert 'href="https://x.org/d/interop/qmp-spec.html"><em>interop/qmp-spec</em>' in \
+        section_of(html, "type-VaultKind")
+
+
+def test_search_index_gives_each_result_a_snippet(vault_output: Output) -> None:
+    index = search_document(vault_output)
+    seal = next(d for d in index["definitions"] if d[0] == "VaultSeal")
+    assert seal[3] == "A seal, listed by the listing."
+    assert snippet(Prose(Text("word " * 50, at(1), Resolver(str)))).endswith("word…")
+
+
+def test_layout_ids_list_every_id_of_the_frame_and_the_search_script() -> None:
+    templates = Path(docs_backend.__file__).parent / "templates"
+    layout = (templates / "layout.mako").read_text(encoding="utf-8")
+    script = (templates / "search.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'\bid="([a-z-]+)"', layout))
+    used |= set(re.findall(r'getElementById\("([a-z-]+)"\)', script))
+    assert "search-box" in used and used == set(LAYOUT_IDS)

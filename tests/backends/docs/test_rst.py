@@ -164,3 +164,65 @@ def test_http_https_mailto_and_relative_links_are_kept() -> None:
 ])
 def test_url_policy(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
+
+
+def test_qmp_example_colours_json_of_every_line_of_a_message() -> None:
+    source = (".. qmp-example::\n\n   -> { \"execute\": \"a\",\n        \"arguments\": "
+              "{ \"n\": 1, \"on\": true } }\n   <- { \"return\": {} }")
+    html = render_batch([text(source)], HeadingLevels()).html[0]
+    message = re.search(r'<span class="qmp-in">(.*?)</span>\n<span class="qmp-out">', html,
+                        re.S)
+    assert message and "\n" in message.group(1)
+    assert '<span class="json-key">&quot;arguments&quot;</span>' in message.group(1)
+    assert '<span class="json-number">1</span>' in message.group(1)
+    assert '<span class="json-constant">true</span>' in message.group(1)
+    assert '<span class="json-string">&quot;a&quot;</span>' in message.group(1)
+
+
+def test_doc_text_ids_avoid_taken_ids_and_each_other() -> None:
+    taken = {"command-x", "search-box"}
+    result = render_batch(
+        [text(".. _command-x:\n\nSee command-x_.\n\n.. _search-box:\n\nEnd."),
+         text("Title\n=====\n\nOne."), text("Title\n=====\n\nTwo.")],
+        HeadingLevels(), taken=taken)
+    assert 'id="command-x-2"' in result.html[0] and 'href="#command-x-2"' in result.html[0]
+    assert 'id="search-box-2"' in result.html[0] and 'id="command-x"' not in result.html[0]
+    assert [h.anchor for hs in result.headings[1:] for h in hs] == ["title", "title-2"]
+    assert {"command-x-2", "search-box-2", "title", "title-2"} <= taken
+
+
+def test_ids_search_js_makes_are_never_given_to_doc_text() -> None:
+    html = render_batch([text(".. _search-result-3:\n\nHere.")], HeadingLevels()).html[0]
+    assert 'id="search-result-3-2"' in html
+
+
+OUTSIDE = Resolver(lambda name: "index.html#definitions" if name == "the-index" else None,
+                   title=lambda name: "index" if name == "the-index" else None,
+                   outside=lambda role, target: f"https://docs/{role}/{target}")
+
+
+def test_doc_and_ref_roles_become_links_through_the_resolver() -> None:
+    source = (":doc:`The spec </interop/spec>`, :doc:`/devel/gen` and :ref:`label`; "
+              "see the `the-index`.")
+    html = render_batch([Text(source, Location("f.json", 1), OUTSIDE)], HeadingLevels()).html[0]
+    assert '<a class="reference external" href="https://docs/doc//interop/spec"><em>The spec' \
+           in html
+    assert 'href="https://docs/doc//devel/gen"><em>devel/gen</em>' in html
+    assert 'href="https://docs/ref/label"><em>label</em>' in html
+    assert 'href="index.html#definitions">index</a>' in html
+    assert "`" not in html and ":doc:" not in html
+
+
+def test_doc_and_ref_roles_keep_their_words_without_a_place_to_link() -> None:
+    html = render_batch([text(":doc:`The spec </interop/spec>` and :ref:`label`")],
+                        HeadingLevels()).html[0]
+    assert html == "<p><em>The spec</em> and <em>label</em></p>\n"
+
+
+def test_unknown_definition_is_looked_up_outside_and_still_reported() -> None:
+    result = render_batch([Text("see `query-status`", Location("f.json", 1), OUTSIDE)],
+                          HeadingLevels())
+    assert 'href="https://docs/ref/query-status"><span class="docutils literal">' in \
+        result.html[0]
+    assert [p.message for p in result.problems] == [
+        "cross-reference to unknown definition 'query-status'"]
