@@ -1,14 +1,16 @@
-"""Reading an input file (schema, include, configuration, snapshot) safely.
+"""Reading an input file (schema, include, configuration, snapshot, log, cache entry) safely.
 
 Only a regular file is read (a FIFO, a device such as ``/dev/zero`` or a
 directory is refused without blocking), and at most :data:`MAX_INPUT_BYTES`
-of it; text must be UTF-8, and a bad byte is reported with its line.
+of it; text must be UTF-8, and a bad byte is reported with its line.  TOML
+that nests too deeply for the parser is refused in one line too.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from typing import Any
 
 #: The largest input file read (QEMU's whole schema is ~1 MiB).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -21,6 +23,10 @@ class InputFileError(Exception):
         super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
         self.reason = reason
         self.line = line
+
+
+class InputSyntaxError(InputFileError):
+    """A file that was read but does not parse; ``str()`` is one line naming the file."""
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -51,3 +57,21 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise InputFileError(
             str(path), f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", line
         ) from None
+
+
+#: What the parsers say of input that nests deeper than Python's recursion limit.
+TOO_DEEP = "values nest too deeply"
+
+
+def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The table of the TOML file at ``path`` (errors as :func:`read_text`, and
+    :class:`InputSyntaxError` when it is not TOML or nests too deeply)."""
+    import tomllib  # here: a run without a TOML file need not import it (6 ms)
+
+    text = read_text(path)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputSyntaxError(str(path), str(exc)) from None
+    except RecursionError:
+        raise InputSyntaxError(str(path), TOO_DEEP) from None

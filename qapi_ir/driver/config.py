@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.input_file import InputFileError, InputSyntaxError, read_toml
 from qapi_ir.plugin_api import CONFIG_FILE
 
 DEFAULT_CONFIG = CONFIG_FILE
@@ -88,16 +88,14 @@ def _subdirs(path: Path, value: Any) -> dict[str, str]:
 
 def load_config(path: Path) -> Config:
     """Read and check the configuration file at ``path``."""
-    import tomllib  # here: a run without a configuration file need not import it (6 ms)
-
     try:
-        data = tomllib.loads(read_text(path))
+        data = read_toml(path)
     except OSError as exc:
         raise ConfigError(f"can't read configuration file '{path}': {exc.strerror}") from exc
+    except InputSyntaxError as exc:
+        raise ConfigError(str(exc)) from exc
     except InputFileError as exc:
         raise ConfigError(f"can't read configuration file {exc}") from exc
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise ConfigError(
