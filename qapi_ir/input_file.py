@@ -3,12 +3,14 @@
 Only a regular file is read (a FIFO, a device such as ``/dev/zero`` or a
 directory is refused without blocking), and at most :data:`MAX_INPUT_BYTES`
 of it; text must be UTF-8, and a bad byte is reported with its line.  TOML
-that nests too deeply for the parser is refused in one line too.
+that nests too deeply for the parser is refused in one line too.  A message
+that quotes what such a file holds quotes it through :func:`shown`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from typing import Any
 
@@ -75,3 +77,24 @@ def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise InputSyntaxError(str(path), str(exc)) from None
     except RecursionError:
         raise InputSyntaxError(str(path), TOO_DEEP) from None
+
+
+#: Characters that move the cursor, end a line or reorder text on a terminal or in a log:
+#: C0 and C1 controls, DEL, the Unicode line and paragraph separators, bidi overrides.
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The most characters of input a message quotes.
+MAX_SHOWN = 200
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def shown(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text`` as a one-line message may quote it: cut after ``limit`` characters (``...``
+    marks the cut) and control characters escaped; printable text is unchanged."""
+    cut = text[:limit] + "..." if len(text) > limit else text
+    return CONTROL_CHARACTERS.sub(_escape, cut)

@@ -58,6 +58,7 @@ def _config(tmp_path: Path, backend: str, extra: str = "") -> Path:
         ("WritesBytes", "the content of 'b.txt' is bytes, not str"),
         ("WritesNone", "the content of 'n.txt' is NoneType, not str"),
         ("WritesNul", "'a\\x00b.txt' is not a relative path"),
+        ("WritesNewline", "'a\\nb.txt' has a control character"),
         ("FillsFilesDirectly", "'../escaped.txt' is not a path inside the output directory"),
         ("BadOption", "option 'level': kind must be one of str, bool, int, list, releases,"),
         ("BadDefault", "option 'count': the default 'many' is not a int"),
