@@ -93,8 +93,9 @@ def _escape(match: re.Match[str]) -> str:
     return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
-def shown(text: str, limit: int = MAX_SHOWN) -> str:
+def shown(text: str, limit: int | None = MAX_SHOWN) -> str:
     """``text`` as a one-line message may quote it: cut after ``limit`` characters (``...``
-    marks the cut) and control characters escaped; printable text is unchanged."""
-    cut = text[:limit] + "..." if len(text) > limit else text
+    marks the cut; ``None``: never cut) and control characters escaped; printable text is
+    unchanged."""
+    cut = text[:limit] + "..." if limit is not None and len(text) > limit else text
     return CONTROL_CHARACTERS.sub(_escape, cut)

@@ -35,6 +35,7 @@ from qapi_ir.driver.plugins import (
 from qapi_ir.driver.process import PROG, flushing_stdout, interruptible
 from qapi_ir.driver.progress import Progress
 from qapi_ir.driver.releases import with_histories
+from qapi_ir.input_file import shown
 from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
 from qapi_ir.templating import Renderer
 
@@ -128,7 +129,7 @@ def _check_prefix(value: OptionValue) -> None:
     match = _PREFIX_PATTERN.match(text)
     end = match.end() if match else 0
     if end != len(text):
-        raise UsageError(f"{PROG}: funny character '{text[end]}' in argument of --prefix")
+        raise UsageError(f"{PROG}: funny character '{shown(text[end])}' in argument of --prefix")
 
 
 def _is_known(name: str, context: BuildContext, backends: Mapping[str, LoadedBackend]) -> bool:
@@ -316,13 +317,14 @@ def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> in
         return _run(args, interrupted)
     except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
             OutputError, BackendError, UsageError) as exc:
-        print(exc, file=sys.stderr)
+        # a front end error is two lines (QEMU's form) whose input it shows escaped already
+        print(exc if isinstance(exc, QAPIError) else shown(str(exc), limit=None), file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}"
+        print(f"{PROG}: internal error: {type(exc).__name__}: {shown(str(exc), limit=None)}"
               " (QAPI_BUILD_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 1
