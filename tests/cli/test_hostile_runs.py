@@ -21,6 +21,8 @@ from qapi_ir.frontend import load_schema
 from tests.cli.helpers import EXAMPLE, run_cli
 from tests.conftest import REPO_ROOT
 
+HOSTILE_PLUGINS = Path(__file__).parent / "hostile_plugins.py"
+
 
 def _state(directory: Path) -> dict[str, tuple[bytes, int]]:
     """Content and modification time of each file below ``directory`` (staging left out)."""
@@ -45,7 +47,7 @@ def _config(tmp_path: Path, backend: str, extra: str = "") -> Path:
     config = tmp_path / "plugins.toml"
     config.write_text(
         f'backends = ["dump", "hostile"]\n{extra}\n'
-        f'[extra-backends]\nhostile = "tests.cli.hostile_plugins:{backend}"\n'
+        f'[extra-backends]\nhostile = "{HOSTILE_PLUGINS}:{backend}"\n'
     )
     return config
 
