@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from typing import Any
 
 #: The largest input file read (QEMU's whole schema is ~1 MiB).
@@ -99,3 +100,14 @@ def shown(text: str, limit: int | None = MAX_SHOWN) -> str:
     unchanged."""
     cut = text[:limit] + "..." if limit is not None and len(text) > limit else text
     return CONTROL_CHARACTERS.sub(_escape, cut)
+
+
+def imported_class(module: str, qualname: str) -> type | None:
+    """The class ``qualname`` defined in ``module``, if that module is imported and
+    defines it; for unpickling data: nothing is imported, and no other object is given."""
+    found: Any = sys.modules.get(module)
+    for part in qualname.split("."):
+        found = getattr(found, part, None)
+    if isinstance(found, type) and found.__module__ == module and found.__qualname__ == qualname:
+        return found
+    return None

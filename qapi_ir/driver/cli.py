@@ -20,6 +20,7 @@ import attrs
 from qapi_ir.driver.cache_store import CacheStore, default_root
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
 from qapi_ir.driver.entry import run_diff
+from qapi_ir.driver.hashing import local_secret
 from qapi_ir.driver.installed import installed
 from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.driver.options import OptionError, check_value, find_option, parse_text, resolve
@@ -73,7 +74,7 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
     config = _load_config(args)
     store = CacheStore(root) if root else None
     available = AvailableBackends(lambda: installed(store))
-    return BuildContext(store, Renderer(root), available, config)
+    return BuildContext(store, Renderer(root, local_secret() if root else None), available, config)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
