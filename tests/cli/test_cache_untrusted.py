@@ -151,3 +151,12 @@ def test_an_entry_checked_with_a_secret_is_refused_with_another(tmp_path: Path) 
     assert store.get_object("dd" * 32, b"1" * 32) == "signed"
     assert store.get_object("dd" * 32, b"2" * 32) is None
     assert store.get_object("dd" * 32) is None
+
+
+def test_an_entry_that_is_a_fifo_reads_as_missing_without_blocking(tmp_path: Path) -> None:
+    store = CacheStore(tmp_path)
+    store.put_object("ee" * 32, "kept")
+    (entry,) = _entries(tmp_path)
+    entry.unlink()
+    os.mkfifo(entry)
+    assert store.get_object("ee" * 32) is None
