@@ -85,6 +85,8 @@ def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 #: The most characters of input a message quotes.
 MAX_SHOWN = 200
+#: The most characters of one line of a message printed.
+MAX_MESSAGE = 1000
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -100,6 +102,17 @@ def shown(text: str, limit: int | None = MAX_SHOWN) -> str:
     unchanged."""
     cut = text[:limit] + "..." if limit is not None and len(text) > limit else text
     return CONTROL_CHARACTERS.sub(_escape, cut)
+
+
+def message_line(text: str) -> str:
+    """A line of an error message as printed: control characters escaped and, past
+    :data:`MAX_MESSAGE` characters, its middle cut out (the start names the place, the
+    end the problem), for what quoted input in full."""
+    line = shown(text, limit=None)
+    if len(line) <= MAX_MESSAGE:
+        return line
+    head = MAX_MESSAGE * 2 // 3
+    return f"{line[:head]}...{line[head - MAX_MESSAGE:]}"
 
 
 def imported_class(module: str, qualname: str) -> type | None:

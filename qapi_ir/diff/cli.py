@@ -26,7 +26,7 @@ from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.diff.wire_model import WireSchema
-from qapi_ir.input_file import shown
+from qapi_ir.input_file import message_line
 from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
@@ -143,12 +143,12 @@ def main(
     try:
         result = _judged(args, cache)
     except (InputError, SettingsError, UsageError) as exc:
-        print(f"{PROG}: error: {shown(str(exc), limit=None)}", file=sys.stderr)
+        print(f"{PROG}: error: {message_line(str(exc))}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: still one line and the error status
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {shown(str(exc), limit=None)}",
+        print(f"{PROG}: internal error: {type(exc).__name__}: {message_line(str(exc))}",
               file=sys.stderr)
         return 2
     sys.stdout.write(_renderer(args)(result))

@@ -36,7 +36,7 @@ from qapi_ir.driver.plugins import (
 from qapi_ir.driver.process import PROG, flushing_stdout, interruptible
 from qapi_ir.driver.progress import Progress
 from qapi_ir.driver.releases import with_histories
-from qapi_ir.input_file import shown
+from qapi_ir.input_file import message_line, shown
 from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
 from qapi_ir.templating import Renderer
 
@@ -319,13 +319,13 @@ def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> in
     except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
             OutputError, BackendError, UsageError) as exc:
         # a front end error is two lines (QEMU's form) whose input it shows escaped already
-        print(exc if isinstance(exc, QAPIError) else shown(str(exc), limit=None), file=sys.stderr)
+        print(exc if isinstance(exc, QAPIError) else message_line(str(exc)), file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {shown(str(exc), limit=None)}"
+        print(f"{PROG}: internal error: {type(exc).__name__}: {message_line(str(exc))}"
               " (QAPI_BUILD_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from qapi_ir.input_file import shown
+from qapi_ir.input_file import message_line
 
 from .source import QAPISourceInfo
 
@@ -35,7 +35,7 @@ class QAPISourceError(QAPIError):
         loc = str(self.info)
         if self.col is not None:
             loc += f":{self.col}"
-        msg = "\n".join(shown(line, limit=None) for line in self.msg.split("\n"))
+        msg = "\n".join(message_line(line) for line in self.msg.split("\n"))
         return f"{loc}: {msg}"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qapi_ir.driver import cli
-from qapi_ir.input_file import MAX_SHOWN, shown
+from qapi_ir.input_file import MAX_MESSAGE, MAX_SHOWN, shown
 from tests.cli.helpers import EXAMPLE
 
 
@@ -100,3 +100,20 @@ def test_shown_escapes_line_breaks_and_bidi_controls_and_keeps_printable_text() 
     assert shown("Ünïcode 'quotes' \\ and spaces") == "Ünïcode 'quotes' \\ and spaces"
     assert shown("x" * 10, limit=4) == "xxxx..."
     assert shown("x" * 10, limit=None) == "x" * 10
+
+
+@pytest.mark.parametrize("command", ["build", "diff"])
+def test_a_snapshot_with_a_huge_bad_name_gets_a_message_that_keeps_its_start_and_end(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--no-cache", "--backend", "ir", "-o", "snap", str(EXAMPLE)]) == 0
+    document = json.loads(Path("snap/ir.json").read_text())
+    document["schema"]["entities"][-1]["name"] = "x" * 100_000 + "!\x1b"
+    Path("bad.json").write_text(json.dumps(document))
+    argv = (["--no-cache", "--backend", "dump", "--from-ir", "bad.json"] if command == "build"
+            else ["diff", "bad.json", str(EXAMPLE)])
+    assert cli.main(argv) == (1 if command == "build" else 2)
+    err = _err(capsys)
+    assert err.count("\n") == 1 and len(err) < MAX_MESSAGE + 100
+    assert "bad.json: IR invariant violated: $.schema.entities[" in err
+    assert err.endswith("!\\x1b' is not a valid name for a definition\n")
