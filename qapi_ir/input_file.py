@@ -1,14 +1,19 @@
-"""Reading an input file (schema, include, configuration, snapshot) safely.
+"""Reading an input file (schema, include, configuration, snapshot, log, cache entry) safely.
 
 Only a regular file is read (a FIFO, a device such as ``/dev/zero`` or a
 directory is refused without blocking), and at most :data:`MAX_INPUT_BYTES`
-of it; text must be UTF-8, and a bad byte is reported with its line.
+of it; text must be UTF-8, and a bad byte is reported with its line.  TOML
+that nests too deeply for the parser is refused in one line too.  A message
+that quotes what such a file holds quotes it through :func:`shown`.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
+import sys
+from typing import Any
 
 #: The largest input file read (QEMU's whole schema is ~1 MiB).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -21,6 +26,10 @@ class InputFileError(Exception):
         super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
         self.reason = reason
         self.line = line
+
+
+class InputSyntaxError(InputFileError):
+    """A file that was read but does not parse; ``str()`` is one line naming the file."""
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -51,3 +60,67 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise InputFileError(
             str(path), f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", line
         ) from None
+
+
+#: What the parsers say of input that nests deeper than Python's recursion limit.
+TOO_DEEP = "values nest too deeply"
+
+
+def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The table of the TOML file at ``path`` (errors as :func:`read_text`, and
+    :class:`InputSyntaxError` when it is not TOML or nests too deeply)."""
+    import tomllib  # here: a run without a TOML file need not import it (6 ms)
+
+    text = read_text(path)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputSyntaxError(str(path), str(exc)) from None
+    except RecursionError:
+        raise InputSyntaxError(str(path), TOO_DEEP) from None
+
+
+#: Characters that move the cursor, end a line or reorder text on a terminal or in a log:
+#: C0 and C1 controls, DEL, the Unicode line and paragraph separators, bidi overrides.
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The most characters of input a message quotes.
+MAX_SHOWN = 200
+#: The most characters of one line of a message printed.
+MAX_MESSAGE = 1000
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def shown(text: str, limit: int | None = MAX_SHOWN) -> str:
+    """``text`` as a one-line message may quote it: cut after ``limit`` characters (``...``
+    marks the cut; ``None``: never cut) and control characters escaped; printable text is
+    unchanged."""
+    cut = text[:limit] + "..." if limit is not None and len(text) > limit else text
+    return CONTROL_CHARACTERS.sub(_escape, cut)
+
+
+def message_line(text: str) -> str:
+    """A line of an error message as printed: control characters escaped and, past
+    :data:`MAX_MESSAGE` characters, its middle cut out (the start names the place, the
+    end the problem), for what quoted input in full."""
+    line = shown(text, limit=None)
+    if len(line) <= MAX_MESSAGE:
+        return line
+    head = MAX_MESSAGE * 2 // 3
+    return f"{line[:head]}...{line[head - MAX_MESSAGE:]}"
+
+
+def imported_class(module: str, qualname: str) -> type | None:
+    """The class ``qualname`` defined in ``module``, if that module is imported and
+    defines it; for unpickling data: nothing is imported, and no other object is given."""
+    found: Any = sys.modules.get(module)
+    for part in qualname.split("."):
+        found = getattr(found, part, None)
+    if isinstance(found, type) and found.__module__ == module and found.__qualname__ == qualname:
+        return found
+    return None

@@ -27,6 +27,7 @@ from typing import Literal, Protocol, TypeAlias
 
 import attrs
 
+from qapi_ir.input_file import CONTROL_CHARACTERS
 from qapi_ir.ir import Location, Schema
 from qapi_ir.templating import Renderer
 
@@ -122,7 +123,8 @@ def output_path_problem(path: object, text: object) -> str | None:
     """Why ``path`` (with content ``text``) cannot be a generated file, if it cannot.
 
     A path is relative, ``/``-separated, inside the output directory, with
-    names of at most :data:`NAME_MAX` bytes; the content is text.
+    names of at most :data:`NAME_MAX` bytes and no control character (a name
+    that ends a line would forge lines of a build log); the content is text.
     """
     if not isinstance(path, str):
         return f"the path {path!r} is not a string"
@@ -132,6 +134,8 @@ def output_path_problem(path: object, text: object) -> str | None:
         return f"{path!r} is not a relative path"
     if any(part in ("", ".", "..") for part in path.split("/")):
         return f"{path!r} is not a path inside the output directory"
+    if CONTROL_CHARACTERS.search(path):
+        return f"{path!r} has a control character"
     try:
         encoded = path.encode("utf-8")
         text.encode("utf-8")

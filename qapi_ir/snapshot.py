@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qapi_ir import ir
-from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.input_file import InputFileError, read_text, shown
 from qapi_ir.invariants import InvariantError, check_invariants
 
 FORMAT_NAME = "qapi-build-ir"
@@ -162,12 +162,12 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
     version = document.get("version")
     if type(version) is not int or version != FORMAT_VERSION:
         raise SnapshotError(
-            f"{source}: IR format version {version!r} is not supported"
+            f"{source}: IR format version {shown(repr(version))} is not supported"
             f" (this qapi-build reads version {FORMAT_VERSION})"
         )
     extra = sorted(set(document) - {"format", "version", "schema"})
     if extra:
-        raise SnapshotError(f"{source}: unexpected key {extra[0]!r} at $")
+        raise SnapshotError(f"{source}: unexpected key {shown(repr(extra[0]))} at $")
     deep = _too_deep(document)
     if deep:
         raise SnapshotError(f"{source}: values nest deeper than {MAX_DEPTH} at {deep}")

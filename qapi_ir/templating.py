@@ -5,9 +5,12 @@ the cache root, and hands it to each backend in its
 :class:`~qapi_ir.plugin_api.Output`.  Templates come compiled with the
 package (:mod:`qapi_ir.template_modules`); those that do not are compiled
 into ``mako/DIGEST/`` below the cache root, one directory per template
-directory.  Within :meth:`Renderer.memoized`, a render whose template and
-context (compared pickled) match one of a previous run reuses that run's
-text, so a changed schema module re-renders only the files that depend on it.
+directory, each module beside a MAC of it and its bytecode made with a
+secret the cache does not hold: a module that anyone who can write the cache
+planted there fails it and is compiled again, never run.  Within
+:meth:`Renderer.memoized`, a render whose template and context (compared
+pickled) match one of a previous run reuses that run's text, so a changed
+schema module re-renders only the files that depend on it.
 """
 
 from __future__ import annotations
@@ -26,19 +29,21 @@ from typing import Any
 
 import attrs
 
+from qapi_ir.input_file import InputFileError, read_bytes
 from qapi_ir.template_modules import OPTIONS, add_compiled
 
 #: Makes a memo key of its parts (the build cache's digest).
 Digest = Callable[..., str]
 
 
-def _blake2b(data: bytes, digest_size: int = 32) -> Any:
-    """BLAKE2b of ``data`` from CPython's ``_blake2`` (hashlib's import loads OpenSSL)."""
+def _blake2b(data: bytes, digest_size: int = 32, key: bytes = b"") -> Any:
+    """BLAKE2b of ``data`` (keyed: a MAC) from CPython's ``_blake2`` (hashlib's import
+    loads OpenSSL)."""
     try:
         from _blake2 import blake2b
     except ImportError:  # another Python implementation
         from hashlib import blake2b
-    return blake2b(data, digest_size=digest_size)
+    return blake2b(data, digest_size=digest_size, key=key)
 
 
 def _module_directory(root: Path, templates: str) -> str | None:
@@ -56,22 +61,26 @@ def _module_directory(root: Path, templates: str) -> str | None:
     return directory if os.access(directory, os.W_OK) else None
 
 
-def _write_module(source: bytes, path: str) -> None:
-    """Write a compiled template's module atomically, and its bytecode next to it.
+def _module_writer(secret: bytes) -> Callable[[bytes, str], None]:
+    """What writes a compiled template's module atomically, its bytecode next to it, and
+    their MAC with ``secret``.
 
     The bytecode is written even under ``PYTHONDONTWRITEBYTECODE`` (it is
     meant for source trees; this is the build cache): otherwise every run
     compiles every template module again, ~1 ms each.
     """
-    import py_compile
+    def write(source: bytes, path: str) -> None:
+        import py_compile
 
-    _write_atomically(path, source)
-    with contextlib.suppress(py_compile.PyCompileError, OSError):
-        py_compile.compile(path, doraise=True)
-    _write_atomically(path + _DIGEST_SUFFIX, _module_digest(path).encode())
+        _write_atomically(path, source)
+        with contextlib.suppress(py_compile.PyCompileError, OSError):
+            py_compile.compile(path, doraise=True)
+        _write_atomically(path + _DIGEST_SUFFIX, _module_digest(path, secret).encode())
+
+    return write
 
 
-#: Next to each compiled template module: the digest of it and its bytecode.
+#: Next to each compiled template module: the MAC of it and its bytecode.
 _DIGEST_SUFFIX = ".digest"
 
 
@@ -88,30 +97,30 @@ def _write_atomically(path: str, data: bytes) -> None:
         raise
 
 
-def _module_digest(path: str) -> str:
-    """The digest of a compiled template module and of its bytecode (if any)."""
+def _module_digest(path: str, secret: bytes) -> str:
+    """The MAC with ``secret`` of a compiled template module and of its bytecode (if any)."""
     parts = []
     for name in (path, importlib.util.cache_from_source(path)):
         try:
-            data = Path(name).read_bytes()
-        except OSError:
+            data = read_bytes(name)
+        except (OSError, InputFileError):
             data = b""
         parts.append(len(data).to_bytes(8, "little") + data)
-    return str(_blake2b(b"".join(parts)).hexdigest())
+    return str(_blake2b(b"".join(parts), key=secret).hexdigest())
 
 
-def _drop_damaged_modules(template_dir: str, module_dir: str) -> None:
-    """Delete each compiled module of ``template_dir``'s templates that fails its digest,
-    so that mako compiles the template again instead of running damaged code."""
+def _drop_damaged_modules(template_dir: str, module_dir: str, secret: bytes) -> None:
+    """Delete each compiled module of ``template_dir``'s templates that fails its MAC,
+    so that mako compiles the template again instead of running damaged or planted code."""
     for template in Path(template_dir).rglob("*.mako"):
         path = os.path.join(module_dir, f"{template.relative_to(template_dir)}.py")
         if not os.path.exists(path):
             continue
         try:
-            recorded = Path(path + _DIGEST_SUFFIX).read_text()
-        except OSError:
+            recorded: bytes | None = read_bytes(path + _DIGEST_SUFFIX)
+        except (OSError, InputFileError):
             recorded = None
-        if recorded != _module_digest(path):
+        if recorded != _module_digest(path, secret).encode():
             for damaged in (path, importlib.util.cache_from_source(path), path + _DIGEST_SUFFIX):
                 with contextlib.suppress(OSError):
                     os.unlink(damaged)
@@ -157,13 +166,15 @@ def _memo_key(memo: _Memo, value: Any) -> str | None:
 
 
 class Renderer:
-    """Renders templates for one build; compiled templates are kept below ``cache_root``.
+    """Renders templates for one build; compiled templates are kept below ``cache_root``,
+    checked with ``secret`` (kept outside the cache: see the module's docstring).
 
-    ``cache_root`` ``None`` keeps them in memory only.
+    Without a ``cache_root`` and a ``secret`` they are kept in memory only.
     """
 
-    def __init__(self, cache_root: Path | None = None) -> None:
+    def __init__(self, cache_root: Path | None = None, secret: bytes | None = None) -> None:
         self.cache_root = cache_root
+        self.secret = secret
         self._lookups: dict[str, Any] = {}
         self._memo: _Memo | None = None
 
@@ -229,14 +240,14 @@ class Renderer:
         if lookup is None:
             from mako.lookup import TemplateLookup
 
-            root = self.cache_root
-            module_directory = _module_directory(root, directory) if root else None
-            if module_directory:
-                _drop_damaged_modules(directory, module_directory)
+            root, secret = self.cache_root, self.secret
+            module_directory = _module_directory(root, directory) if root and secret else None
+            if module_directory and secret:
+                _drop_damaged_modules(directory, module_directory, secret)
             lookup = self._lookups[directory] = TemplateLookup(
                 directories=[directory],
                 module_directory=module_directory,
-                module_writer=_write_module,
+                module_writer=_module_writer(secret) if secret else None,
                 filesystem_checks=False,
                 **OPTIONS,
             )

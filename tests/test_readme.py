@@ -18,10 +18,10 @@ def test_readme_backend_example_runs_through_the_cli(tmp_path: Path) -> None:
     package.mkdir()
     (package / "__init__.py").write_text(match.group(1))
     (tmp_path / "plugins.toml").write_text(
-        '[extra-backends]\ncommand-list = "my_backend:CommandList"\n'
+        '[extra-backends]\ncommand-list = "my_backend/__init__.py:CommandList"\n'
     )
     result = run_cli("--backend", "command-list", "-O", "command-list.oob-only=true",
-                     "-o", "out", EXAMPLE, cwd=tmp_path, pythonpath=tmp_path)
+                     "-o", "out", EXAMPLE, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "commands.txt").read_text() == "ping oob=True coroutine=False\n"
 

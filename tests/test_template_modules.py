@@ -15,8 +15,8 @@ from qapi_ir.template_modules import (
     generate_code,
     module_path,
 )
-from qapi_ir.templating import Renderer
 from tests.conftest import REPO_ROOT
+from tests.test_templating import cached
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_precompiled_templates_render_without_compiling_into_the_cache(
     tmp_path: Path, templates: Path
 ) -> None:
     assert module_path(templates / "page.mako").is_file()
-    assert Renderer(tmp_path / "cache").render(templates, "page.mako", name="QMP") == "hello QMP!\n"
+    assert cached(tmp_path).render(templates, "page.mako", name="QMP") == "hello QMP!\n"
     assert _compiled_into_cache(tmp_path) == []
 
 
@@ -47,7 +47,7 @@ def test_a_template_changed_since_compiling_is_compiled_again(
     tmp_path: Path, templates: Path
 ) -> None:
     (templates / "page.mako").write_text("bye ${name}\n")
-    assert Renderer(tmp_path / "cache").render(templates, "page.mako", name="QMP") == "bye QMP\n"
+    assert cached(tmp_path).render(templates, "page.mako", name="QMP") == "bye QMP\n"
     assert _compiled_into_cache(tmp_path) == ["page.mako.py"]
 
 
@@ -55,7 +55,7 @@ def test_an_altered_module_is_not_trusted(tmp_path: Path, templates: Path) -> No
     module = module_path(templates / "page.mako")
     module.write_text(module.read_text().replace("'!\\n'", "'?\\n'"))
     assert "'?\\n'" in module.read_text()
-    assert Renderer(tmp_path / "cache").render(templates, "page.mako", name="QMP") == "hello QMP!\n"
+    assert cached(tmp_path).render(templates, "page.mako", name="QMP") == "hello QMP!\n"
     assert _compiled_into_cache(tmp_path) == ["page.mako.py"]
 
 
@@ -65,7 +65,7 @@ def test_errors_in_a_precompiled_template_name_its_file_and_line(
     (templates / "broken.mako").write_text("one\n\nthree ${value.no_such()}\n")
     compile_directory(templates, templates)
     with pytest.raises(BackendError) as info:
-        Renderer(tmp_path / "cache").render(templates, "broken.mako", value=3)
+        cached(tmp_path).render(templates, "broken.mako", value=3)
     assert f'File "{templates / "broken.mako"}", line 3' in str(info.value)
     assert _compiled_into_cache(tmp_path) == []
 

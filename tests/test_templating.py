@@ -10,6 +10,14 @@ import pytest
 from qapi_ir.plugin_api import BackendError
 from qapi_ir.templating import Renderer, squeeze_blank_lines
 
+#: The secret compiled templates are kept with (a user's lies outside the cache).
+SECRET = b"s" * 32
+
+
+def cached(tmp_path: Path) -> Renderer:
+    """A renderer that keeps compiled templates below ``tmp_path/cache``."""
+    return Renderer(tmp_path / "cache", SECRET)
+
 render = Renderer().render
 
 
@@ -40,7 +48,7 @@ def test_runs_of_blank_lines_become_one() -> None:
 def test_compiled_templates_are_kept_as_modules_and_bytecode(tmp_path: Path) -> None:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "kept.mako").write_text("kept ${n}\n")
-    renderer = Renderer(tmp_path / "cache")
+    renderer = cached(tmp_path)
     assert renderer.render(tmp_path / "templates", "kept.mako", n=1) == "kept 1\n"
     [compiled] = (tmp_path / "cache" / "mako").iterdir()
     assert [p.name for p in compiled.glob("*.py")] == ["kept.mako.py"]
@@ -63,7 +71,7 @@ def test_a_damaged_compiled_template_is_compiled_again_never_run(
 ) -> None:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "greet.mako").write_text("hello ${n}\n")
-    assert Renderer(tmp_path / "cache").render(tmp_path / "templates", "greet.mako", n=1) == (
+    assert cached(tmp_path).render(tmp_path / "templates", "greet.mako", n=1) == (
         "hello 1\n"
     )
     module = next((tmp_path / "cache" / "mako").glob("*/greet.mako.py"))
@@ -71,7 +79,7 @@ def test_a_damaged_compiled_template_is_compiled_again_never_run(
     target.write_bytes(target.read_bytes().replace(b"hello", b"jello"))
     if damaged == "module":  # without the bytecode, Python would run the damaged source
         Path(importlib.util.cache_from_source(module)).unlink()
-    renderer = Renderer(tmp_path / "cache")  # as a new run's
+    renderer = cached(tmp_path)  # as a new run's
     assert renderer.render(tmp_path / "templates", "greet.mako", n=2) == "hello 2\n"
     assert b"jello" not in module.read_bytes()
 
@@ -82,7 +90,7 @@ def test_templates_of_the_same_name_in_two_directories_do_not_share_a_compiled_m
     for backend in ("one", "two"):
         (tmp_path / backend).mkdir()
         (tmp_path / backend / "common.mako").write_text(f"{backend} ${{n}}\n")
-    renderer = Renderer(tmp_path / "cache")
+    renderer = cached(tmp_path)
     assert renderer.render(tmp_path / "one", "common.mako", n=1) == "one 1\n"
-    assert Renderer(tmp_path / "cache").render(tmp_path / "two", "common.mako", n=2) == "two 2\n"
+    assert cached(tmp_path).render(tmp_path / "two", "common.mako", n=2) == "two 2\n"
     assert len(list((tmp_path / "cache" / "mako").iterdir())) == 2

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from qapi_ir.input_file import shown
 from qapi_ir.plugin_api import BackendError, Option, OptionValue
 
 OPTIONS = (
@@ -22,6 +23,37 @@ OPTIONS = (
 )
 
 
+#: The most characters a banner may have once ``{schema}`` is filled in.
+MAX_BANNER = 500
+
+
+def _banner(template: str, schema_name: str) -> str:
+    """The banner ``template`` with ``{schema}`` filled in, checked before and after.
+
+    Only a plain ``{schema}`` is a placeholder: a format spec (``{schema:>5000000}``)
+    or conversion could make a short option a huge one.
+    """
+    import string
+
+    try:
+        fields = [(name, spec, conversion)
+                  for _, name, spec, conversion in string.Formatter().parse(template)
+                  if name is not None]
+    except ValueError as exc:
+        raise BackendError(f"c.banner: bad placeholder in '{shown(template)}': {exc}") from exc
+    for name, spec, conversion in fields:
+        if name != "schema" or spec or conversion:
+            raise BackendError(f"c.banner: bad placeholder in '{shown(template)}':"
+                               " the only one is a plain {schema}")
+    banner = template.format(schema=schema_name)
+    if len(banner) > MAX_BANNER:
+        raise BackendError(f"c.banner is {len(banner)} characters long with {{schema}} filled"
+                           f" in; at most {MAX_BANNER}")
+    if "*/" in banner or "\n" in banner:
+        raise BackendError("c.banner must be one line and may not contain '*/'")
+    return banner
+
+
 @attrs.frozen
 class CSettings:
     """What the C generators need to know besides the schema."""
@@ -35,13 +67,7 @@ class CSettings:
     @classmethod
     def from_options(cls, options: Mapping[str, OptionValue], schema_name: str) -> CSettings:
         """Build settings from the backend's option values."""
-        banner = str(options["banner"])
-        try:
-            banner = banner.format(schema=schema_name)
-        except (KeyError, IndexError, ValueError) as exc:
-            raise BackendError(f"c.banner: bad placeholder in {banner!r}: {exc}") from exc
-        if "*/" in banner or "\n" in banner:
-            raise BackendError("c.banner must be one line and may not contain '*/'")
+        banner = _banner(str(options["banner"]), schema_name)
         return cls(
             prefix=str(options["prefix"]),
             builtins=bool(options["builtins"]),

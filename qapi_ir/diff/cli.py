@@ -26,6 +26,7 @@ from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.diff.wire_model import WireSchema
+from qapi_ir.input_file import message_line
 from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
@@ -145,12 +146,13 @@ def main(
         print(exc, file=sys.stderr)
         return 2
     except (InputError, SettingsError, UsageError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {message_line(str(exc))}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: still one line and the error status
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"{PROG}: internal error: {type(exc).__name__}: {message_line(str(exc))}",
+              file=sys.stderr)
         return 2
     sys.stdout.write(_renderer(args)(result))
     severities = {c.severity for c in result.changes if counted(c)}

@@ -11,6 +11,7 @@ from typing import Any
 
 from qapi_ir.diff import wire_model
 from qapi_ir.flags import flags_of
+from qapi_ir.input_file import shown
 
 
 class IntrospectionError(Exception):
@@ -81,7 +82,7 @@ class _Reader:
                 for v in self.objects("variants", required=False))
             tag = self.string("tag") if "tag" in self.info else None
             return wire_model.Object(members, tag, branches)
-        raise IntrospectionError(f"{self.where}: unknown meta-type '{meta}'")
+        raise IntrospectionError(f"{self.where}: unknown meta-type '{shown(str(meta))}'")
 
 
 def _visible_name(name: str, meta: str) -> str | None:
@@ -109,7 +110,8 @@ def _check_references(schema: wire_model.WireSchema, source: str) -> None:
              for t in _references(info.shape)]
     for what, type_name in refs:
         if type_name not in schema.types:
-            raise IntrospectionError(f"{source}: {what} refers to unknown type '{type_name}'")
+            raise IntrospectionError(
+                f"{source}: {shown(what)} refers to unknown type '{shown(type_name)}'")
 
 
 def _check_arrays(schema: wire_model.WireSchema, source: str) -> None:
@@ -119,7 +121,7 @@ def _check_arrays(schema: wire_model.WireSchema, source: str) -> None:
         seen = {name}
         while isinstance(element, wire_model.Array):
             if element.element in seen:
-                raise IntrospectionError(f"{source}: array type '{name}' contains itself")
+                raise IntrospectionError(f"{source}: array type '{shown(name)}' contains itself")
             seen.add(element.element)
             element = schema.types[element.element].shape
 

@@ -5,11 +5,15 @@ then the notices, then the compatible ones, each part grouped by command,
 event or type; then the changes that do not affect the client (``--used-by``),
 the types renamed without a wire change, and what was ignored or could not
 be compared.  The templates ``report.txt.mako``, ``report.md.mako`` and
-``report.github.mako`` lay out what this module computes.
+``report.github.mako`` lay out what this module computes.  Names come from
+replies and snapshots anyone may write: every text shown has its control
+characters and line breaks escaped, so none can forge a report line (or a
+workflow command), and Markdown code spans are fenced to hold any backticks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
@@ -21,6 +25,7 @@ from qapi_ir.diff.compare import DiffResult
 from qapi_ir.diff.document import summary
 from qapi_ir.diff.policy import counted
 from qapi_ir.diff.rules import Severity
+from qapi_ir.input_file import shown
 from qapi_ir.ir import Location
 from qapi_ir.templating import Renderer
 
@@ -75,6 +80,11 @@ class _Annotation:
     message: str
 
 
+def _plain(text: str) -> str:
+    """``text`` on one line, its control characters escaped."""
+    return shown(text, limit=None)
+
+
 def _summary_line(result: DiffResult) -> str:
     counts = summary(result.changes)
     if not result.changes:
@@ -83,20 +93,20 @@ def _summary_line(result: DiffResult) -> str:
 
 
 def _location_text(location: Location | None) -> str:
-    return "" if location is None else f"{location.file}:{location.line}"
+    return "" if location is None else _plain(f"{location.file}:{location.line}")
 
 
 def _uses_text(result: DiffResult, group: Group) -> str:
     """Which commands and events use ``group``: the first few, then how many more."""
     uses = result.uses.get(group, ())
     more = len(uses) - _USES_SHOWN
-    return ", ".join(uses[:_USES_SHOWN]) + (f" and {more} more" if more > 0 else "")
+    return _plain(", ".join(uses[:_USES_SHOWN])) + (f" and {more} more" if more > 0 else "")
 
 
 def _row(change: Change) -> _Row:
     rule_id = change.rule.id if change.replaced is None \
         else f"{change.rule.id} for {change.replaced}"
-    return _Row(str(change.severity), change.path, change.detail, rule_id,
+    return _Row(str(change.severity), _plain(change.path), _plain(change.detail), _plain(rule_id),
                 "+".join(sorted(str(d) for d in change.directions)))
 
 
@@ -107,8 +117,8 @@ def _sections(result: DiffResult, changes: Iterable[Change]) -> tuple[_Section, 
         rows = list(grouped)
         location = next((c.location or c.old_location for c in rows
                          if c.location or c.old_location), None)
-        sections.append(_Section(group.kind, group.name,
-                                 ", ".join(result.renamed.get(group, ())),
+        sections.append(_Section(group.kind, _plain(group.name),
+                                 _plain(", ".join(result.renamed.get(group, ()))),
                                  _uses_text(result, group), _location_text(location),
                                  tuple(_row(c) for c in rows)))
     return tuple(sections)
@@ -126,7 +136,7 @@ def _parts(result: DiffResult) -> list[_Part]:
 def _renamed_only(result: DiffResult) -> list[str]:
     """``New (was Old)`` for each renamed type without a wire change."""
     changed = {c.group for c in result.changes}
-    return [f"{group.name} (was {', '.join(old)})"
+    return [_plain(f"{group.name} (was {', '.join(old)})")
             for group, old in sorted(result.renamed.items()) if group not in changed]
 
 
@@ -136,7 +146,7 @@ def _context(result: DiffResult) -> dict[str, object]:
         "parts": _parts(result),
         "renamed_types": _renamed_only(result),
         "ignored": counts.ignored,
-        "not_compared": ", ".join(result.not_compared),
+        "not_compared": _plain(", ".join(result.not_compared)),
         "summary": _summary_line(result),
     }
 
@@ -156,15 +166,23 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span: fenced by more backticks than any run it holds."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def render_markdown(result: DiffResult, old: str, new: str) -> str:
     """The diff as a Markdown document: a summary, then a part per class, a table per group."""
-    return Renderer().render(TEMPLATES, "report.md.mako", old=old, new=new, cell=_cell,
-                  **_context(result))
+    return Renderer().render(TEMPLATES, "report.md.mako", old=_plain(old), new=_plain(new),
+                             cell=_cell, code=code_span, **_context(result))
 
 
 def _escape(text: str, in_property: bool = False) -> str:
-    """``text`` as a workflow command data (or, with ``in_property``, property) value."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """``text`` as a workflow command data (or, with ``in_property``, property) value;
+    the other control characters are escaped as everywhere."""
+    text = _plain(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
 
 

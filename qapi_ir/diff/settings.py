@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from qapi_ir.diff.rules import Severity, rules
+from qapi_ir.input_file import InputFileError, InputSyntaxError, read_toml
 
 TABLE = "diff"
 _KEYS = {"severity", "ignore"}
@@ -92,12 +93,12 @@ def from_table(where: str, table: Any) -> Settings:
 
 def load_settings(path: Path) -> Settings:
     """The ``[diff]`` table of the TOML file at ``path`` (defaults when it has none)."""
-    import tomllib  # only when there is a file: most diffs have none
-
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path)
     except OSError as exc:
         raise SettingsError(f"can't read configuration file '{path}': {exc.strerror}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{path}: {exc}") from exc
+    except InputSyntaxError as exc:
+        raise SettingsError(str(exc)) from exc
+    except InputFileError as exc:
+        raise SettingsError(f"can't read configuration file {exc}") from exc
     return from_table(str(path), data.get(TABLE, {}))

@@ -14,7 +14,6 @@ import json
 import re
 from collections import deque
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -22,6 +21,7 @@ import attrs
 from qapi_ir.diff.changes import Change, Group
 from qapi_ir.diff.matching import Edge, Matching
 from qapi_ir.diff.places import Pair
+from qapi_ir.input_file import TOO_DEEP, InputFileError, read_text
 
 #: Rules about a member the client does not send but now must.
 _NEWLY_REQUIRED = frozenset({"member-added-mandatory", "member-made-mandatory"})
@@ -44,10 +44,11 @@ class ClientUse:
 def read_usage(path: str) -> ClientUse:
     """The QMP messages in the file at ``path``."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"can't read '{path}': {reason}") from exc
+        lines = read_text(path).splitlines()
+    except OSError as exc:
+        raise UsageError(f"can't read '{path}': {exc.strerror or exc}") from exc
+    except InputFileError as exc:
+        raise UsageError(f"can't read {exc}") from exc
     commands: dict[str, list[Any]] = {}
     events: set[str] = set()
     for number, line in enumerate(lines, 1):
@@ -57,6 +58,8 @@ def read_usage(path: str) -> ClientUse:
             message = json.loads(line)
         except json.JSONDecodeError as exc:
             raise UsageError(f"{path}:{number}: not a JSON message: {exc.msg}") from exc
+        except RecursionError:
+            raise UsageError(f"{path}:{number}: {TOO_DEEP}") from None
         if not isinstance(message, dict):
             raise UsageError(f"{path}:{number}: a QMP message must be a JSON object")
         name = message.get("execute", message.get("exec-oob"))

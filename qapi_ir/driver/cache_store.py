@@ -2,7 +2,13 @@
 
 An entry is ``MAGIC + payload + hash(payload)`` (:mod:`qapi_ir.driver.hashing`);
 one that is truncated or altered fails the check and reads as missing, so the
-caller rebuilds it.
+caller rebuilds it.  Anyone who can write the cache (a CI cache restored from
+another branch, a shared directory) can also recompute that hash, so an entry
+is data that cannot run code: objects are unpickled by :class:`_DataUnpickler`,
+which makes only the attrs classes and enums of the IR, of ``diff`` and of the
+installed backends' list (nothing else can be named, so no function is ever
+called); and an entry that decides what code runs is checked with a secret the
+cache does not hold (``secret``: see :func:`~qapi_ir.driver.hashing.local_secret`).
 Writers go through a temporary file and :func:`os.replace`, so a concurrent
 build sees either the old entry, the new one or none, never half of one.
 """
@@ -10,8 +16,10 @@ build sees either the old entry, the new one or none, never half of one.
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import gc
+import io
 import os
 import pickle
 import sys
@@ -19,7 +27,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import attrs
+
 from qapi_ir.driver.hashing import DIGEST_SIZE, hasher
+from qapi_ir.input_file import InputFileError, imported_class, read_bytes
 
 _MAGIC = b"qapi-build-cache 2\n"
 #: The size the entries are pruned to after a build that added some.
@@ -79,25 +90,28 @@ class CacheStore:
     def _path(self, key: str) -> Path:
         return self.root / "entries" / key[:2] / key[2:]
 
-    def get(self, key: str) -> memoryview | None:
-        """The payload stored under ``key``; ``None`` when missing or corrupt."""
+    def get(self, key: str, secret: bytes = b"") -> memoryview | None:
+        """The payload stored under ``key``; ``None`` when missing, not a regular file,
+        corrupt, or (with ``secret``) not written with that secret."""
         path = self._path(key)
         try:
-            data = memoryview(path.read_bytes())
+            data = memoryview(read_bytes(path))
             os.utime(path)  # recently used: pruned last
-        except OSError:
+        except (OSError, InputFileError):
             return None
         payload = data[len(_MAGIC):-DIGEST_SIZE]
         if (
             len(data) < len(_MAGIC) + DIGEST_SIZE
             or data[: len(_MAGIC)] != _MAGIC
-            or data[-DIGEST_SIZE:] != hasher(payload).digest()
+            or data[-DIGEST_SIZE:] != hasher(payload, secret).digest()
         ):
             return None
         return payload
 
-    def put(self, key: str, write: Callable[[_HashingWriter], object]) -> None:
-        """Store what ``write`` writes to the stream it is given under ``key``.
+    def put(self, key: str, write: Callable[[_HashingWriter], object],
+            secret: bytes = b"") -> None:
+        """Store what ``write`` writes to the stream it is given under ``key`` (checked
+        with ``secret`` when one is given).
 
         A cache that cannot be written is skipped.
         """
@@ -110,7 +124,7 @@ class CacheStore:
             try:
                 with os.fdopen(fd, "wb") as stream:
                     stream.write(_MAGIC)
-                    hashing = _HashingWriter(stream)
+                    hashing = _HashingWriter(stream, secret)
                     write(hashing)
                     stream.write(hashing.hasher.digest())
                 os.replace(temporary, target)
@@ -140,36 +154,62 @@ class CacheStore:
                 path.unlink()
             total -= size
 
-    def get_object(self, key: str) -> Any:
-        """The object pickled under ``key``; ``None`` when missing or unreadable.
+    def get_object(self, key: str, secret: bytes = b"") -> Any:
+        """The data pickled under ``key``; ``None`` when missing or unreadable, or when
+        it names anything but data (see :class:`_DataUnpickler`).
 
         The cyclic collector is off meanwhile: unpickling an IR creates tens of
         thousands of objects, none garbage, that it would walk again and again (-25%).
         """
-        payload = self.get(key)
+        payload = self.get(key, secret)
         if payload is None:
             return None
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return pickle.loads(payload)
+            return _DataUnpickler(io.BytesIO(payload)).load()
         except Exception:
             return None
         finally:
             if enabled:
                 gc.enable()
 
-    def put_object(self, key: str, value: Any) -> None:
+    def put_object(self, key: str, value: Any, secret: bytes = b"") -> None:
         """Pickle ``value`` under ``key`` (streamed: no copy of the whole pickle in memory)."""
-        self.put(key, lambda stream: pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL))
+        self.put(key, lambda stream: pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL),
+                 secret)
+
+
+#: The modules whose attrs classes and enums cache entries hold, and the packages.
+_DATA_MODULES = ("qapi_ir.ir", "qapi_ir.flags", "qapi_ir.driver.installed")
+_DATA_PACKAGES = ("qapi_ir.diff.",)
+
+
+class _DataUnpickler(pickle.Unpickler):
+    """Unpickles data only.
+
+    Beside strings, numbers, tuples, lists, dicts and sets, which pickle makes
+    itself, the only thing an entry can name is an attrs class or enum of
+    :data:`_DATA_MODULES` or :data:`_DATA_PACKAGES` (already imported): made
+    from its fields, it runs no code but ours.  Naming anything else (a
+    function such as ``os.system``, a class of another module) fails the entry,
+    which then reads as missing, before anything is called.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in _DATA_MODULES or module.startswith(_DATA_PACKAGES):
+            cls = imported_class(module, name)
+            if cls is not None and (attrs.has(cls) or issubclass(cls, enum.Enum)):
+                return cls
+        raise pickle.UnpicklingError(f"a cache entry names {module}.{name}, which is not data")
 
 
 class _HashingWriter:
-    """A binary stream that digests what goes through it."""
+    """A binary stream that digests what goes through it (keyed with ``secret``, if any)."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, secret: bytes = b"") -> None:
         self._stream = stream
-        self.hasher = hasher()
+        self.hasher = hasher(secret=secret)
 
     def write(self, data: bytes) -> int:
         self.hasher.update(data)

@@ -23,6 +23,7 @@ import attrs
 from qapi_ir.driver.cache_store import CacheStore, default_root
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
 from qapi_ir.driver.entry import run_diff
+from qapi_ir.driver.hashing import local_secret
 from qapi_ir.driver.installed import installed
 from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.driver.options import OptionError, check_value, find_option, parse_text, resolve
@@ -38,6 +39,7 @@ from qapi_ir.driver.plugins import (
 from qapi_ir.driver.process import PROG, flushing_stdout, interruptible
 from qapi_ir.driver.progress import Progress
 from qapi_ir.driver.releases import with_histories
+from qapi_ir.input_file import message_line, shown
 from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
 from qapi_ir.templating import Renderer
 
@@ -94,7 +96,7 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
     config = _load_config(args)
     store = CacheStore(root) if root else None
     available = AvailableBackends(lambda: installed(store))
-    return BuildContext(store, Renderer(root), available, config)
+    return BuildContext(store, Renderer(root, local_secret() if root else None), available, config)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -152,7 +154,7 @@ def _check_prefix(value: OptionValue) -> None:
     match = _PREFIX_PATTERN.match(text)
     end = match.end() if match else 0
     if end != len(text):
-        raise OptionError(f"{PROG}: funny character '{text[end]}' in argument of --prefix")
+        raise OptionError(f"{PROG}: funny character '{shown(text[end])}' in argument of --prefix")
 
 
 def _is_known(name: str, context: BuildContext, backends: Mapping[str, LoadedBackend]) -> bool:
@@ -363,17 +365,18 @@ def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> in
     try:
         return _run(args, interrupted)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(message_line(f"{PROG}: error: {exc}"), file=sys.stderr)
         return 2
     except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
             OutputError, BackendError) as exc:
-        print(exc, file=sys.stderr)
+        # a front end error is two lines (QEMU's form) whose input it shows escaped already
+        print(exc if isinstance(exc, QAPIError) else message_line(str(exc)), file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}"
+        print(f"{PROG}: internal error: {type(exc).__name__}: {message_line(str(exc))}"
               " (QAPI_BUILD_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 1

@@ -14,18 +14,23 @@ Example::
     [subdirs]             # where below the output directory a backend writes
     docs = "html"
 
-    [extra-backends]
-    stats = "my_tools.stats:StatsBackend"
+    [extra-backends]      # FILE.py:Class, the file relative to this one
+    stats = "tools/stats.py:StatsBackend"
+
+``plugins.toml`` is code, like a Makefile: an extra backend runs with the
+user's rights.  It is still named as a file, never as any module on
+``sys.path``, so a run imports nothing the configuration does not point at.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.input_file import InputFileError, InputSyntaxError, read_toml, shown
 from qapi_ir.plugin_api import CONFIG_FILE
 
 DEFAULT_CONFIG = CONFIG_FILE
@@ -37,6 +42,22 @@ class ConfigError(Exception):
     """A configuration file that cannot be read or has the wrong shape."""
 
 
+#: ``FILE.py:Class``: a Python file (a package's ``__init__.py``) and a class in it.
+_EXTRA_BACKEND = re.compile(r"(?P<file>.+\.py):(?P<cls>[A-Za-z_][A-Za-z0-9_]*)")
+
+
+@attrs.frozen
+class ExtraBackend:
+    """A backend class in a Python file named by ``[extra-backends]``."""
+
+    #: The file, relative to the working directory (or absolute).
+    file: str
+    #: The name of the class in it.
+    cls: str
+    #: The value as written, for messages.
+    written: str
+
+
 @attrs.frozen
 class Config:
     """The settings of a configuration file; paths are relative to the file's directory."""
@@ -45,7 +66,7 @@ class Config:
     output: str | None = None
     backends: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = attrs.field(factory=dict)
-    extra_backends: dict[str, str] = attrs.field(factory=dict)
+    extra_backends: dict[str, ExtraBackend] = attrs.field(factory=dict)
     subdirs: dict[str, str] = attrs.field(factory=dict)
     legacy_docs: bool = False
 
@@ -74,6 +95,20 @@ def _boolean(path: Path, key: str, value: Any) -> bool:
     return value
 
 
+def _extra_backends(path: Path, value: Any) -> dict[str, ExtraBackend]:
+    found = {}
+    for name, written in _table_of(path, "extra-backends", value, str).items():
+        match = _EXTRA_BACKEND.fullmatch(written)
+        if not match:
+            raise ConfigError(
+                f"{path}: [extra-backends] {name} = '{shown(written)}' must be FILE.py:Class,"
+                " a Python file relative to this file (an installed distribution's backends"
+                " need no entry)"
+            )
+        found[name] = ExtraBackend(str(path.parent / match["file"]), match["cls"], written)
+    return found
+
+
 def _subdirs(path: Path, value: Any) -> dict[str, str]:
     subdirs = _table_of(path, "subdirs", value, str)
     for backend, subdir in subdirs.items():
@@ -88,16 +123,14 @@ def _subdirs(path: Path, value: Any) -> dict[str, str]:
 
 def load_config(path: Path) -> Config:
     """Read and check the configuration file at ``path``."""
-    import tomllib  # here: a run without a configuration file need not import it (6 ms)
-
     try:
-        data = tomllib.loads(read_text(path))
+        data = read_toml(path)
     except OSError as exc:
         raise ConfigError(f"can't read configuration file '{path}': {exc.strerror}") from exc
+    except InputSyntaxError as exc:
+        raise ConfigError(str(exc)) from exc
     except InputFileError as exc:
         raise ConfigError(f"can't read configuration file {exc}") from exc
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise ConfigError(
@@ -108,7 +141,7 @@ def load_config(path: Path) -> Config:
         output=_relative(path, data["output"], "output") if "output" in data else None,
         backends=_string_list(path, "backends", data.get("backends", [])),
         options=_table_of(path, "options", data.get("options", {}), dict),
-        extra_backends=_table_of(path, "extra-backends", data.get("extra-backends", {}), str),
+        extra_backends=_extra_backends(path, data.get("extra-backends", {})),
         subdirs=_subdirs(path, data.get("subdirs", {})),
         legacy_docs=_boolean(path, "legacy-docs", data.get("legacy-docs", False)),
     )

@@ -6,7 +6,10 @@ therefore kept in the build cache, under a key made of every ``sys.path``
 entry and, in each, the name of every distribution's metadata directory with
 the size and modification time of its ``entry_points.txt``: installing,
 removing or upgrading a distribution, or editing its entry points, makes
-the next run ask :mod:`importlib.metadata` again.
+the next run ask :mod:`importlib.metadata` again.  The entry names the modules
+a run imports, so it is checked with this user's secret, which the cache does
+not hold (:func:`~qapi_ir.driver.hashing.local_secret`): a forged one naming
+any module on ``sys.path`` is not used.
 """
 
 from __future__ import annotations
@@ -17,14 +20,14 @@ from typing import Any, Protocol
 
 import attrs
 
-from qapi_ir.driver.hashing import hasher
+from qapi_ir.driver.hashing import hasher, local_secret
 from qapi_ir.plugin_api import ENTRY_POINT_GROUP
 
 
 class _Store(Protocol):
-    def get_object(self, key: str) -> Any: ...
+    def get_object(self, key: str, secret: bytes = b"") -> Any: ...
 
-    def put_object(self, key: str, value: Any) -> None: ...
+    def put_object(self, key: str, value: Any, secret: bytes = b"") -> None: ...
 
 
 @attrs.frozen
@@ -82,13 +85,15 @@ def _read() -> Installed:
 
 
 def installed(store: _Store | None) -> Installed:
-    """What the distributions declare now: from ``store`` when their metadata is unchanged."""
-    if store is None:
+    """What the distributions declare now: from ``store`` when their metadata is unchanged
+    (and there is a secret to check the entry with)."""
+    secret = local_secret()
+    if store is None or secret is None:
         return _read()
     key = _metadata_key()
-    cached = store.get_object(key)
+    cached = store.get_object(key, secret)
     if isinstance(cached, Installed):
         return cached
     result = _read()
-    store.put_object(key, result)
+    store.put_object(key, result, secret)
     return result

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from qapi_ir.input_file import shown
 from qapi_ir.plugin_api import Option, OptionValue
 
+#: The most characters of a text option value (or of each item of a list): a value may be
+#: written into many generated lines (a prefix into every name), so it must stay small.
+MAX_VALUE_CHARS = 4096
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -35,12 +39,12 @@ def parse_text(backend: str, option: Option, text: str) -> OptionValue:
             return True
         if text.lower() in _FALSE:
             return False
-        raise OptionError(f"{where} takes a boolean (true/false), not {text!r}")
+        raise OptionError(f"{where} takes a boolean (true/false), not '{shown(text)}'")
     if option.kind == "int":
         try:
             return int(text)
         except ValueError:
-            raise OptionError(f"{where} takes an integer, not {text!r}") from None
+            raise OptionError(f"{where} takes an integer, not '{shown(text)}'") from None
     if option.kind == "releases":
         split_release(backend, option, text)
         return (text,)
@@ -55,7 +59,7 @@ def split_release(backend: str, option: Option, text: str) -> tuple[str, str]:
     if not equals or not label.strip() or not path:
         raise OptionError(
             f"option {backend}.{option.name} takes LABEL=PATH (7.2=old/qapi-schema.json),"
-            f" not {text!r}"
+            f" not '{shown(text)}'"
         )
     return label.strip(), path
 
@@ -78,13 +82,17 @@ def check_value(backend: str, option: Option, value: object) -> OptionValue:
             split_release(backend, option, item)
         return tuple(value)
     kind = "list of LABEL=PATH" if option.kind == "releases" else option.kind
-    raise OptionError(f"{where} takes a {kind}, not {value!r}")
+    raise OptionError(f"{where} takes a {kind}, not {shown(repr(value))}")
 
 
 def resolve(
     backend: str, options: tuple[Option, ...], given: Mapping[str, OptionValue]
 ) -> dict[str, OptionValue]:
     """Every declared option of ``backend``: the given value or the default."""
-    for name in given:
+    for name, value in given.items():
         find_option(backend, options, name)
+        for text in value if isinstance(value, tuple) else (value,):
+            if isinstance(text, str) and len(text) > MAX_VALUE_CHARS:
+                raise OptionError(f"option {backend}.{name} is {len(text)} characters long;"
+                                  f" at most {MAX_VALUE_CHARS}")
     return {o.name: given.get(o.name, o.default) for o in options}

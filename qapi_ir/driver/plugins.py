@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
 import pkgutil
 import re
+import sys
 from collections.abc import Callable
 from typing import Any, cast, get_args
 
 import attrs
 
+from qapi_ir.driver.config import ExtraBackend
+from qapi_ir.driver.hashing import hasher
 from qapi_ir.driver.installed import EntryPointInfo, Installed
 from qapi_ir.driver.options import OptionError, check_value
 from qapi_ir.plugin_api import SUPPORTED_API_VERSIONS, Backend, Option, OptionKind
@@ -91,14 +93,17 @@ def _load(entry_point: EntryPointInfo) -> Any:
 
 
 def _instantiate(obj: Any, label: str) -> Backend:
-    """Turn a loaded class (or instance) into a backend and check its interface."""
+    """Turn a loaded class (or instance) into a backend and check its interface.
+
+    A class is called only once it has every attribute of a backend.
+    """
+    missing = [attr for attr in _REQUIRED if not hasattr(obj, attr)]
+    if missing:
+        raise PluginError(f"{label}: not a qapi-build backend (lacks {', '.join(missing)})")
     try:
         backend: Any = obj() if isinstance(obj, type) else obj
     except Exception as exc:
         raise PluginError(f"{label}: could not be created: {type(exc).__name__}: {exc}") from exc
-    missing = [attr for attr in _REQUIRED if not hasattr(backend, attr)]
-    if missing:
-        raise PluginError(f"{label}: not a qapi-build backend (lacks {', '.join(missing)})")
     options = backend.options
     if not isinstance(options, tuple | list) or not all(isinstance(o, Option) for o in options):
         raise PluginError(f"{label}: 'options' must be a tuple of qapi_ir.plugin_api.Option")
@@ -149,15 +154,38 @@ def load_installed(name: str, available: AvailableBackends) -> LoadedBackend:
     return LoadedBackend(_instantiate(obj, label), origin)
 
 
-def load_by_path(name: str, path: str) -> LoadedBackend:
-    """Load the backend at import path ``module:attribute`` under the name ``name``."""
-    origin = f"import path {path}"
+def load_by_path(name: str, extra: ExtraBackend) -> LoadedBackend:
+    """Load the backend class ``extra`` names in a Python file under the name ``name``.
+
+    The file is imported under a name of its own (a package's ``__init__.py``
+    with its directory, so its relative imports work); nothing else on
+    ``sys.path`` is looked for.
+    """
+    import importlib.util
+    import os
+
+    origin = f"file {extra.written}"
     label = f"backend '{name}' ({origin})"
-    module_name, _, attribute = path.partition(":")
-    if not module_name or not attribute:
-        raise PluginError(f"{label}: an import path has the form 'module:Class'")
-    try:
-        obj = getattr(importlib.import_module(module_name), attribute)
-    except (Exception, SystemExit) as exc:
-        raise PluginError(f"{label}: failed to load: {type(exc).__name__}: {exc}") from exc
+    if not os.path.isfile(extra.file):
+        raise PluginError(f"{label}: no such file {extra.file}")
+    path = os.path.abspath(extra.file)
+    module_name = f"_qapi_build_extra_{hasher(path.encode()).hexdigest()[:16]}"
+    module = sys.modules.get(module_name)
+    if module is None:
+        package = os.path.basename(path) == "__init__.py"
+        spec = importlib.util.spec_from_file_location(
+            module_name, path,
+            submodule_search_locations=[os.path.dirname(path)] if package else None)
+        if spec is None or spec.loader is None:
+            raise PluginError(f"{label}: {extra.file} cannot be imported")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module  # what it defines names its module: attrs needs it
+        try:
+            spec.loader.exec_module(module)
+        except (Exception, SystemExit) as exc:
+            del sys.modules[module_name]
+            raise PluginError(f"{label}: failed to load: {type(exc).__name__}: {exc}") from exc
+    obj = getattr(module, extra.cls, None)
+    if not isinstance(obj, type):
+        raise PluginError(f"{label}: {extra.file} has no class {extra.cls}")
     return LoadedBackend(_instantiate(obj, label), origin)

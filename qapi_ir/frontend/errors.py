@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from qapi_ir.input_file import message_line
+
 from .source import QAPISourceInfo
 
 
@@ -16,7 +18,11 @@ class QAPIError(Exception):
 
 
 class QAPISourceError(QAPIError):
-    """An error at a source location, optionally with a column."""
+    """An error at a source location, optionally with a column.
+
+    Control characters the message quotes from the input are shown escaped (the
+    schema language keeps line breaks out of names, so every line break is the message's).
+    """
 
     def __init__(self, info: QAPISourceInfo | None, msg: str, col: int | None = None) -> None:
         super().__init__()
@@ -29,7 +35,8 @@ class QAPISourceError(QAPIError):
         loc = str(self.info)
         if self.col is not None:
             loc += f":{self.col}"
-        return f"{loc}: {self.msg}"
+        msg = "\n".join(message_line(line) for line in self.msg.split("\n"))
+        return f"{loc}: {msg}"
 
 
 class ParserPosition(Protocol):

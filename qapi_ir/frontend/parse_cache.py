@@ -6,7 +6,10 @@ that file's own).  They depend on the file's name and text only, except for
 the two objects they share with the includer: the location of the include
 directive (the ``parent`` of every location in the file) and the pragmas in
 force.  :func:`dump` pickles the entries with those two left out, and
-:func:`loads` puts the includer's in their place.
+:func:`loads` puts the includer's in their place.  A cache entry is untrusted
+(anyone who can write the cache can forge one), so :func:`loads` makes only
+the front end's own classes of :data:`_ENTRY_CLASSES`: an entry naming anything
+else (``os.system``, say) is unreadable, and nothing it names is called.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import io
 import pickle
 from collections.abc import Callable
 from typing import Any, Protocol, TypeAlias
+
+from qapi_ir.input_file import imported_class
 
 from .source import QAPISchemaPragma, QAPISourceInfo
 
@@ -61,6 +66,18 @@ class _Pickler(pickle.Pickler):
         return None
 
 
+#: The classes an entry holds (their instances are made from their fields, running no code).
+_ENTRY_CLASSES = frozenset({
+    ("qapi_ir.frontend.doc", "QAPIDoc"),
+    ("qapi_ir.frontend.doc", "QAPIDoc.Kind"),
+    ("qapi_ir.frontend.doc", "QAPIDoc.Section"),
+    ("qapi_ir.frontend.doc", "QAPIDoc.ArgSection"),
+    ("qapi_ir.frontend.doc", "Relaxation"),
+    ("qapi_ir.frontend.parser", "QAPIExpression"),
+    ("qapi_ir.frontend.source", "QAPISourceInfo"),
+})
+
+
 class _Unpickler(pickle.Unpickler):
     def __init__(self, data: bytes | memoryview, parent: QAPISourceInfo | None,
                  pragma: QAPISchemaPragma) -> None:
@@ -69,6 +86,12 @@ class _Unpickler(pickle.Unpickler):
 
     def persistent_load(self, pid: Any) -> Any:
         return self._shared[pid]
+
+    def find_class(self, module: str, name: str) -> Any:
+        cls = imported_class(module, name) if (module, name) in _ENTRY_CLASSES else None
+        if cls is None:
+            raise pickle.UnpicklingError(f"a parse cache entry names {module}.{name}")
+        return cls
 
 
 def dump(entries: list[Entry], parent: QAPISourceInfo | None, pragma: QAPISchemaPragma,

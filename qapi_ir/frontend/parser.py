@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.input_file import InputFileError, read_text, shown
 from qapi_ir.language import MAX_CHAIN_DEPTH
 
 from . import parse_cache
@@ -302,7 +302,7 @@ class QAPISchemaParser:
         # show up to the next structural, whitespace or quote character
         stray = re.match(r"[^[\]{}:,\s']+", self.src[self.pos:])
         assert stray
-        raise QAPIParseError(self, f"stray '{stray.group(0)}'")
+        raise QAPIParseError(self, f"stray '{shown(stray.group(0))}'")
 
     def _get_string(self) -> str:
         # Only printable ASCII is accepted, and only the escape \\.
@@ -319,7 +319,7 @@ class QAPISchemaParser:
                 raise QAPIParseError(self, "missing terminating \"'\"")
             if esc:
                 if ch != '\\':
-                    raise QAPIParseError(self, f"unknown escape \\{ch}")
+                    raise QAPIParseError(self, f"unknown escape \\{shown(ch)}")
                 esc = False
             elif ch == '\\':
                 esc = True

@@ -57,6 +57,11 @@ class WritesNul(_Base):
         output.write("a\0b.txt", "text")
 
 
+class WritesNewline(_Base):
+    def misbehave(self, output: Output) -> None:
+        output.write("a\nb.txt", "text")
+
+
 class FillsFilesDirectly(_Base):
     def misbehave(self, output: Output) -> None:
         output.files["../escaped.txt"] = "outside\n"

@@ -127,3 +127,57 @@ def test_a_file_over_the_size_limit_is_refused(
         read_text(path)
     path.write_text("x" * 100)
     assert read_text(path) == "x" * 100
+
+
+def _deep_json_line(tmp_path: Path) -> str:
+    path = tmp_path / "deep.log"
+    path.write_text("[" * 100_000 + "\n")
+    return str(path)
+
+
+def _deep_toml(tmp_path: Path) -> str:
+    path = tmp_path / "deep.toml"
+    path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    return str(path)
+
+
+def _device(name: str) -> Callable[[Path], str]:
+    return lambda _tmp_path: name
+
+
+#: Side inputs of every subcommand: (arguments before the file, how to make it, the message).
+SIDE_INPUTS: dict[str, tuple[list[str], Callable[[Path], str], str]] = {
+    "diff --used-by FIFO": (["diff", str(EXAMPLE), str(EXAMPLE), "--used-by"], _fifo,
+                            "fifo.json: not a regular file"),
+    "diff --used-by /dev/zero": (["diff", str(EXAMPLE), str(EXAMPLE), "--used-by"],
+                                 _device("/dev/zero"), "/dev/zero: not a regular file"),
+    "diff --used-by 100000 [": (["diff", str(EXAMPLE), str(EXAMPLE), "--used-by"],
+                                _deep_json_line, "deep.log:1: values nest too deeply"),
+    "diff --config FIFO": (["diff", str(EXAMPLE), str(EXAMPLE), "--config"], _fifo,
+                           "fifo.json: not a regular file"),
+    "diff --config /dev/zero": (["diff", str(EXAMPLE), str(EXAMPLE), "--config"],
+                                _device("/dev/zero"), "/dev/zero: not a regular file"),
+    "diff --config 5000-deep TOML": (["diff", str(EXAMPLE), str(EXAMPLE), "--config"],
+                                     _deep_toml, "deep.toml: values nest too deeply"),
+    "diff reply 100000 [": (["diff", str(EXAMPLE)], _deep_json_line,
+                            "deep.log: values nest deeper than 100"),
+    "build --config FIFO": (["--no-cache", "--config"], _fifo,
+                            "fifo.json: not a regular file"),
+    "build --config 5000-deep TOML": (["--no-cache", "--config"], _deep_toml,
+                                      "deep.toml: values nest too deeply"),
+    "build --from-ir 100000 [": (["--no-cache", "--backend", "dump", "--from-ir"],
+                                 _deep_json_line, "deep.log: values nest deeper than 100"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SIDE_INPUTS))
+def test_every_file_read_is_bounded_with_a_one_line_error(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before, make, expected = SIDE_INPUTS[case]
+    monkeypatch.chdir(tmp_path)
+    status = cli.main([*before, make(tmp_path)])
+    err = capsys.readouterr().err
+    assert status == (2 if before[0] == "diff" else 1)
+    assert err.count("\n") == 1 and expected in err, err
+    assert "internal error" not in err

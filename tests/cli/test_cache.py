@@ -127,7 +127,7 @@ def render_count(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def _run_c(schema: Path, store: CacheStore) -> Output:
     backend = cast(Backend, CBackend())
     options = resolve("c", backend.options, {})
-    return generate_cached(store, templating.Renderer(store.root),
+    return generate_cached(store, templating.Renderer(store.root, b"s" * 32),
                            from_schema_file(str(schema), store), "c", backend, options)
 
 

@@ -21,6 +21,8 @@ from qapi_ir.frontend import load_schema
 from tests.cli.helpers import EXAMPLE, run_cli
 from tests.conftest import REPO_ROOT
 
+HOSTILE_PLUGINS = Path(__file__).parent / "hostile_plugins.py"
+
 
 def _state(directory: Path) -> dict[str, tuple[bytes, int]]:
     """Content and modification time of each file below ``directory`` (staging left out)."""
@@ -45,7 +47,7 @@ def _config(tmp_path: Path, backend: str, extra: str = "") -> Path:
     config = tmp_path / "plugins.toml"
     config.write_text(
         f'backends = ["dump", "hostile"]\n{extra}\n'
-        f'[extra-backends]\nhostile = "tests.cli.hostile_plugins:{backend}"\n'
+        f'[extra-backends]\nhostile = "{HOSTILE_PLUGINS}:{backend}"\n'
     )
     return config
 
@@ -58,6 +60,7 @@ def _config(tmp_path: Path, backend: str, extra: str = "") -> Path:
         ("WritesBytes", "the content of 'b.txt' is bytes, not str"),
         ("WritesNone", "the content of 'n.txt' is NoneType, not str"),
         ("WritesNul", "'a\\x00b.txt' is not a relative path"),
+        ("WritesNewline", "'a\\nb.txt' has a control character"),
         ("FillsFilesDirectly", "'../escaped.txt' is not a path inside the output directory"),
         ("BadOption", "option 'level': kind must be one of str, bool, int, list, releases,"),
         ("BadDefault", "option 'count': the default 'many' is not a int"),

@@ -128,7 +128,9 @@ title = "From config"
     assert not (tmp_path / "generated").exists()
 
 
-def test_extra_backend_by_import_path_needs_no_installation(tmp_path: Path) -> None:
+def test_extra_backend_beside_plugins_toml_needs_no_installation_nor_pythonpath(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "localbackend.py").write_text(
         "from qapi_ir.plugin_api import PLUGIN_API_VERSION\n"
         "class Local:\n"
@@ -140,8 +142,8 @@ def test_extra_backend_by_import_path_needs_no_installation(tmp_path: Path) -> N
         "        output.write('modules.txt', ' '.join(m.name for m in schema.modules))\n"
     )
     _config(tmp_path, f'schema = "{EXAMPLE}"\nbackends = ["local"]\n'
-                      '[extra-backends]\nlocal = "localbackend:Local"\n')
-    result = run_cli("-o", "out", cwd=tmp_path, pythonpath=tmp_path)
+                      '[extra-backends]\nlocal = "localbackend.py:Local"\n')
+    result = run_cli("-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "modules.txt").read_text() == (
         "./builtin service.json service-types.json"
@@ -183,13 +185,12 @@ def test_edited_single_file_backend_is_not_served_from_the_cache(tmp_path: Path)
         "        output.write('word.txt', {word!r})\n"
     )
     _config(tmp_path, f'schema = "{EXAMPLE}"\nbackends = ["one"]\n'
-                      '[extra-backends]\none = "onefile:One"\n')
+                      '[extra-backends]\none = "onefile.py:One"\n')
     cache = tmp_path / "cache"
     module.write_text(template.format(word="first"))
-    assert run_cli("-o", "out", "--cache-dir", cache, cwd=tmp_path,
-                   pythonpath=tmp_path).returncode == 0
+    assert run_cli("-o", "out", "--cache-dir", cache, cwd=tmp_path).returncode == 0
     module.write_text(template.format(word="second, longer"))
-    result = run_cli("-o", "out", "--cache-dir", cache, cwd=tmp_path, pythonpath=tmp_path)
+    result = run_cli("-o", "out", "--cache-dir", cache, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "word.txt").read_text() == "second, longer"
 
@@ -205,12 +206,11 @@ def test_backend_with_malformed_options_is_a_plugin_error(tmp_path: Path) -> Non
         "    def generate(self, schema, output, options):\n"
         "        pass\n"
     )
-    _config(tmp_path, '[extra-backends]\nbadopts = "badopts:BadOptions"\n')
-    result = run_cli("--backend", "badopts", "-o", "out", EXAMPLE, cwd=tmp_path,
-                     pythonpath=tmp_path)
+    _config(tmp_path, '[extra-backends]\nbadopts = "badopts.py:BadOptions"\n')
+    result = run_cli("--backend", "badopts", "-o", "out", EXAMPLE, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
-        "backend 'badopts' (import path badopts:BadOptions):"
+        "backend 'badopts' (file badopts.py:BadOptions):"
         " 'options' must be a tuple of qapi_ir.plugin_api.Option\n"
     )
 

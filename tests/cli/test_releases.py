@@ -69,8 +69,8 @@ def test_a_backend_written_for_plugin_api_1_is_refused_as_flags_changed(tmp_path
         "    def generate(self, schema, output, options):\n"
         "        output.write('old.txt', str(len(schema.modules)))\n"
     )
-    (tmp_path / "plugins.toml").write_text('[extra-backends]\nold = "oldbackend:Old"\n')
-    result = run_cli("--backend", "old", "-o", "out", NEW, cwd=tmp_path, pythonpath=tmp_path)
+    (tmp_path / "plugins.toml").write_text('[extra-backends]\nold = "oldbackend.py:Old"\n')
+    result = run_cli("--backend", "old", "-o", "out", NEW, cwd=tmp_path)
     assert result.returncode == 1
     assert "written for plugin API version 1, but this qapi-build expects version 2" in (
         result.stderr

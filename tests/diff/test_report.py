@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from qapi_ir.diff.cli import main
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.inputs import read_input
-from qapi_ir.diff.report import render_markdown, render_text
+from qapi_ir.diff.report import code_span, render_markdown, render_text
 from tests.diff.helpers import write
 
 OLD = """
@@ -54,3 +58,40 @@ def test_markdown_has_a_title_and_a_row_per_change(tmp_path: Path) -> None:
     assert markdown.startswith("# API changes from `a|b` to `c`")
     assert "| breaking | `arguments.y` | mandatory member added (int) " \
            "| `member-added-mandatory` | into |" in markdown
+
+
+INJECTED = "gone\n::error file=x.json,line=1::INJECTED"
+
+
+def _hostile_reply(tmp_path: Path, names: list[str]) -> Path:
+    reply = [{"name": "0", "meta-type": "object", "members": []}]
+    reply += [{"name": name, "meta-type": "command", "arg-type": "0", "ret-type": "0"}
+              for name in names]
+    return write(tmp_path, f"reply{len(names)}.json", json.dumps({"return": reply}))
+
+
+@pytest.mark.parametrize("form", ["text", "markdown", "github"])
+def test_names_with_line_breaks_and_controls_cannot_forge_report_lines(
+    form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = _hostile_reply(tmp_path, [INJECTED, "tick`x", "\x1b[2Jclear", "ok"])
+    new = _hostile_reply(tmp_path, ["ok"])
+    assert main([str(old), str(new), "--format", form]) == 1
+    out = capsys.readouterr().out
+    assert not any(ord(c) < 32 and c != "\n" for c in out), repr(out)
+    lines = out.splitlines()
+    assert not [line for line in lines if line.startswith("::error file=x.json")]
+    assert len([line for line in lines if line.startswith("::")]) == (3 if form == "github" else 0)
+    if form == "text":
+        assert "command gone\\n::error file=x.json,line=1::INJECTED" in lines
+    if form == "markdown":
+        headings = [line for line in lines if line.startswith("#")]
+        assert "### command `gone\\n::error file=x.json,line=1::INJECTED`" in headings
+        assert "### command ``tick`x``" in headings
+        assert len(headings) == 5  # the title, "Breaking", a heading per command removed
+
+
+def test_a_markdown_code_span_holds_any_run_of_backticks() -> None:
+    assert code_span("plain") == "`plain`"
+    assert code_span("a`b") == "``a`b``"
+    assert code_span("``x") == "``` ``x ```"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from qapi_ir.driver import cli
 from tests.cli.helpers import EXAMPLE, files_below, run_cli
 
 
@@ -64,4 +65,38 @@ def test_schema_error_writes_no_c_file(tmp_path: Path) -> None:
     result = run_cli("--backend", "c", "-o", tmp_path / "out", schema.name, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("bad.json: In command 'x':\nbad.json:1: ")
+    assert files_below(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize(
+    ("banner", "message"),
+    [
+        ("{schema:>5000000}", "c.banner: bad placeholder in '{schema:>5000000}': the only one"),
+        ("{schema:>900000000}", "c.banner: bad placeholder in '{schema:>900000000}'"),
+        ("{schema!r}", "c.banner: bad placeholder in '{schema!r}'"),
+        ("{schema.__class__}", "c.banner: bad placeholder in '{schema.__class__}'"),
+        ("{schema}" * 50, "c.banner is 600 characters long with {schema} filled in; at most 500"),
+    ],
+)
+def test_a_banner_that_formatting_would_amplify_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], banner: str, message: str
+) -> None:
+    (tmp_path / "plugins.toml").write_text(f"[options.c]\nbanner = {json.dumps(banner)}\n")
+    status = cli.main(["--no-cache", "--config", str(tmp_path / "plugins.toml"), "--backend",
+                       "c", "-o", str(tmp_path / "out"), str(EXAMPLE)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.startswith(f"backend 'c': {message}") and err.count("\n") == 1, err
+    assert len(err) < 400
+    assert files_below(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("given", [["-p", "x" * 5000], ["-O", "c.prefix=" + "x" * 5000]])
+def test_an_option_value_that_every_name_would_repeat_is_bounded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: list[str]
+) -> None:
+    status = cli.main(["--no-cache", "--backend", "c", *given, "-o", str(tmp_path / "out"),
+                       str(EXAMPLE)])
+    assert status == 1
+    assert capsys.readouterr().err == "option c.prefix is 5000 characters long; at most 4096\n"
     assert files_below(tmp_path / "out") == []
