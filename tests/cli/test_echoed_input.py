@@ -106,7 +106,7 @@ def test_shown_escapes_line_breaks_and_bidi_controls_and_keeps_printable_text() 
 def test_a_snapshot_with_a_huge_bad_name_gets_a_message_that_keeps_its_start_and_end(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli.main(["--no-cache", "--backend", "ir", "-o", "snap", str(EXAMPLE)]) == 0
+    assert cli.main(["-q", "--no-cache", "--backend", "ir", "-o", "snap", str(EXAMPLE)]) == 0
     document = json.loads(Path("snap/ir.json").read_text())
     document["schema"]["entities"][-1]["name"] = "x" * 100_000 + "!\x1b"
     Path("bad.json").write_text(json.dumps(document))
