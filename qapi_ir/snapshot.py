@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from qapi_ir import ir
 from qapi_ir.input_file import InputFileError, read_text
@@ -91,6 +91,13 @@ def _register_tagged_union(
 
 class _LongNumber(str):
     """A number too long to be anything in a snapshot, kept as its digits."""
+
+
+def is_json_string(value: Any) -> TypeGuard[str]:
+    """Whether ``value`` (JSON read with :func:`parse_int`) is a string: a number kept as its
+    digits is not, however long, so that every number is refused alike where a string
+    belongs."""
+    return type(value) is str
 
 
 def parse_int(digits: str) -> int | _LongNumber:

@@ -59,7 +59,7 @@ def test_condition_trees_survive_the_round_trip(condition: ir.Condition) -> None
         modules=(ir.Module(ir.BUILTIN_MODULE), ir.Module("m.json")),
         entities=(
             ir.BuiltinType("int", "int"),
-            ir.ObjectType("S", ir.Location("m.json", 1), "m.json",
+            ir.ObjectType("Shape", ir.Location("m.json", 1), "m.json",
                           (ir.Member("m", "int", condition=condition),), condition=condition),
         ),
     )
