@@ -1,7 +1,7 @@
 """A JSON Schema of the IR snapshot format, derived from the attrs classes.
 
 The repository keeps it in ``schema/ir.schema.json``, written with the
-format version and the shape record by ``python -m qapi_ir.snapshot_format
+format version and the shape record by ``python -m qapi_ir.regenerate
 --update`` (:mod:`qapi_ir.snapshot_format`); a test checks all three are in step.
 """
 

@@ -1,39 +1,33 @@
-"""Keep the snapshot format's derived files in step with the IR: one command.
+"""The snapshot format's files, derived from the IR: what ``python -m qapi_ir.regenerate``
+writes for it.
 
-``python -m qapi_ir.snapshot_format --update`` derives, from the attrs classes
-of :mod:`qapi_ir.ir` and the flag table, the published JSON Schema
-(``schema/ir.schema.json``), the shape recorded for each format version
-(``schema/ir-format-versions.json``) and :mod:`qapi_ir.snapshot_versions`.
-When the shape changed, it adds a format version, and records the step as
-additive when the new JSON Schema accepts every document the old one did;
-otherwise a migration function must be written (the command says where).
-``--check`` only reports what is out of step.  Run from a checkout.
+From the attrs classes of :mod:`qapi_ir.ir` and the flag table come the
+published JSON Schema (``schema/ir.schema.json``), the shape recorded for each
+format version (``schema/ir-format-versions.json``) and
+:mod:`qapi_ir.snapshot_versions`.  When the shape changed, a format version is
+added, and the step recorded as additive when the new JSON Schema accepts
+every document the old one did; otherwise a migration function must be written.
 """
 
 from __future__ import annotations
 
 import json
 import runpy
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from qapi_ir import ir_jsonschema, snapshot_migrations, snapshot_versions
+from qapi_ir import ir_jsonschema, snapshot_migrations
 
-#: The command that brings every derived file in step; tests print it.
-UPDATE_COMMAND = "python -m qapi_ir.snapshot_format --update"
-
-_ROOT = Path(__file__).resolve().parents[1]
-PUBLISHED_SCHEMA = _ROOT / "schema" / "ir.schema.json"
-VERSION_SHAPES = _ROOT / "schema" / "ir-format-versions.json"
-VERSIONS_MODULE = Path(snapshot_versions.__file__)
+#: Where the files the format derives are, relative to a checkout.
+PUBLISHED_SCHEMA = Path("schema") / "ir.schema.json"
+VERSION_SHAPES = Path("schema") / "ir-format-versions.json"
+VERSIONS_MODULE = Path("qapi_ir") / "snapshot_versions.py"
 
 _VERSIONS_TEXT = '''\
 """The versions of the IR snapshot format.
 
-Written by ``{command}`` whenever the shape
-of the IR changes; never edited by hand.
+Written by ``{command}`` whenever the shape of
+the IR changes; never edited by hand.
 """
 
 #: The format version this qapi-build writes.
@@ -106,14 +100,15 @@ def accepts_older(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return _Widening(old, new).accepts(old["properties"]["schema"], new["properties"]["schema"])
 
 
-def derived_files() -> tuple[dict[Path, str], str | None]:
-    """The text each derived file must have, and what still needs a person, if anything."""
-    shapes: dict[str, str] = json.loads(VERSION_SHAPES.read_text())
+def format_files(root: Path, command: str) -> tuple[dict[Path, str], str | None]:
+    """The text each of the format's files in the checkout at ``root`` must have, and
+    what still needs a person, if anything (``command`` is named in the generated module)."""
+    shapes: dict[str, str] = json.loads((root / VERSION_SHAPES).read_text())
     version = max(int(key) for key in shapes)
-    additive = list(runpy.run_path(str(VERSIONS_MODULE))["ADDITIVE_STEPS"])
+    additive = list(runpy.run_path(str(root / VERSIONS_MODULE))["ADDITIVE_STEPS"])
     shape = ir_jsonschema.shape_digest(ir_jsonschema.snapshot_json_schema(version))
     if shapes[str(version)] != shape:
-        previous = json.loads(PUBLISHED_SCHEMA.read_text())
+        previous = json.loads((root / PUBLISHED_SCHEMA).read_text())
         version += 1
         shapes[str(version)] = shape
         if accepts_older(previous, ir_jsonschema.snapshot_json_schema(version)):
@@ -125,40 +120,9 @@ def derived_files() -> tuple[dict[Path, str], str | None]:
                  f" they are: add a function for step {step} to MIGRATIONS in"
                  " qapi_ir/snapshot_migrations.py")
     files = {
-        PUBLISHED_SCHEMA: ir_jsonschema.render(version),
-        VERSION_SHAPES: json.dumps(shapes, indent=2) + "\n",
-        VERSIONS_MODULE: _VERSIONS_TEXT.format(
-            command=UPDATE_COMMAND, version=version, additive=repr(tuple(additive))),
+        root / PUBLISHED_SCHEMA: ir_jsonschema.render(version),
+        root / VERSION_SHAPES: json.dumps(shapes, indent=2) + "\n",
+        root / VERSIONS_MODULE: _VERSIONS_TEXT.format(
+            command=command, version=version, additive=repr(tuple(additive))),
     }
     return files, to_do
-
-
-def stale_files() -> list[Path]:
-    """The derived files that are not in step with the IR."""
-    files, _ = derived_files()
-    return [path for path, text in files.items()
-            if not path.is_file() or path.read_text() != text]
-
-
-def main(argv: Sequence[str]) -> int:
-    """``--update`` writes the derived files that changed; ``--check`` lists them."""
-    if list(argv) not in (["--update"], ["--check"]):
-        print(f"usage: {UPDATE_COMMAND} | --check", file=sys.stderr)
-        return 2
-    if not VERSION_SHAPES.is_file():
-        print(f"{VERSION_SHAPES}: not found (run from a checkout of qapi-build)",
-              file=sys.stderr)
-        return 1
-    files, to_do = derived_files()
-    stale = [path for path in files if not path.is_file() or path.read_text() != files[path]]
-    for path in stale:
-        if argv[0] == "--update":
-            path.write_text(files[path])
-        print(f"{'updated' if argv[0] == '--update' else 'out of step'}: {path.relative_to(_ROOT)}")
-    if to_do:
-        print(to_do, file=sys.stderr)
-    return 1 if to_do or (stale and argv[0] == "--check") else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

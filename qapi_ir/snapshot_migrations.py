@@ -4,7 +4,7 @@ Snapshots outlive releases: a user keeps one to diff against later, so this
 qapi-build reads every format version an older one wrote.  A step from
 version N to N + 1 is either additive (every version-N document is a
 version-N + 1 document, recorded in :data:`ADDITIVE_STEPS` by ``python -m
-qapi_ir.snapshot_format --update``) or a function in :data:`MIGRATIONS` that
+qapi_ir.regenerate --update``) or a function in :data:`MIGRATIONS` that
 rewrites the ``schema`` value of a version-N document, as plain JSON.
 
 Migrations see untrusted input: what they do not recognise they leave as it

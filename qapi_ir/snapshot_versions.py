@@ -1,7 +1,7 @@
 """The versions of the IR snapshot format.
 
-Written by ``python -m qapi_ir.snapshot_format --update`` whenever the shape
-of the IR changes; never edited by hand.
+Written by ``python -m qapi_ir.regenerate --update`` whenever the shape of
+the IR changes; never edited by hand.
 """
 
 #: The format version this qapi-build writes.

@@ -17,6 +17,7 @@ CONTRACT = frozenset({
     "qapi_ir.ir_jsonschema", "qapi_ir.plugin_api", "qapi_ir.templating",
     "qapi_ir.template_modules", "qapi_ir.language", "qapi_ir.input_file",
     "qapi_ir.snapshot_migrations", "qapi_ir.snapshot_versions", "qapi_ir.snapshot_format",
+    "qapi_ir.regenerate", "qapi_ir.ir_reference",
 })
 #: Folder -> the import name of its package.
 PACKAGES = {"qapi_ir": "qapi_ir", "backends": "qapi_backends", "contrib": "contrib"}

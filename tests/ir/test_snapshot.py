@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from hypothesis import given
 
-from qapi_ir import ir, ir_jsonschema, snapshot, snapshot_format
+from qapi_ir import ir, ir_jsonschema, regenerate, snapshot
 from qapi_ir.frontend import load_schema
 from tests.conftest import REPO_ROOT
 from tests.ir.strategies import conditions
@@ -23,10 +23,11 @@ def _validate(document: object) -> None:
     jsonschema.validate(document, json.loads(PUBLISHED_SCHEMA.read_text()))
 
 
-def test_derived_format_files_are_in_step_with_the_ir() -> None:
-    """The published JSON Schema, the recorded shapes and FORMAT_VERSION follow the IR."""
-    stale = [str(path.relative_to(REPO_ROOT)) for path in snapshot_format.stale_files()]
-    assert not stale, f"{', '.join(stale)} out of step; run: {snapshot_format.UPDATE_COMMAND}"
+def test_derived_files_are_in_step_with_the_contract() -> None:
+    """The published JSON Schema, the recorded shapes, FORMAT_VERSION, the C stand-in's
+    QCO_* values and docs/ir.md's class reference follow the IR and the flag table."""
+    stale = [str(path.relative_to(REPO_ROOT)) for path in regenerate.stale_files()]
+    assert not stale, f"{', '.join(stale)} out of step; run: {regenerate.UPDATE_COMMAND}"
 
 
 def test_the_format_version_moves_with_the_shape_of_the_ir() -> None:
@@ -34,7 +35,7 @@ def test_the_format_version_moves_with_the_shape_of_the_ir() -> None:
     recorded = json.loads(FORMAT_VERSIONS.read_text())
     assert list(recorded) == [str(v) for v in range(1, snapshot.FORMAT_VERSION + 1)], (
         f"{FORMAT_VERSIONS.name} must record versions 1 to {snapshot.FORMAT_VERSION};"
-        f" run: {snapshot_format.UPDATE_COMMAND}")
+        f" run: {regenerate.UPDATE_COMMAND}")
     assert len(set(recorded.values())) == len(recorded), "two versions with one shape"
     assert json.loads(PUBLISHED_SCHEMA.read_text()) == ir_jsonschema.snapshot_json_schema()
 

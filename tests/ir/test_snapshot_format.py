@@ -7,9 +7,10 @@ import runpy
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
-from qapi_ir import ir_jsonschema, snapshot, snapshot_format, snapshot_migrations
+from qapi_ir import ir_jsonschema, regenerate, snapshot, snapshot_format, snapshot_migrations
 from tests.conftest import REPO_ROOT
 
 V1_EXAMPLE = REPO_ROOT / "tests" / "data" / "snapshots" / "v1" / "service.ir.json"
@@ -90,7 +91,7 @@ def test_every_version_step_is_additive_or_has_a_migration() -> None:
     steps = set(ADDITIVE_STEPS) | set(snapshot_migrations.MIGRATIONS)
     assert steps == set(range(1, FORMAT_VERSION)), (
         "each step from version N to N + 1 is additive (recorded by"
-        f" {snapshot_format.UPDATE_COMMAND}) or a function in MIGRATIONS")
+        f" {regenerate.UPDATE_COMMAND}) or a function in MIGRATIONS")
     assert not set(ADDITIVE_STEPS) & set(snapshot_migrations.MIGRATIONS)
 
 
@@ -128,17 +129,14 @@ def test_a_change_that_refuses_older_documents_is_not_additive(change: str) -> N
     assert not snapshot_format.accepts_older(_published(), newer)
 
 
-def _checkout_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """The three derived files copied to ``tmp_path``, where the command will write."""
-    paths = {}
-    for name in ("PUBLISHED_SCHEMA", "VERSION_SHAPES", "VERSIONS_MODULE"):
-        original: Path = getattr(snapshot_format, name)
-        copied = tmp_path / original.name
-        copied.write_text(original.read_text())
-        monkeypatch.setattr(snapshot_format, name, copied)
-        paths[name] = copied
-    monkeypatch.setattr(snapshot_format, "_ROOT", tmp_path)
-    return paths
+def _checkout_copy(tmp_path: Path) -> Path:
+    """The derived files of the checkout copied below ``tmp_path``, its root for the command."""
+    for relative in (snapshot_format.PUBLISHED_SCHEMA, snapshot_format.VERSION_SHAPES,
+                     snapshot_format.VERSIONS_MODULE, regenerate.C_REGISTRY_HEADER,
+                     regenerate.IR_REFERENCE):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text((REPO_ROOT / relative).read_text())
+    return tmp_path
 
 
 def test_the_command_adds_an_additive_version_for_a_new_flag(
@@ -146,20 +144,23 @@ def test_the_command_adds_an_additive_version_for_a_new_flag(
         capsys: pytest.CaptureFixture[str]) -> None:
     from qapi_ir import flags
 
-    paths = _checkout_copy(tmp_path, monkeypatch)
-    monkeypatch.setattr(flags, "FLAGS", (*flags.FLAGS, flags.Flag("q-pretend", default=False)))
-    assert snapshot_format.main(["--check"]) == 1
-    assert snapshot_format.main(["--update"]) == 0
+    root = _checkout_copy(tmp_path)
+    pretend = flags.Flag("q-pretend", default=False, c_option="QCO_Q_PRETEND", c_bit=9)
+    monkeypatch.setattr(flags, "FLAGS", (*flags.FLAGS, pretend))
+    assert regenerate.main(["--check"], root) == 1
+    assert regenerate.main(["--update"], root) == 0
     new = snapshot.FORMAT_VERSION + 1
-    versions = runpy.run_path(str(paths["VERSIONS_MODULE"]))
+    versions = runpy.run_path(str(root / snapshot_format.VERSIONS_MODULE))
     assert versions["FORMAT_VERSION"] == new
     assert versions["ADDITIVE_STEPS"][-1] == snapshot.FORMAT_VERSION
-    assert list(json.loads(paths["VERSION_SHAPES"].read_text()))[-1] == str(new)
-    published = json.loads(paths["PUBLISHED_SCHEMA"].read_text())
+    assert list(json.loads((root / snapshot_format.VERSION_SHAPES).read_text()))[-1] == str(new)
+    published = json.loads((root / snapshot_format.PUBLISHED_SCHEMA).read_text())
     assert published["properties"]["version"] == {"const": new}
     assert "q-pretend" in json.dumps(published)
+    header = (root / regenerate.C_REGISTRY_HEADER).read_text()
+    assert "    QCO_Q_PRETEND = (1U << 9),\n    /* End of the flag table's options */" in header
     capsys.readouterr()
-    assert snapshot_format.main(["--check"]) == 0
+    assert regenerate.main(["--check"], root) == 0
     assert capsys.readouterr().out == ""
 
 
@@ -168,15 +169,26 @@ def test_the_command_says_where_a_migration_is_needed(
         capsys: pytest.CaptureFixture[str]) -> None:
     from qapi_ir import flags
 
-    _checkout_copy(tmp_path, monkeypatch)
-    changed = tuple(flags.Flag(f.name, default=True) if f.name == "coroutine" else f
+    root = _checkout_copy(tmp_path)
+    changed = tuple(attrs.evolve(f, default=True) if f.name == "coroutine" else f
                     for f in flags.FLAGS)
     monkeypatch.setattr(flags, "FLAGS", changed)
-    assert snapshot_format.main(["--update"]) == 1
+    assert regenerate.main(["--update"], root) == 1
     step = snapshot.FORMAT_VERSION
     assert capsys.readouterr().err == (
         f"format version {step + 1} does not read version {step}'s documents as they are:"
         f" add a function for step {step} to MIGRATIONS in qapi_ir/snapshot_migrations.py\n")
+
+
+def test_a_generated_part_without_its_markers_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _checkout_copy(tmp_path)
+    (root / regenerate.IR_REFERENCE).write_text("# The IR\n")
+    assert regenerate.main(["--update"], root) == 1
+    assert capsys.readouterr().err == (
+        f"{root / regenerate.IR_REFERENCE}: the marker lines of the generated part are missing"
+        " ('<!-- The class reference below is written by python -m qapi_ir.regenerate"
+        " --update -->') (run from a checkout of qapi-build)\n")
 
 
 def test_a_migrated_snapshot_is_written_again_in_the_current_version() -> None:
