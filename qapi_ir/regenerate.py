@@ -35,6 +35,8 @@ _C_MARKERS = (f"    /* The flag table's options, written by {UPDATE_COMMAND} */"
               "    /* End of the flag table's options */")
 _DOC_MARKERS = (f"<!-- The class reference below is written by {UPDATE_COMMAND} -->",
                 "<!-- End of the class reference -->")
+_VERSION_MARKERS = (f"<!-- The table of format versions below is written by {UPDATE_COMMAND} -->",
+                    "<!-- End of the table of format versions -->")
 
 
 class RegenerateError(Exception):
@@ -61,13 +63,16 @@ def c_option_values() -> str:
 
 def derived_files(root: Path = ROOT) -> tuple[dict[Path, str], str | None]:
     """The text each derived file must have, and what still needs a person, if anything."""
-    files, to_do = snapshot_format.format_files(root, UPDATE_COMMAND)
+    state = snapshot_format.format_files(root, UPDATE_COMMAND)
+    files = dict(state.files)
     header = root / C_REGISTRY_HEADER
     files[header] = with_block(header.read_text(), _C_MARKERS, c_option_values(), header)
     reference = root / IR_REFERENCE
-    files[reference] = with_block(reference.read_text(), _DOC_MARKERS,
+    page = with_block(reference.read_text(), _VERSION_MARKERS,
+                      snapshot_format.version_table(state), reference)
+    files[reference] = with_block(page, _DOC_MARKERS,
                                   "\n" + ir_reference.reference_markdown() + "\n", reference)
-    return files, to_do
+    return files, state.to_do
 
 
 def stale_files(root: Path = ROOT) -> list[Path]:

@@ -16,6 +16,8 @@ import runpy
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from qapi_ir import ir_jsonschema, snapshot_migrations
 
 #: Where the files the format derives are, relative to a checkout.
@@ -100,9 +102,20 @@ def accepts_older(old: dict[str, Any], new: dict[str, Any]) -> bool:
     return _Widening(old, new).accepts(old["properties"]["schema"], new["properties"]["schema"])
 
 
-def format_files(root: Path, command: str) -> tuple[dict[Path, str], str | None]:
-    """The text each of the format's files in the checkout at ``root`` must have, and
-    what still needs a person, if anything (``command`` is named in the generated module)."""
+@attrs.frozen
+class FormatState:
+    """What the format's files must say: the current version, the additive steps, the
+    text of each file, and what still needs a person (a migration to write), if anything."""
+
+    version: int
+    additive: tuple[int, ...]
+    files: dict[Path, str]
+    to_do: str | None
+
+
+def format_files(root: Path, command: str) -> FormatState:
+    """The state of the format's files in the checkout at ``root`` once in step with the IR
+    (``command`` is named in the generated module)."""
     shapes: dict[str, str] = json.loads((root / VERSION_SHAPES).read_text())
     version = max(int(key) for key in shapes)
     additive = list(runpy.run_path(str(root / VERSIONS_MODULE))["ADDITIVE_STEPS"])
@@ -125,4 +138,24 @@ def format_files(root: Path, command: str) -> tuple[dict[Path, str], str | None]
         root / VERSIONS_MODULE: _VERSIONS_TEXT.format(
             command=command, version=version, additive=repr(tuple(additive))),
     }
-    return files, to_do
+    return FormatState(version, tuple(additive), files, to_do)
+
+
+def version_table(state: FormatState) -> str:
+    """The format versions as a Markdown table: how each reads the one before."""
+    rows = ["| Version | Documents of the version before |", "|---|---|",
+            "| 1 | (the first format) |"]
+    for version in range(2, state.version + 1):
+        migration = snapshot_migrations.MIGRATIONS.get(version - 1)
+        if migration is not None:
+            how = f"migrated by `{migration.__name__}`: {_first_line(migration.__doc__)}"
+        elif version - 1 in state.additive:
+            how = "read as they are (additive)"
+        else:
+            how = "not read: a migration is missing"
+        rows.append(f"| {version} | {how} |")
+    return "\n".join(rows) + "\n"
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().splitlines()[0] if doc else ""

@@ -50,7 +50,7 @@ _V1_EVENT_FLAG_FIELDS = ("boxed",)
 
 
 def flags_as_names(schema: Any) -> Any:
-    """Version 1 -> 2: a boolean field per flag became ``flags``, the names of true flags."""
+    """A boolean field per flag became `flags`, the names of the true flags."""
     for where, entity in _entities(schema):
         kind = entity.get("kind")
         if kind not in ("command", "event") or "flags" in entity:

@@ -187,8 +187,8 @@ def test_a_generated_part_without_its_markers_is_one_line(
     assert regenerate.main(["--update"], root) == 1
     assert capsys.readouterr().err == (
         f"{root / regenerate.IR_REFERENCE}: the marker lines of the generated part are missing"
-        " ('<!-- The class reference below is written by python -m qapi_ir.regenerate"
-        " --update -->') (run from a checkout of qapi-build)\n")
+        " ('<!-- The table of format versions below is written by python -m"
+        " qapi_ir.regenerate --update -->') (run from a checkout of qapi-build)\n")
 
 
 def test_a_migrated_snapshot_is_written_again_in_the_current_version() -> None:
