@@ -18,10 +18,7 @@ from qapi_ir import ir
 from qapi_ir.input_file import InputFileError, read_text
 from qapi_ir.invariants import InvariantError, check_invariants
 from qapi_ir.snapshot_migrations import MigrationError, migrate
-from qapi_ir.snapshot_versions import FORMAT_VERSION
-
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "SnapshotError", "dumps", "from_document",
-           "load", "loads", "to_document"]
+from qapi_ir.snapshot_versions import FORMAT_VERSION as FORMAT_VERSION
 
 FORMAT_NAME = "qapi-build-ir"
 

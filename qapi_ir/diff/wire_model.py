@@ -21,9 +21,10 @@ from typing import TypeAlias
 
 import attrs
 
-from qapi_ir.ir import Condition, EnumValue, Feature, Location, Member
-
-__all__ = ["EnumValue", "Feature", "Member"]
+from qapi_ir.ir import Condition, Location
+from qapi_ir.ir import EnumValue as EnumValue
+from qapi_ir.ir import Feature as Feature
+from qapi_ir.ir import Member as Member
 
 #: The things an input may or may not know; compared only when both inputs do.
 KNOWS_CONDITIONS = "conditions"
