@@ -2,12 +2,15 @@
 
 A row says how the schema spells a flag, its default (the schema may give
 only the other value), which flags it excludes, whether events take it too,
-the ``QCO_*`` option C registration sets when it has its other value, whether
-introspection shows it (as ``"NAME": true``), and how the diff classifies a
-change of it.  The front end checks and lowers flags by this table, the IR
-carries the names of the flags that are true (``Command.flag(name)``), and
-the backends and the diff read their columns.  A new flag is a new row here,
-plus the backend that gives it a meaning of its own.
+the ``QCO_*`` option C registration sets when it has its other value and that
+option's bit, whether introspection shows it (as ``"NAME": true``), how QEMU's
+test dump spells it, and how the diff classifies a change of it.  The front
+end checks and lowers flags by this table, the IR carries the names of the
+flags that are true (``Command.flag(name)``), and the backends and the diff
+read their columns.  A new flag is a new row here, then ``python -m
+qapi_ir.regenerate --update`` (a new snapshot format version, the C test
+stand-in's ``QCO_*`` values), plus the backend that gives it a meaning of its
+own.
 
 The table is read at each use (never copied at import), so a test may add a row.
 """
@@ -63,10 +66,27 @@ class Flag:
     events: bool = False
     #: The C registration option set when the flag has its other value.
     c_option: str | None = None
+    #: The bit of ``c_option`` in QEMU's ``QmpCommandOptions`` (``1U << c_bit``).
+    c_bit: int | None = attrs.field(default=None)
     #: Whether ``query-qmp-schema`` shows the flag when it is true.
     introspected: bool = False
     #: How the diff classifies a change (``None``: not compared, clients cannot see it).
     diff: FlagDiff | None = None
+    #: How QEMU's test dump (``test-qapi.py``) spells the flag; by default its name
+    #: with ``_`` for ``-``.
+    dump_name: str | None = None
+    #: Whether that dump shows the flag at its default value too (else only when set).
+    dump_always: bool = False
+
+    @c_bit.validator
+    def _c_bit_with_c_option(self, _: object, bit: int | None) -> None:
+        if (bit is None) != (self.c_option is None):
+            raise ValueError(f"flag '{self.name}': c_option and c_bit go together")
+
+    @property
+    def dump_spelling(self) -> str:
+        """The flag's name in QEMU's test dump."""
+        return self.dump_name or self.name.replace("-", "_")
 
     def takes(self, owner: str) -> bool:
         """Whether definitions of kind ``owner`` (``command``, ``event``) take this flag."""
@@ -77,24 +97,26 @@ _B, _C, _N = Severity.BREAKING, Severity.COMPATIBLE, Severity.NOTICE
 
 #: Every flag, in the order checks, dumps and registrations list them.
 FLAGS: tuple[Flag, ...] = (
-    Flag("gen", default=True),
-    Flag("success-response", default=True, c_option="QCO_NO_SUCCESS_RESP",
+    Flag("gen", default=True, dump_always=True),
+    Flag("success-response", default=True, c_option="QCO_NO_SUCCESS_RESP", c_bit=0,
+         dump_always=True,
          diff=FlagDiff.either_way(FlagRule(
              "success-response-changed", _B,
              "clients wait for a reply that doesn't come, or get one they don't expect"))),
-    Flag("boxed", default=False, events=True),
+    Flag("boxed", default=False, events=True, dump_always=True),
     Flag("allow-oob", default=False, incompatible=("coroutine",), c_option="QCO_ALLOW_OOB",
-         introspected=True,
+         c_bit=1, introspected=True, dump_name="oob", dump_always=True,
          diff=FlagDiff(
              FlagRule("allow-oob-added", _C, "the command can now also run out of band"),
              FlagRule("allow-oob-removed", _B, "clients running the command out of band fail"))),
-    Flag("allow-preconfig", default=False, c_option="QCO_ALLOW_PRECONFIG",
+    Flag("allow-preconfig", default=False, c_option="QCO_ALLOW_PRECONFIG", c_bit=2,
+         dump_name="preconfig", dump_always=True,
          diff=FlagDiff(
              FlagRule("allow-preconfig-added", _C,
                       "the command can now also run before configuration"),
              FlagRule("allow-preconfig-removed", _B,
                       "clients running the command in preconfig fail"))),
-    Flag("coroutine", default=False, c_option="QCO_COROUTINE",
+    Flag("coroutine", default=False, c_option="QCO_COROUTINE", c_bit=3,
          diff=FlagDiff.either_way(FlagRule(
              "coroutine-changed", _N, "how QEMU runs the command; no change on the wire"))),
 )
@@ -103,6 +125,12 @@ FLAGS: tuple[Flag, ...] = (
 def flags_of(owner: str) -> tuple[Flag, ...]:
     """The flags that definitions of kind ``owner`` take, in table order (none for a type)."""
     return tuple(flag for flag in FLAGS if flag.takes(owner))
+
+
+def c_options() -> tuple[tuple[str, int], ...]:
+    """Each ``QCO_*`` registration option with its bit, in table order."""
+    return tuple((flag.c_option, flag.c_bit) for flag in FLAGS
+                 if flag.c_option is not None and flag.c_bit is not None)
 
 
 def flag_named(name: str) -> Flag:

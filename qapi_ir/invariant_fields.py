@@ -6,16 +6,23 @@ path in the snapshot document.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
 from qapi_ir import ir
 from qapi_ir.language import (
+    ARRAY_SUFFIX,
     BUILTIN_TYPES,
     MAX_CONDITION_DEPTH,
+    array_type_name,
+    implicit_object_owner,
+    is_camel_stem,
     is_condition_name,
     is_enum_prefix,
+    is_lower_stem,
     is_reserved_member_name,
+    is_upper_stem,
     is_value_name,
     mangle,
     name_stem,
@@ -28,31 +35,46 @@ ENTITIES = "$.schema.entities"
 MAX_LINE = 64 * 1024 * 1024 + 1
 
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
-_IMPLICIT_OBJECT = re.compile(r"q_obj_(?P<owner>.+)-(arg|base)")
 _SECTION_KINDS = {"Plain", "Member", "Feature", "Returns", "Errors", "Since", "Todo"}
 _NAMED_SECTIONS = {"Member", "Feature"}
 
 
 def definition_name_problem(entity: ir.Definition) -> str | None:
-    """Why the name of ``entity`` is not one the front end could have made, if it is not."""
+    """Why the name of ``entity`` is not one the front end could have made, if it is not.
+
+    The front end's rules (:mod:`qapi_ir.language`), but for what a pragma may
+    allow: a snapshot does not say which names a pragma listed.
+    """
     name = entity.name
     if isinstance(entity, ir.BuiltinType):
         ok = (name, entity.json_type) in BUILTIN_TYPES
     elif isinstance(entity, ir.ArrayType):
-        ok = name == entity.element_type + "List"
+        ok = name == array_type_name(entity.element_type)
     elif isinstance(entity, ir.ObjectType) and name.startswith("q_"):
-        implicit = _IMPLICIT_OBJECT.fullmatch(name)
-        ok = name == ir.EMPTY_OBJECT or bool(implicit and name_stem(implicit["owner"]))
+        ok = name == ir.EMPTY_OBJECT or implicit_object_owner(name) is not None
     else:
-        ok = name_stem(name) is not None
+        stem = name_stem(name)
+        ok = stem is not None and not name.endswith(ARRAY_SUFFIX) and _STYLES[type(entity)](stem)
     return None if ok else f"{name!r} is not a valid name for {_kind(entity)}"
+
+
+#: The case rule of the name of each kind of definition.
+_STYLES: dict[type, Callable[[str], bool]] = {
+    ir.EnumType: is_camel_stem,
+    ir.ObjectType: is_camel_stem,
+    ir.AlternateType: is_camel_stem,
+    ir.Command: functools.partial(is_lower_stem, permit_underscore=True),
+    ir.Event: is_upper_stem,
+}
 
 
 def _kind(entity: ir.Definition) -> str:
     return {
         ir.BuiltinType: "a built-in type",
         ir.ArrayType: "an array type (its element type's name + 'List')",
-    }.get(type(entity), "a definition")
+        ir.Command: "a command (lower case)",
+        ir.Event: "an event (upper case)",
+    }.get(type(entity), "a type (CamelCase)")
 
 
 def location_problems(location: ir.Location | None, where: str) -> Iterator[str]:
@@ -112,22 +134,24 @@ def _parts(
             yield from condition_problems(part.condition, f"{where}[{index}].condition")
         features = getattr(part, "features", ())
         if features:
-            yield from _parts(features, f"{where}[{index}].features", _valid_name)
+            yield from _parts(features, f"{where}[{index}].features", _lower_name)
 
 
-def _valid_name(name: str) -> bool:
-    return name_stem(name) is not None
+def _lower_name(name: str) -> bool:
+    """A feature's or an alternate branch's name: lower case, no '_' (no pragma applies)."""
+    stem = name_stem(name)
+    return stem is not None and is_lower_stem(stem)
 
 
 def _member_name(name: str) -> bool:
-    return _valid_name(name) and not is_reserved_member_name(name)
+    return name_stem(name) is not None and not is_reserved_member_name(name)
 
 
 def entity_problems(entity: ir.Entity, where: str) -> Iterator[str]:
     """What is wrong with the fields of ``entity``, each with its path."""
     yield from location_problems(getattr(entity, "location", None), f"{where}.location")
     yield from condition_problems(getattr(entity, "condition", None), f"{where}.condition")
-    yield from _parts(getattr(entity, "features", ()), f"{where}.features", _valid_name)
+    yield from _parts(getattr(entity, "features", ()), f"{where}.features", _lower_name)
     if isinstance(entity, ir.BuiltinType) and entity.module != ir.BUILTIN_MODULE:
         yield f"{where}.module: built-in types belong to '{ir.BUILTIN_MODULE}'"
     elif isinstance(entity, ir.EnumType):
@@ -143,7 +167,7 @@ def entity_problems(entity: ir.Entity, where: str) -> Iterator[str]:
     elif isinstance(entity, ir.AlternateType):
         if not entity.branches:
             yield f"{where}.branches: an alternate needs at least one branch"
-        yield from _parts(entity.branches, f"{where}.branches", _valid_name)
+        yield from _parts(entity.branches, f"{where}.branches", _lower_name)
     elif isinstance(entity, ir.Include) and entity.module == entity.target:
         yield f"{where}.target: a module cannot include itself"
 

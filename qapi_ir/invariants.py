@@ -30,6 +30,7 @@ from qapi_ir.language import (
     MAX_FEATURES,
     QTYPE_VALUES,
     alternate_conflicts,
+    array_type_name,
     is_module_name,
     mangle,
 )
@@ -154,7 +155,7 @@ def _predefined_problems(schema: ir.Schema) -> Iterator[str]:
     predefined: dict[str, type] = {ir.EMPTY_OBJECT: ir.ObjectType, "QType": ir.EnumType}
     for name, _ in BUILTIN_TYPES:
         predefined[name] = ir.BuiltinType
-        predefined[name + "List"] = ir.ArrayType
+        predefined[array_type_name(name)] = ir.ArrayType
     where = f"{ENTITIES} (module {ir.BUILTIN_MODULE})"
     for entity in schema.module_entities(ir.BUILTIN_MODULE):
         if isinstance(entity, ir.Include) or predefined.get(entity.name) is not type(entity):

@@ -1,8 +1,8 @@
 """A JSON Schema of the IR snapshot format, derived from the attrs classes.
 
-Run ``python -m qapi_ir.ir_jsonschema`` to print it; the repository keeps the
-result in ``schema/ir.schema.json`` and a test checks it is up to date, and
-that its shape is the one recorded for its format version.
+The repository keeps it in ``schema/ir.schema.json``, written with the
+format version and the shape record by ``python -m qapi_ir.regenerate
+--update`` (:mod:`qapi_ir.snapshot_format`); a test checks all three are in step.
 """
 
 from __future__ import annotations
@@ -28,9 +28,13 @@ _TAGGED: dict[str, dict[type, str]] = {"Condition": CONDITION_KINDS, "Entity": E
 
 
 def _flag_names(owner: str) -> dict[str, Any]:
-    """The names of true flags of ``owner``: a table order subset of :data:`flags.FLAGS`."""
+    """The names of true flags of ``owner``: a table order subset of :data:`flags.FLAGS`.
+
+    The default (the flags true when the field is left out) is part of the shape: a
+    reader in another language needs it, and a changed default is not additive.
+    """
     return {"type": "array", "items": {"enum": [f.name for f in flags.flags_of(owner)]},
-            "uniqueItems": True}
+            "uniqueItems": True, "default": list(flags.default_true(owner))}
 
 
 class SchemaBuilder:
@@ -100,17 +104,18 @@ class SchemaBuilder:
         return {"$ref": f"#/$defs/{union_name}"}
 
 
-def snapshot_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) that every IR snapshot document satisfies."""
+def snapshot_json_schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every IR snapshot document of format
+    ``version`` (by default the one this qapi-build writes) satisfies."""
     builder = SchemaBuilder()
     schema_ref = builder.for_type(ir.Schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"qapi-build IR snapshot, format version {FORMAT_VERSION}",
+        "title": f"qapi-build IR snapshot, format version {version}",
         "type": "object",
         "properties": {
             "format": {"const": FORMAT_NAME},
-            "version": {"const": FORMAT_VERSION},
+            "version": {"const": version},
             "schema": schema_ref,
         },
         "required": ["format", "version", "schema"],
@@ -131,10 +136,6 @@ def shape_digest(document: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
 
 
-def render() -> str:
-    """The JSON Schema as the text kept in the repository."""
-    return json.dumps(snapshot_json_schema(), indent=2) + "\n"
-
-
-if __name__ == "__main__":
-    print(render(), end="")
+def render(version: int = FORMAT_VERSION) -> str:
+    """The JSON Schema of format ``version`` as the text kept in the repository."""
+    return json.dumps(snapshot_json_schema(version), indent=2) + "\n"

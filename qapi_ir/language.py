@@ -41,14 +41,25 @@ ALTERNATE_QTYPES = {
     'object': 'QTYPE_QDICT',
 }
 
-# Names consist of letters, digits, -, and _, starting with a letter.  An
+# Names consist of ASCII letters, digits, -, and _, starting with a letter.  An
 # experimental name is prefixed with x-, a downstream extension's with
-# __RFQDN_ (which goes first).
-_VALID_NAME = re.compile(r'(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)$', re.IGNORECASE)
+# __RFQDN_ (which goes first).  Always matched whole (``fullmatch``): ``$``
+# would also match before a final newline, and ``re.IGNORECASE`` folds
+# non-ASCII letters (U+212A KELVIN SIGN, U+017F, U+0130) into ``[a-z]``.
+_VALID_NAME = re.compile(r'(__[A-Za-z0-9.-]+_)?([xX]-)?([A-Za-z][A-Za-z0-9_-]*)')
 _NOT_C_NAME_CHAR = re.compile(r'[^A-Za-z0-9_]')
 _CONDITION_NAME = re.compile(r'[A-Z][A-Z0-9_]*')
 _ENUM_PREFIX = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 _MODULE_PART = re.compile(r'[A-Za-z0-9_+-][A-Za-z0-9_.+-]*|\.\.')
+_CAMEL_STEM = re.compile(r'[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*')
+
+#: The suffix of an array type's name (the element type's name + ``List``), which
+#: no definition's own name may have.
+ARRAY_SUFFIX = 'List'
+
+#: The roles of implicit object types: a command's or event's arguments, a union's base.
+IMPLICIT_ROLES = ('arg', 'base')
+_IMPLICIT_OBJECT = re.compile(r'q_obj_(?P<owner>.+)-(?P<role>arg|base)')
 
 
 def mangle(name: str) -> str:
@@ -62,16 +73,61 @@ def mangle(name: str) -> str:
 
 def name_stem(name: str) -> str | None:
     """The stem of a well-formed name (without prefixes); ``None`` when ill-formed or reserved."""
-    match = _VALID_NAME.match(name)
+    match = _VALID_NAME.fullmatch(name)
     if not match or mangle(name).startswith('q_'):
         return None
     return match.group(3)
 
 
+def array_type_name(element_type: str) -> str:
+    """The name of the array type of ``element_type``."""
+    return element_type + ARRAY_SUFFIX
+
+
+def implicit_object_name(owner: str, role: str) -> str:
+    """The name of the implicit object type that holds ``owner``'s members in ``role``
+    (one of :data:`IMPLICIT_ROLES`)."""
+    return f'q_obj_{owner}-{role}'
+
+
+def implicit_object_parts(name: str) -> tuple[str, str] | None:
+    """The owner and role an implicit object type's ``name`` was made from, if it was."""
+    match = _IMPLICIT_OBJECT.fullmatch(name)
+    return (match['owner'], match['role']) if match else None
+
+
+def implicit_object_owner(name: str) -> str | None:
+    """The well-formed owner name an implicit object type's ``name`` was made from, if any."""
+    parts = implicit_object_parts(name)
+    return parts[0] if parts and name_stem(parts[0]) is not None else None
+
+
+def value_as_name(value: str) -> str:
+    """An enum value as the name rules check it: values alone may start with a digit."""
+    return 'd' + value if value[:1].isdigit() else value
+
+
 def is_value_name(name: str) -> bool:
-    """Whether ``name`` is a well-formed enum value (which, unlike other names, may start
-    with a digit)."""
-    return name_stem('d' + name if name[:1].isdigit() else name) is not None
+    """Whether ``name`` is a well-formed enum value."""
+    return name_stem(value_as_name(name)) is not None
+
+
+def is_upper_stem(stem: str) -> bool:
+    """Whether the stem of an event's name is upper case without '-'."""
+    return not any(c in stem for c in '-abcdefghijklmnopqrstuvwxyz')
+
+
+def is_lower_stem(stem: str, *, permit_upper: bool = False,
+                  permit_underscore: bool = False) -> bool:
+    """Whether the stem of a command, member, value or feature name is lower case without
+    '_' (each allowed by a pragma for the names it lists)."""
+    return ((permit_upper or stem.lower() == stem)
+            and (permit_underscore or '_' not in stem))
+
+
+def is_camel_stem(stem: str) -> bool:
+    """Whether the stem of a type's name is CamelCase."""
+    return _CAMEL_STEM.fullmatch(stem) is not None
 
 
 def is_reserved_member_name(name: str) -> bool:

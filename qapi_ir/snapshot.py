@@ -1,6 +1,7 @@
 """IR snapshots: the IR as a versioned JSON document, and back.
 
 A snapshot is ``{"format": "qapi-build-ir", "version": N, "schema": {...}}``.
+Every older version reads too, migrated by :mod:`qapi_ir.snapshot_migrations`.
 Keys follow the attrs field order, so two snapshots of similar schemas diff
 cleanly.  Unions of classes carry an explicit ``kind`` tag.  This module holds
 the project's one configured :mod:`cattrs` converter.
@@ -11,14 +12,15 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from qapi_ir import ir
 from qapi_ir.input_file import InputFileError, read_text, shown
 from qapi_ir.invariants import InvariantError, check_invariants
+from qapi_ir.snapshot_migrations import MigrationError, migrate
+from qapi_ir.snapshot_versions import FORMAT_VERSION as FORMAT_VERSION
 
 FORMAT_NAME = "qapi-build-ir"
-FORMAT_VERSION = 2
 
 #: How deeply a snapshot's JSON values may nest (QEMU's schema needs ~12).
 MAX_DEPTH = 100
@@ -88,6 +90,13 @@ class _LongNumber(str):
     """A number too long to be anything in a snapshot, kept as its digits."""
 
 
+def is_json_string(value: Any) -> TypeGuard[str]:
+    """Whether ``value`` (JSON read with :func:`parse_int`) is a string: a number kept as its
+    digits is not, however long, so that every number is refused alike where a string
+    belongs."""
+    return type(value) is str
+
+
 def parse_int(digits: str) -> int | _LongNumber:
     """A JSON integer; one too long to be anything in a snapshot is kept as its digits."""
     return _LongNumber(digits) if len(digits.lstrip("-")) > MAX_DIGITS else int(digits)
@@ -129,7 +138,6 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
-
 def to_document(schema: ir.Schema) -> dict[str, Any]:
     """The snapshot document of ``schema``, as plain JSON values."""
     return {
@@ -160,10 +168,10 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
             f"{source}: not a qapi-build IR snapshot (no 'format': '{FORMAT_NAME}')"
         )
     version = document.get("version")
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or not 1 <= version <= FORMAT_VERSION:
         raise SnapshotError(
             f"{source}: IR format version {shown(repr(version))} is not supported"
-            f" (this qapi-build reads version {FORMAT_VERSION})"
+            f" (this qapi-build reads versions 1 to {FORMAT_VERSION})"
         )
     extra = sorted(set(document) - {"format", "version", "schema"})
     if extra:
@@ -172,7 +180,11 @@ def from_document(document: Any, source: str = "<snapshot>") -> ir.Schema:
     if deep:
         raise SnapshotError(f"{source}: values nest deeper than {MAX_DEPTH} at {deep}")
     try:
-        schema = _converter().structure(document.get("schema"), ir.Schema)
+        migrated = migrate(document.get("schema"), version)
+    except MigrationError as exc:
+        raise SnapshotError(f"{source}: {exc}") from None
+    try:
+        schema = _converter().structure(migrated, ir.Schema)
     except Exception as exc:
         import cattrs
 

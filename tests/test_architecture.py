@@ -13,9 +13,12 @@ from tests.conftest import REPO_ROOT
 #: The modules of the IR contract: what backends and plugins may rely on.
 CONTRACT = frozenset({
     "qapi_ir.ir", "qapi_ir.flags", "qapi_ir.snapshot", "qapi_ir.invariants",
+    "qapi_ir.invariant_fields",
     "qapi_ir.ir_jsonschema", "qapi_ir.plugin_api", "qapi_ir.templating",
     "qapi_ir.template_modules", "qapi_ir.language", "qapi_ir.input_file",
     "qapi_ir.backend_helpers",
+    "qapi_ir.snapshot_migrations", "qapi_ir.snapshot_versions", "qapi_ir.snapshot_format",
+    "qapi_ir.regenerate", "qapi_ir.ir_reference",
 })
 #: Folder -> the import name of its package.
 PACKAGES = {"qapi_ir": "qapi_ir", "backends": "qapi_backends", "contrib": "contrib"}
@@ -126,6 +129,12 @@ def test_the_contract_imports_neither_front_end_diff_nor_build() -> None:
         if _ours(name) and not allowed(path, name)
     ]
     assert found == []
+
+
+def test_every_module_at_the_top_of_qapi_ir_is_in_the_contract() -> None:
+    top = {_module_name(p) for p in (REPO_ROOT / "qapi_ir").glob("*.py")}
+    assert top - CONTRACT == {"qapi_ir", "qapi_ir.__main__"}, (
+        "list a new top-level module of qapi_ir in CONTRACT and in ARCHITECTURE.md")
 
 
 def test_contributed_packages_import_only_the_contract() -> None:

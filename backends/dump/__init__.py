@@ -36,22 +36,14 @@ def condition_text(condition: ir.Condition) -> str:
     return raw if isinstance(raw, str) else repr(raw)
 
 
-#: The flags QEMU's dump always shows, and how it names them; others show when not default.
-_ALWAYS_SHOWN = {
-    "command": {"gen": "gen", "success-response": "success_response", "boxed": "boxed",
-                "allow-oob": "oob", "allow-preconfig": "preconfig"},
-    "event": {"boxed": "boxed"},
-}
-
-
 def flags_text(definition: ir.Command | ir.Event) -> str:
-    """The flags line of a command or event: QEMU's fixed ones, then every other one set."""
+    """The flags line of a command or event, as the flag table spells them for the dump:
+    those QEMU's dump always shows, and every other one that is set."""
     owner = "command" if isinstance(definition, ir.Command) else "event"
-    always = _ALWAYS_SHOWN[owner]
     shown = [
-        f"{always.get(flag.name, flag.name.replace('-', '_'))}={definition.flag(flag.name)}"
+        f"{flag.dump_spelling}={definition.flag(flag.name)}"
         for flag in flags_of(owner)
-        if flag.name in always or definition.flag(flag.name) != flag.default
+        if flag.dump_always or definition.flag(flag.name) != flag.default
     ]
     return " ".join(shown)
 

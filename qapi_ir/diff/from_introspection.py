@@ -12,6 +12,7 @@ from typing import Any
 from qapi_ir.diff import wire_model
 from qapi_ir.flags import flags_of
 from qapi_ir.input_file import shown
+from qapi_ir.snapshot import is_json_string
 
 
 class IntrospectionError(Exception):
@@ -30,13 +31,13 @@ class _Reader:
     def string(self, key: str, info: dict[str, Any] | None = None) -> str:
         """The string ``key`` of ``info`` (default: the object being read)."""
         value = (self.info if info is None else info).get(key)
-        if not isinstance(value, str):
+        if not is_json_string(value):
             raise IntrospectionError(f"{self.where}: '{key}' must be a string")
         return value
 
     def _list(self, key: str, required: bool, kind: type, what: str) -> list[Any]:
         value = self.info.get(key, None if required else [])
-        if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
+        if not isinstance(value, list) or not all(type(v) is kind for v in value):
             raise IntrospectionError(f"{self.where}: '{key}' must be a list of {what}")
         return value
 
@@ -51,7 +52,7 @@ class _Reader:
     def features(self, info: dict[str, Any] | None = None) -> tuple[wire_model.Feature, ...]:
         """The features of ``info`` (default: the object being read)."""
         names = (self.info if info is None else info).get("features", [])
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        if not isinstance(names, list) or not all(is_json_string(n) for n in names):
             raise IntrospectionError(f"{self.where}: 'features' must be a list of strings")
         return tuple(wire_model.Feature(name) for name in names)
 

@@ -7,18 +7,12 @@ from qapi_ir.diff import wire_model
 from qapi_ir.flags import flags_of
 
 
-def _features(features: tuple[ir.Feature, ...]) -> tuple[wire_model.Feature, ...]:
-    return tuple(wire_model.Feature(f.name, f.condition) for f in features)
-
-
 def _shape(schema: ir.Schema, typ: ir.Type) -> wire_model.Shape:
     match typ:
         case ir.BuiltinType():
             return wire_model.Scalar(typ.json_type, typ.name)
         case ir.EnumType():
-            return wire_model.Enum(tuple(
-                wire_model.EnumValue(v.name, v.condition, _features(v.features))
-                for v in typ.values))
+            return wire_model.Enum(typ.values)
         case ir.ArrayType():
             return wire_model.Array(typ.element_type)
         case ir.AlternateType():
@@ -26,9 +20,7 @@ def _shape(schema: ir.Schema, typ: ir.Type) -> wire_model.Shape:
                 wire_model.Branch(ir.json_type(schema.type(b.type)), b.type, b.condition)
                 for b in typ.branches))
         case ir.ObjectType():
-            members = tuple(
-                wire_model.Member(m.name, m.type, m.optional, m.condition, _features(m.features))
-                for m in schema.all_members(typ))
+            members = schema.all_members(typ)
             if typ.variants is None:
                 return wire_model.Object(members)
             return wire_model.Object(members, typ.variants.tag, tuple(
@@ -41,7 +33,7 @@ def _type_info(schema: ir.Schema, typ: ir.Type) -> wire_model.TypeInfo:
     visible_name = None if typ.name.startswith("q_") else typ.name
     if isinstance(typ, ir.BuiltinType):
         return wire_model.TypeInfo(shape, visible_name)
-    features = () if isinstance(typ, ir.ArrayType) else _features(typ.features)
+    features = () if isinstance(typ, ir.ArrayType) else typ.features
     return wire_model.TypeInfo(shape, visible_name, typ.condition, features, typ.location)
 
 
@@ -61,7 +53,7 @@ def _command(cmd: ir.Command) -> wire_model.Command:
     return wire_model.Command(
         cmd.name, cmd.arg_type or ir.EMPTY_OBJECT, cmd.ret_type or ir.EMPTY_OBJECT,
         {flag.name: cmd.flag(flag.name) for flag in flags_of("command") if flag.diff},
-        cmd.condition, _features(cmd.features), cmd.location)
+        cmd.condition, cmd.features, cmd.location)
 
 
 def from_ir(schema: ir.Schema, *, docs: bool) -> wire_model.WireSchema:
@@ -76,7 +68,7 @@ def from_ir(schema: ir.Schema, *, docs: bool) -> wire_model.WireSchema:
         elif isinstance(definition, ir.Event):
             events[definition.name] = wire_model.Event(
                 definition.name, definition.arg_type or ir.EMPTY_OBJECT,
-                definition.condition, _features(definition.features), definition.location)
+                definition.condition, definition.features, definition.location)
         else:
             types[definition.name] = _type_info(schema, definition)
     knows = {wire_model.KNOWS_CONDITIONS, wire_model.KNOWS_SCALAR_NAMES}

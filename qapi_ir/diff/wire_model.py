@@ -7,7 +7,9 @@ on the wire), arrays are plain element references, and what an input cannot
 know (conditions and most flags in a ``query-qmp-schema`` reply) is absent
 from ``WireSchema.knows`` or from ``Command.flags`` and is then not compared.
 
-The classes are frozen but not slotted: the build cache keeps
+Features, enum values and members are the IR's own classes (a member's
+``type`` names a type of the same input; an object's members include its
+base's).  The classes defined here are frozen but not slotted: the build cache keeps
 each schema's model, and a slotted attrs instance is unpickled through Python
 code (its ``__setstate__``), a plain one in C, twice as fast.
 """
@@ -20,19 +22,14 @@ from typing import TypeAlias
 import attrs
 
 from qapi_ir.ir import Condition, Location
+from qapi_ir.ir import EnumValue as EnumValue
+from qapi_ir.ir import Feature as Feature
+from qapi_ir.ir import Member as Member
 
 #: The things an input may or may not know; compared only when both inputs do.
 KNOWS_CONDITIONS = "conditions"
 KNOWS_SCALAR_NAMES = "scalar-names"
 KNOWS_DOCS = "docs"
-
-
-@attrs.frozen(slots=False)
-class Feature:
-    """A feature; ``condition`` is ``None`` when unconditional."""
-
-    name: str
-    condition: Condition | None = None
 
 
 @attrs.frozen(slots=False)
@@ -51,30 +48,10 @@ class Array:
 
 
 @attrs.frozen(slots=False)
-class EnumValue:
-    """One value of an enumeration."""
-
-    name: str
-    condition: Condition | None = None
-    features: tuple[Feature, ...] = ()
-
-
-@attrs.frozen(slots=False)
 class Enum:
     """An enumeration."""
 
     values: tuple[EnumValue, ...]
-
-
-@attrs.frozen(slots=False)
-class Member:
-    """A member of an object as it appears on the wire (bases flattened in)."""
-
-    name: str
-    type: str
-    optional: bool = False
-    condition: Condition | None = None
-    features: tuple[Feature, ...] = ()
 
 
 @attrs.frozen(slots=False)

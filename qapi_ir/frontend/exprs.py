@@ -13,17 +13,21 @@ Derived from QEMU's ``scripts/qapi/expr.py`` and ``scripts/qapi/common.py``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from qapi_ir.flags import flags_of
 from qapi_ir.language import (
+    ARRAY_SUFFIX,
     MAX_CONDITION_DEPTH,
+    is_camel_stem,
     is_condition_name,
     is_enum_prefix,
+    is_lower_stem,
     is_reserved_member_name,
+    is_upper_stem,
     name_stem,
+    value_as_name,
 )
 
 from .errors import QAPISemError
@@ -49,8 +53,7 @@ def check_name_str(name: str, info: QAPISourceInfo, source: str) -> str:
 
 def check_name_upper(name: str, info: QAPISourceInfo, source: str) -> None:
     """Check an event name: upper case, no '-'."""
-    stem = check_name_str(name, info, source)
-    if re.search(r'[a-z-]', stem):
+    if not is_upper_stem(check_name_str(name, info, source)):
         raise QAPISemError(info, f"name of {source} must not use lowercase or '-'")
 
 
@@ -58,15 +61,13 @@ def check_name_lower(name: str, info: QAPISourceInfo, source: str,
                      permit_upper: bool = False, permit_underscore: bool = False) -> None:
     """Check a command, member or value name: lower case, no '_' (unless permitted)."""
     stem = check_name_str(name, info, source)
-    if ((not permit_upper and re.search(r'[A-Z]', stem))
-            or (not permit_underscore and '_' in stem)):
+    if not is_lower_stem(stem, permit_upper=permit_upper, permit_underscore=permit_underscore):
         raise QAPISemError(info, f"name of {source} must not use uppercase or '_'")
 
 
 def check_name_camel(name: str, info: QAPISourceInfo, source: str) -> None:
     """Check a type name: CamelCase."""
-    stem = check_name_str(name, info, source)
-    if not re.match(r'[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$', stem):
+    if not is_camel_stem(check_name_str(name, info, source)):
         raise QAPISemError(info, f"name of {source} must use CamelCase")
 
 
@@ -79,8 +80,8 @@ def check_defn_name_str(name: str, info: QAPISourceInfo, meta: str) -> None:
                          permit_underscore=name in info.pragma.command_name_exceptions)
     else:
         check_name_camel(name, info, meta)
-    if name.endswith('List'):
-        raise QAPISemError(info, f"{meta} name should not end in 'List'")
+    if name.endswith(ARRAY_SUFFIX):
+        raise QAPISemError(info, f"{meta} name should not end in '{ARRAY_SUFFIX}'")
 
 
 def check_keys(value: dict[str, object], info: QAPISourceInfo, source: str,
@@ -247,10 +248,7 @@ def check_enum(expr: QAPIExpression) -> None:
         member_name = member['name']
         check_name_is_str(member_name, info, source)
         source = f"{source} '{member_name}'"
-        # Enum values may start with a digit: hide it from the name check.
-        if member_name[:1].isdigit():
-            member_name = 'd' + member_name
-        check_name_lower(member_name, info, source,
+        check_name_lower(value_as_name(member_name), info, source,
                          permit_upper=permissive, permit_underscore=permissive)
         check_if(member, info, source)
         check_features(member.get('features'), info)

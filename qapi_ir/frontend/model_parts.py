@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from qapi_ir.language import mangle
+from qapi_ir.language import implicit_object_parts, mangle
 
 from .doc import QAPIDoc
 from .errors import QAPISemError
@@ -96,17 +96,14 @@ class QAPISchemaMember:
         meta = 'type'
         defined_in = self.defined_in
         assert defined_in
-        if defined_in.startswith('q_obj_'):
-            # Reverse QAPISchema._make_implicit_object_type()'s naming.
-            defined_in = defined_in[6:]
-            if defined_in.endswith('-arg'):
+        implicit = implicit_object_parts(defined_in)
+        if implicit:
+            defined_in, owner_role = implicit
+            if owner_role == 'arg':
                 role = 'parameter'
                 meta = 'command'
-                defined_in = defined_in[:-4]
             else:
-                assert defined_in.endswith('-base')
                 role = 'base ' + role
-                defined_in = defined_in[:-5]
         assert info is not None
         if defined_in != info.defn_name:
             return f"{role} '{self.name}' of {meta} '{defined_in}'"

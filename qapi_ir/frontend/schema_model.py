@@ -17,7 +17,14 @@ from collections.abc import Callable
 from typing import Any
 
 from qapi_ir.flags import flags_of
-from qapi_ir.language import BUILTIN_TYPES, MAX_FEATURES, QTYPE_VALUES, is_module_name
+from qapi_ir.language import (
+    BUILTIN_TYPES,
+    MAX_FEATURES,
+    QTYPE_VALUES,
+    array_type_name,
+    implicit_object_name,
+    is_module_name,
+)
 
 from .doc import QAPIDoc, Relaxation
 from .errors import QAPIError, QAPISemError, QAPISourceError
@@ -196,7 +203,7 @@ class QAPISchema:
                 for v in values]
 
     def _make_array_type(self, element_type: str, info: QAPISourceInfo | None) -> str:
-        name = element_type + 'List'
+        name = array_type_name(element_type)
         if not self.lookup_type(name):
             self._def_definition(QAPISchemaArrayType(name, info, element_type))
         return name
@@ -206,7 +213,7 @@ class QAPISchema:
             members: list[QAPISchemaObjectTypeMember]) -> str | None:
         if not members:
             return None
-        name = f'q_obj_{name}-{role}'
+        name = implicit_object_name(name, role)
         # An existing one means a duplicate definition, reported later.
         if not self.lookup_entity(name):
             self._def_definition(QAPISchemaObjectType(

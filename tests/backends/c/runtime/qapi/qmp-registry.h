@@ -12,10 +12,12 @@ typedef void (QmpCommandFunc)(QDict *args, QObject **ret, Error **errp);
 
 typedef enum QmpCommandOptions {
     QCO_NO_OPTIONS = 0x0,
+    /* The flag table's options, written by python -m qapi_ir.regenerate --update */
     QCO_NO_SUCCESS_RESP = (1U << 0),
     QCO_ALLOW_OOB = (1U << 1),
     QCO_ALLOW_PRECONFIG = (1U << 2),
     QCO_COROUTINE = (1U << 3),
+    /* End of the flag table's options */
 } QmpCommandOptions;
 
 typedef struct QmpCommand {
