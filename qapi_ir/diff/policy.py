@@ -1,7 +1,10 @@
 """Turning found changes into verdicts: stability, per-rule classes, ignores, a client's use.
 
 In order: removing something the old schema marked deprecated becomes an
-*announced removal*; a rule's class is replaced by the one the settings give;
+*announced removal*; a rule the context of a change gives (added already
+deprecated, reached only through a new variant, absent from a reply's build:
+see :class:`~qapi_ir.diff.changes.Change`) replaces the found one; a rule's
+class is replaced by the one the settings give;
 a change to something unstable or ``x-`` named that would count for more
 than the ``unstable-changed`` rule becomes that rule; a change matching an
 ignore entry is set aside with its reason.  Both stability rules are rules
@@ -15,12 +18,8 @@ from fnmatch import fnmatchcase
 import attrs
 
 from qapi_ir.diff.changes import Change, join
-from qapi_ir.diff.rules import ANNOUNCED_REMOVAL, UNSTABLE_CHANGED, Severity, rule
+from qapi_ir.diff.rules import ANNOUNCED_REMOVAL, REMOVALS, UNSTABLE_CHANGED, Severity, rule
 from qapi_ir.diff.settings import Ignore, Settings
-
-#: Rules that remove something a client could use.
-REMOVALS = frozenset({"command-removed", "event-removed", "member-removed-optional",
-                      "member-removed-mandatory", "enum-value-removed"})
 
 
 def address(change: Change) -> str:
@@ -50,6 +49,8 @@ def judge(change: Change, settings: Settings) -> Change:
     """``change`` with its final rule, class, and ignore reason."""
     if change.deprecated and change.rule.id in REMOVALS:
         change = _replace(change, ANNOUNCED_REMOVAL, settings)
+    elif change.context_rule is not None:
+        change = _replace(change, change.context_rule, settings)
     else:
         change = attrs.evolve(change, severity=_severity(change, settings))
         cap = _severity(attrs.evolve(change, rule=rule(UNSTABLE_CHANGED)), settings)
