@@ -19,7 +19,7 @@ import attrs
 
 from qapi_ir.driver.cache_store import CacheStore, default_root
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
-from qapi_ir.driver.entry import run_diff
+from qapi_ir.driver.entry import SUBCOMMANDS
 from qapi_ir.driver.installed import installed
 from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot
 from qapi_ir.driver.options import OptionError, check_value, find_option, parse_text, resolve
@@ -298,8 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["diff"]:
-        return run_diff(arguments[1:])
+    if arguments[:1] and arguments[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[arguments[0]](arguments[1:])
     args = _argument_parser().parse_args(arguments)
     if argv is None:  # this process is qapi-build: what the imports made lives until
         gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)
