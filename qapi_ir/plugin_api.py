@@ -82,7 +82,7 @@ class Release:
 
 @attrs.frozen
 class ReleaseHistory:
-    """The older releases named by a ``"releases"`` option, in the order given.
+    """The older releases named by a ``"releases"`` option, in release order.
 
     Empty when the option was not given: a backend then generates what it
     generates without history.
@@ -91,7 +91,7 @@ class ReleaseHistory:
     releases: tuple[Release, ...] = ()
 
     def labels(self) -> tuple[str, ...]:
-        """The releases' labels, in the order given."""
+        """The releases' labels, in release order."""
         return tuple(release.label for release in self.releases)
 
 

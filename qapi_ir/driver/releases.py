@@ -4,7 +4,8 @@ A backend declares an option of kind ``"releases"``; the user gives it
 ``LABEL=PATH`` values.  Here each PATH is read as the diff reads its inputs
 (schema file under older releases' doc comment rules, IR snapshot or ``query-qmp-schema``
 reply), compared with the schema being generated, and the option's value
-becomes the :class:`~qapi_ir.plugin_api.ReleaseHistory` the backend receives.
+becomes the :class:`~qapi_ir.plugin_api.ReleaseHistory` the backend receives, its
+releases in release order (by version number, not as given).
 """
 
 from __future__ import annotations
@@ -24,17 +25,19 @@ def release_history(
     from qapi_ir.diff.from_ir import from_ir
     from qapi_ir.diff.history import release
     from qapi_ir.diff.inputs import InputError, read_input
+    from qapi_ir.diff.release_order import in_release_order
 
     new = from_ir(schema, docs=False)
-    releases = []
-    seen: set[str] = set()
+    paths: dict[str, str] = {}
     for text in values:
         label, path = split_release(backend, option, text)
-        if label in seen:
+        if label in paths:
             raise OptionError(f"option {backend}.{option.name}: release '{label}' given twice")
-        seen.add(label)
+        paths[label] = path
+    releases = []
+    for label in in_release_order(list(paths)):
         try:
-            old = read_input(path, docs=False, legacy_docs=True)
+            old = read_input(paths[label], docs=False, legacy_docs=True)
         except InputError as exc:
             raise OptionError(f"option {backend}.{option.name}: {exc}") from exc
         releases.append(release(label, old, new))
