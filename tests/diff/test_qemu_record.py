@@ -13,6 +13,7 @@ the one the record names.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,7 @@ class Entry:
 def record_entries(text: str) -> Iterator[Entry]:
     """The entries of a record file titled ``... (removed in X.Y)`` or ``(since X.Y)``."""
     lines = text.splitlines()
-    for title, underline in zip(lines, lines[1:], strict=False):
+    for title, underline in itertools.pairwise(lines):
         found = _TITLE.fullmatch(title)
         if found is None or not re.fullmatch(r"'{3,}", underline):
             continue
@@ -101,16 +102,12 @@ class Schemas:
         return None
 
     def reachable(self, index: int, owner: str | None) -> dict[str, bool]:
+        """Names reachable from ``owner`` (``None``: from any command or event) in release
+        ``index``."""
         schema = self.irs[index]
-        definition = schema.lookup(owner) if owner else None
-        if owner is None:
-            roots = [d.name for d in schema.definitions() if isinstance(d, ir.Command | ir.Event)]
-            return _reachable(schema, [t for d in schema.definitions()
-                                       if isinstance(d, ir.Command | ir.Event)
-                                       for t in _types(d)] or roots)
-        if not isinstance(definition, ir.Command | ir.Event):
-            return {}
-        return _reachable(schema, _types(definition))
+        roots = [d for d in schema.definitions() if isinstance(d, ir.Command | ir.Event)
+                 and (owner is None or d.name == owner)]
+        return _reachable(schema, [t for d in roots for t in _types(d)])
 
     def present(self, index: int, name: str) -> ir.Definition | None:
         return self.irs[index].lookup(name)
