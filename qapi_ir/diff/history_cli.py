@@ -15,11 +15,11 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from qapi_ir.diff.cli import Cache
+from qapi_ir.diff.cli import Cache, read_reporting
 from qapi_ir.diff.deprecation_policy import PolicyFinding, check_policy
 from qapi_ir.diff.history_document import HistoryReport, Input, render_json, report
 from qapi_ir.diff.history_report import render_markdown, render_rst, render_text
-from qapi_ir.diff.inputs import InputError, read_input, read_schema
+from qapi_ir.diff.inputs import InputError, read_schema
 from qapi_ir.diff.lifecycle import lifecycle
 from qapi_ir.diff.release_order import in_release_order
 from qapi_ir.diff.wire_model import WireSchema
@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="build cache for the schemas read (default: qapi-build's)")
     parser.add_argument("--no-cache", action="store_true",
                         help="neither read nor write the build cache")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list each file read under older doc comment rules")
     return parser
 
 
@@ -83,8 +85,9 @@ def _document(args: argparse.Namespace, inputs: tuple[Input, ...], cache: Cache 
     read = read_schema if cache is None else cache.read
     models: list[tuple[str, WireSchema]] = []
     for given in inputs:
-        model = read_input(given.path, docs=False, legacy_docs=args.legacy_docs, read=read)
-        models.append((given.label, model))
+        models.append((given.label, read_reporting(given.path, read, docs=False,
+                                                   legacy_docs=args.legacy_docs,
+                                                   verbose=args.verbose)))
     history = lifecycle(models) if cache is None else lifecycle(
         models, lambda old, new: cache.compare(old, new, docs=False))
     findings: tuple[PolicyFinding, ...] = ()

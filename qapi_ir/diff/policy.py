@@ -13,6 +13,7 @@ like any other, so the settings can give them a class.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fnmatch import fnmatchcase
 
 import attrs
@@ -37,12 +38,19 @@ def _replace(change: Change, rule_id: str, settings: Settings) -> Change:
     return attrs.evolve(replaced, severity=_severity(replaced, settings))
 
 
+def _matches(entry: Ignore, change: Change) -> bool:
+    return entry.rule in (change.rule.id, change.replaced) \
+        and fnmatchcase(address(change), entry.path)
+
+
 def _ignored_by(change: Change, entries: tuple[Ignore, ...]) -> str | None:
-    for entry in entries:
-        if entry.rule in (change.rule.id, change.replaced) \
-                and fnmatchcase(address(change), entry.path):
-            return entry.reason
-    return None
+    return next((entry.reason for entry in entries if _matches(entry, change)), None)
+
+
+def unused_ignores(settings: Settings, changes: Iterable[Change]) -> list[Ignore]:
+    """The ignore entries of ``settings`` that match none of the judged ``changes``."""
+    found = list(changes)
+    return [entry for entry in settings.ignore if not any(_matches(entry, c) for c in found)]
 
 
 def judge(change: Change, settings: Settings) -> Change:

@@ -2,9 +2,9 @@
 
 Text and Markdown read in order of consequence: the breaking changes first,
 then the notices, then the compatible ones, each part grouped by command,
-event or type; then the changes that do not affect the client (``--used-by``),
-the types renamed without a wire change, and what was ignored or could not
-be compared.  The templates ``report.txt.mako``, ``report.md.mako`` and
+event or type; then the changes that do not affect the client (``--used-by``), those
+ignored (each with its reason), the types renamed without a wire change, and
+what could not be compared.  The templates ``report.txt.mako``, ``report.md.mako`` and
 ``report.github.mako`` lay out what this module computes.
 """
 
@@ -96,7 +96,9 @@ def _uses_text(result: DiffResult, group: Group) -> str:
 def _row(change: Change) -> _Row:
     rule_id = change.rule.id if change.replaced is None \
         else f"{change.rule.id} for {change.replaced}"
-    return _Row(str(change.severity), change.path, change.detail, rule_id,
+    detail = change.detail if change.ignored is None \
+        else f"{change.detail} (ignored: {change.ignored})"
+    return _Row(str(change.severity), change.path, detail, rule_id,
                 "+".join(sorted(str(d) for d in change.directions)))
 
 
@@ -120,6 +122,8 @@ def _parts(result: DiffResult) -> list[_Part]:
              for severity in sorted(Severity, reverse=True)]
     parts.append(_Part("Not affecting this client", _sections(
         result, (c for c in result.changes if c.ignored is None and not c.affects))))
+    parts.append(_Part("Ignored", _sections(
+        result, (c for c in result.changes if c.ignored is not None))))
     return [part for part in parts if part.sections]
 
 
