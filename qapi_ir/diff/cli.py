@@ -30,6 +30,7 @@ from qapi_ir.diff.inputs import (
 from qapi_ir.diff.policy import counted, judge, unused_ignores
 from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.diff.report import render_github, render_markdown, render_text
+from qapi_ir.diff.report_ci import render_junit, render_sarif
 from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
@@ -66,9 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("old", metavar="OLD")
     parser.add_argument("new", metavar="NEW")
-    parser.add_argument("--format", choices=("text", "json", "markdown", "github"),
+    parser.add_argument("--format",
+                        choices=("text", "json", "markdown", "github", "junit", "sarif"),
                         default="text",
-                        help="github: workflow annotations at the schema lines changed")
+                        help="github: workflow annotations at the schema lines changed;"
+                        " junit: JUnit XML; sarif: SARIF 2.1.0 for code-scanning dashboards")
     parser.add_argument(
         "--fail-on", choices=("breaking", "any", "none"), default="breaking",
         help="exit 1 when a counted change of this class (any: of any class) is found")
@@ -144,6 +147,10 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
         return lambda result: render_markdown(result, args.old, args.new)
     if args.format == "github":
         return render_github
+    if args.format == "junit":
+        return lambda result: render_junit(result, args.fail_on)
+    if args.format == "sarif":
+        return render_sarif
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     return lambda result: render_text(result, colour)
 
