@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 
-from qapi_ir.diff.changes import Change, Group
+from qapi_ir.diff.changes import GROUP_KINDS, Change, Group
 from qapi_ir.diff.compare import DiffResult
 from qapi_ir.diff.document import summary
 from qapi_ir.diff.policy import counted
@@ -86,9 +86,9 @@ def _location_text(location: Location | None) -> str:
     return "" if location is None else f"{location.file}:{location.line}"
 
 
-def _uses_text(result: DiffResult, group: Group) -> str:
-    """Which commands and events use ``group``: the first few, then how many more."""
-    uses = result.uses.get(group, ())
+def _uses_text(result: DiffResult, *groups: Group) -> str:
+    """Which commands and events use ``groups``: the first few, then how many more."""
+    uses = sorted({use for group in groups for use in result.uses.get(group, ())})
     more = len(uses) - _USES_SHOWN
     return ", ".join(uses[:_USES_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
@@ -103,17 +103,48 @@ def _row(change: Change) -> _Row:
 
 
 def _sections(result: DiffResult, changes: Iterable[Change]) -> tuple[_Section, ...]:
-    """``changes`` (in result order) grouped, with what the reports show of each group."""
+    """``changes`` (in result order) grouped, with what the reports show of each group.
+
+    A change found alike in several types (a member of a base they share) is
+    shown once, under all of them.
+    """
+    by_group = [(group, list(grouped))
+                for group, grouped in groupby(changes, key=lambda c: c.group)]
+    sharing: dict[_Row, list[Group]] = {}
+    for group, grouped in by_group:
+        if group.kind == "type":
+            for change in grouped:
+                sharing.setdefault(_row(change), []).append(group)
+    shared = {row: tuple(groups) for row, groups in sharing.items() if len(groups) > 1}
     sections = []
-    for group, grouped in groupby(changes, key=lambda c: c.group):
-        rows = list(grouped)
-        location = next((c.location or c.old_location for c in rows
-                         if c.location or c.old_location), None)
-        sections.append(_Section(group.kind, group.name,
-                                 ", ".join(result.renamed.get(group, ())),
-                                 _uses_text(result, group), _location_text(location),
-                                 tuple(_row(c) for c in rows)))
-    return tuple(sections)
+    for group, grouped in by_group:
+        rows = [c for c in grouped if shared.get(_row(c)) is None]
+        if rows:
+            sections.append(_section(result, (group,), rows))
+    together: dict[tuple[Group, ...], list[Change]] = {}
+    for group, grouped in by_group:
+        for change in grouped:
+            groups = shared.get(_row(change))
+            if groups is not None and groups[0] == group:
+                together.setdefault(groups, []).append(change)
+    sections += [_section(result, groups, rows) for groups, rows in together.items()]
+    return tuple(sorted(sections, key=_section_order))
+
+
+def _section_order(section: _Section) -> tuple[int, str]:
+    """Commands, then events, then types (alone or together), by name."""
+    kind = section.kind if section.kind in GROUP_KINDS else "type"
+    return GROUP_KINDS.index(kind), section.name
+
+
+def _section(result: DiffResult, groups: tuple[Group, ...], changes: list[Change]) -> _Section:
+    location = next((c.location or c.old_location for c in changes
+                     if c.location or c.old_location), None)
+    kind = groups[0].kind if len(groups) == 1 else f"{len(groups)} types"
+    return _Section(kind, ", ".join(g.name for g in groups),
+                    ", ".join(name for g in groups for name in result.renamed.get(g, ())),
+                    _uses_text(result, *groups), _location_text(location),
+                    tuple(_row(c) for c in changes))
 
 
 def _parts(result: DiffResult) -> list[_Part]:
