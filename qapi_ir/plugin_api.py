@@ -78,6 +78,27 @@ class Release:
     optional_members: tuple[MemberKey, ...] = ()
     #: Enumeration values the release does not have.
     absent_enum_values: tuple[EnumValueKey, ...] = ()
+    #: Named types the release does not have (by name).
+    absent_types: tuple[str, ...] = ()
+    #: Definitions (by name) the release marks deprecated.
+    deprecated: tuple[str, ...] = ()
+    #: What changed for clients in this release, from the release given before it (none
+    #: for the oldest), in the order ``qapi-build history`` lists it.
+    changes: tuple[ReleaseChange, ...] = ()
+
+
+@attrs.frozen
+class ReleaseChange:
+    """One change for clients in a release: what happened (``appeared``, ``removed``,
+    ``deprecated``, ``type changed``, ...), to what kind of thing (``command``,
+    ``member``, ``value``, ...), the command, event or type it is reported under, the
+    place inside it (``""`` for the definition itself), and the change in words."""
+
+    event: str
+    kind: str
+    definition: str
+    path: str
+    detail: str
 
 
 @attrs.frozen

@@ -12,11 +12,19 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from qapi_ir.ir import Schema
-from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
+from qapi_ir.plugin_api import (
+    PLUGIN_API_VERSION,
+    BackendError,
+    Option,
+    OptionValue,
+    Output,
+    ReleaseHistory,
+)
 from qapi_ir.templating import squeeze_blank_lines
 
 from .describe import parse_version
 from .examples import ExampleChecker
+from .history import HistoryNotes, release_pages, write_release_pages
 from .links import Linker
 from .pages import ModulePage, build_page, docs_by_module, index_entries
 from .rst import HeadingLevels
@@ -39,6 +47,9 @@ class DocsBackend:
                "mark definitions and members added after this release (e.g. 10.1)"),
         Option("strict", "bool", False,
                "fail on any doc problem (bad markup, stale QMP example)"),
+        Option("history", "releases", (),
+               "older releases, LABEL=PATH (repeatable): a page per release with what"
+               " changed, and since / deprecated-in notes on definitions"),
     )
 
     def generate(
@@ -74,8 +85,13 @@ class DocsBackend:
         if options["strict"] and problems:
             raise BackendError(f"{problems} problem(s) in doc comments; see the warnings "
                                "(docs.strict=true makes them errors)")
+        history = options.get("history")
+        if isinstance(history, ReleaseHistory) and history.releases:
+            pages = [HistoryNotes(history, schema).annotate(page) for page in pages]
         entries = index_entries(schema, linker)
         context = {"manual_title": MANUAL_TITLE, "pages": pages}
+        if isinstance(history, ReleaseHistory) and history.releases:
+            write_release_pages(output, release_pages(history, linker), context)
         output.write("index.html", squeeze_blank_lines(
             output.templates.render(TEMPLATES, "index.html.mako", entries=entries, **context)))
         for page in pages:

@@ -169,16 +169,17 @@ class Recorder:
                 found.detail, the_rule.classify(where.directions), found.old, found.new,
                 where.unstable or found.unstable, found.deprecated,
                 where.location, where.old_location if removal else None, origin=where.origin,
-                context_rule=self._context_rule(found)))
+                context_rule=self._context_rule(found, the_rule.classify(where.directions))))
 
-    def _context_rule(self, found: Finding) -> str | None:
-        """The rule the context of ``found`` calls for in place of its own, if any."""
+    def _context_rule(self, found: Finding, severity: Severity) -> str | None:
+        """The rule the context of ``found`` (of class ``severity``) calls for in place of
+        its own, if any; a change only a new variant reaches is lowered, never raised."""
         if found.present_if is not None:
             lacking = self.new if found.rule_id in REMOVALS else self.old
             if found.rule_id in REMOVALS | ADDITIONS \
                     and wire_model.KNOWS_CONDITIONS not in lacking.knows:
                 return ABSENT_FROM_BUILD
-        if found.through_new:
+        if found.through_new and severity > Severity.NOTICE:
             return THROUGH_NEW
         if found.deprecated and found.rule_id in ADDITIONS:
             return ADDED_DEPRECATED

@@ -110,11 +110,11 @@ def _sections(result: DiffResult, changes: Iterable[Change]) -> tuple[_Section, 
     """
     by_group = [(group, list(grouped))
                 for group, grouped in groupby(changes, key=lambda c: c.group)]
-    sharing: dict[_Row, list[Group]] = {}
+    sharing: dict[_Row, dict[Group, None]] = {}
     for group, grouped in by_group:
         if group.kind == "type":
             for change in grouped:
-                sharing.setdefault(_row(change), []).append(group)
+                sharing.setdefault(_row(change), {})[group] = None
     shared = {row: tuple(groups) for row, groups in sharing.items() if len(groups) > 1}
     sections = []
     for group, grouped in by_group:

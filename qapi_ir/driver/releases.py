@@ -5,12 +5,15 @@ A backend declares an option of kind ``"releases"``; the user gives it
 (schema file under older releases' doc comment rules, IR snapshot or ``query-qmp-schema``
 reply), compared with the schema being generated, and the option's value
 becomes the :class:`~qapi_ir.plugin_api.ReleaseHistory` the backend receives, its
-releases in release order (by version number, not as given).
+releases in release order (by version number, not as given), each with what changed
+for clients since the release before it (:mod:`qapi_ir.diff.lifecycle`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+import attrs
 
 from qapi_ir.driver.ir_cache import SchemaSource
 from qapi_ir.driver.options import OptionError, split_release
@@ -23,8 +26,9 @@ def release_history(
 ) -> ReleaseHistory:
     """The history of ``LABEL=PATH`` ``values`` against ``schema``; :class:`OptionError` if bad."""
     from qapi_ir.diff.from_ir import from_ir
-    from qapi_ir.diff.history import release
+    from qapi_ir.diff.history import changes, release
     from qapi_ir.diff.inputs import InputError, read_input
+    from qapi_ir.diff.lifecycle import lifecycle
     from qapi_ir.diff.release_order import in_release_order
 
     new = from_ir(schema, docs=False)
@@ -34,14 +38,16 @@ def release_history(
         if label in paths:
             raise OptionError(f"option {backend}.{option.name}: release '{label}' given twice")
         paths[label] = path
-    releases = []
+    models = []
     for label in in_release_order(list(paths)):
         try:
-            old = read_input(paths[label], docs=False, legacy_docs=True)
+            models.append((label, read_input(paths[label], docs=False, legacy_docs=True)))
         except InputError as exc:
             raise OptionError(f"option {backend}.{option.name}: {exc}") from exc
-        releases.append(release(label, old, new))
-    return ReleaseHistory(tuple(releases))
+    across = lifecycle(models)
+    return ReleaseHistory(tuple(attrs.evolve(release(label, old, new),
+                                             changes=changes(across, label))
+                                for label, old in models))
 
 
 def with_histories(

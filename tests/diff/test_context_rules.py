@@ -35,9 +35,8 @@ def test_a_member_missing_only_from_a_variant_new_to_clients_is_a_notice(tmp_pat
     assert summarise(changes) == [
         ("type Info", "kind", "member-added-mandatory", "compatible"),
         ("type Info", "{snp}.handle", "through-new-variant", "notice"),
-        ("type Info", "{snp}.snp-policy", "through-new-variant", "notice")]
-    assert [c.replaced for c in changes][1:] == ["member-removed-mandatory",
-                                                 "member-added-mandatory"]
+        ("type Info", "{snp}.snp-policy", "member-added-mandatory", "compatible")]
+    assert changes[1].replaced == "member-removed-mandatory"
 
 
 def test_a_variant_of_a_tag_value_old_clients_knew_keeps_its_class(tmp_path: Path) -> None:
