@@ -12,19 +12,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from qapi_ir.ir import Schema
-from qapi_ir.plugin_api import (
-    PLUGIN_API_VERSION,
-    BackendError,
-    Option,
-    OptionValue,
-    Output,
-    ReleaseHistory,
-)
+from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 from qapi_ir.templating import squeeze_blank_lines
 
 from .describe import parse_version
 from .examples import ExampleChecker
-from .history import HistoryNotes, release_pages, write_release_pages
+from .history import HistoryNotes, given_history, release_pages, write_release_pages
 from .links import Linker
 from .pages import ModulePage, build_page, docs_by_module, index_entries
 from .rst import HeadingLevels
@@ -85,12 +78,12 @@ class DocsBackend:
         if options["strict"] and problems:
             raise BackendError(f"{problems} problem(s) in doc comments; see the warnings "
                                "(docs.strict=true makes them errors)")
-        history = options.get("history")
-        if isinstance(history, ReleaseHistory) and history.releases:
+        history = given_history(options.get("history"))
+        if history is not None:
             pages = [HistoryNotes(history, schema).annotate(page) for page in pages]
         entries = index_entries(schema, linker)
         context = {"manual_title": MANUAL_TITLE, "pages": pages}
-        if isinstance(history, ReleaseHistory) and history.releases:
+        if history is not None:
             write_release_pages(output, release_pages(history, linker), context)
         output.write("index.html", squeeze_blank_lines(
             output.templates.render(TEMPLATES, "index.html.mako", entries=entries, **context)))

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from qapi_ir.ir import Schema
-from qapi_ir.plugin_api import Output, Release, ReleaseChange, ReleaseHistory
+from qapi_ir.plugin_api import OptionValue, Output, Release, ReleaseChange, ReleaseHistory
 from qapi_ir.templating import squeeze_blank_lines
 
 from .links import Linker
@@ -32,6 +32,11 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _EVENT_ORDER = ("appeared", "stable", "no longer deprecated", "made optional",
                 "made mandatory", "type changed", "condition changed", "unstable",
                 "deprecated", "removed")
+
+
+def given_history(value: OptionValue | None) -> ReleaseHistory | None:
+    """The releases option ``history`` names, ``None`` when it names none."""
+    return value if isinstance(value, ReleaseHistory) and value.releases else None
 
 
 def release_file(label: str) -> str:
