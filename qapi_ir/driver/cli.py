@@ -79,7 +79,8 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Generate code and documents from a QAPI schema. "
-        f"'{PROG} diff OLD NEW' compares two versions of a schema.",
+        f"'{PROG} diff OLD NEW' compares two versions of a schema; "
+        f"'{PROG} history LABEL=PATH ...' tells the life of its API across releases.",
     )
     parser.add_argument("schema", nargs="?", help="the main schema file")
     parser.add_argument("-o", "--output-dir", help="where to write (default: .)")

@@ -11,6 +11,7 @@ import pytest
 
 from qapi_ir.diff.history_cli import main
 from qapi_ir.diff.history_document import render_schema
+from qapi_ir.driver import cli, entry
 from qapi_ir.driver.releases import release_history
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Option
@@ -101,3 +102,13 @@ def test_the_python_compat_history_is_in_release_order(tmp_path: Path) -> None:
     history = release_history("python", Option(name="compat", kind="releases", default=(), help=""),
                               values, schema)
     assert history.labels() == ("7.2", "8.0", "10.0")
+
+
+def test_qapi_build_runs_history_as_a_subcommand(
+    releases: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert entry.main(["history", *releases, "--no-cache", "--policy", "qemu"]) == 1
+    from_entry = capsys.readouterr().out
+    assert cli.main(["history", *releases, "--no-cache", "--policy", "qemu"]) == 1
+    assert capsys.readouterr().out == from_entry
+    assert "removed-too-soon" not in from_entry and "removed too soon" in from_entry
