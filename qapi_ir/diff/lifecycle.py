@@ -7,7 +7,9 @@ enumeration value, branch or feature, keyed by where the diff reports it
 (the group and path of the newer release).  A thing that only changed in the
 build a ``query-qmp-schema`` reply shows (``absent-from-build``) or that only
 a new union variant lacks (``through-new-variant``) has not appeared or gone,
-and gets no step.  A label means the first release given where a thing is seen
+and gets no step.  Named types that appear or go (other than renamed, which
+the diff follows) get steps of their own, with the rules ``type-added`` and
+``type-removed``.  A label means the first release given where a thing is seen
 so: with gaps between the releases given, it may have happened earlier.
 """
 
