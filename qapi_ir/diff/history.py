@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from qapi_ir.diff import wire_model
 from qapi_ir.diff.lifecycle import Lifecycle
-from qapi_ir.diff.matching import match_types
+from qapi_ir.diff.matching import defined_types, match_types
 from qapi_ir.diff.places import Pair
 from qapi_ir.plugin_api import EnumValueKey, MemberKey, Release, ReleaseChange
 
@@ -49,17 +49,9 @@ def release(label: str, old: wire_model.WireSchema, new: wire_model.WireSchema) 
         absent_members=tuple(sorted(absent)),
         optional_members=tuple(sorted(optional - absent)),
         absent_enum_values=tuple(sorted(values)),
-        absent_types=tuple(sorted(_defined(new) - present)),
+        absent_types=tuple(sorted(set(defined_types(new).values()) - present)),
         deprecated=tuple(sorted(_deprecated(old))),
     )
-
-
-def _defined(schema: wire_model.WireSchema) -> set[str]:
-    """The names of the enumerations, objects and alternates a command or event of
-    ``schema`` reaches (a ``query-qmp-schema`` reply holds no others)."""
-    reached = {new for _, new in match_types(schema, schema).nodes}
-    return {info.name for name, info in schema.types.items() if info.name and name in reached
-            and not isinstance(info.shape, wire_model.Scalar | wire_model.Array)}
 
 
 def _deprecated(schema: wire_model.WireSchema) -> set[str]:

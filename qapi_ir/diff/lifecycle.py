@@ -23,6 +23,7 @@ import attrs
 from qapi_ir.diff import wire_model
 from qapi_ir.diff.changes import Change, Group, join
 from qapi_ir.diff.compare import DiffResult, compare
+from qapi_ir.diff.matching import defined_types
 from qapi_ir.diff.policy import judge
 from qapi_ir.diff.rules import (
     ABSENT_FROM_BUILD,
@@ -185,15 +186,19 @@ class _Collector:
 
     def types(self, label: str, old: wire_model.WireSchema, new: wire_model.WireSchema,
               result: DiffResult) -> None:
-        """Named types that appeared or went, other than by a rename the diff followed."""
-        renamed_to = {group.name for group in result.renamed}
-        renamed_from = {name for names in result.renamed.values() for name in names}
-        old_names = {info.name for info in old.types.values() if info.name}
-        new_names = {info.name for info in new.types.values() if info.name}
-        for name in sorted(new_names - old_names - renamed_to):
+        """Named types that appeared or went: a type a command or event reaches on one side
+        only, neither matched by place to one of the other (renamed, or masked in a reply)
+        nor named alike there."""
+        pairs = result.matching.nodes if result.matching is not None else {}
+        old_defined, new_defined = defined_types(old), defined_types(new)
+        old_names = set(old_defined.values()) | {
+            new_defined[n] for _, n in pairs if n in new_defined}
+        new_names = set(new_defined.values()) | {
+            old_defined[o] for o, _ in pairs if o in old_defined}
+        for name in sorted(new_names - old_names):
             self.add(("type", name, "", None), "type",
                      Step(label, APPEARED, "type added", "type-added", False, False))
-        for name in sorted(old_names - new_names - renamed_from):
+        for name in sorted(old_names - new_names):
             self.add(("type", name, "", None), "type",
                      Step(label, REMOVED, "type removed", "type-removed", False, False))
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from qapi_backends.introspect import introspection
 from qapi_ir.diff.deprecation_policy import check_policy
 from qapi_ir.diff.inputs import read_input
 from qapi_ir.diff.lifecycle import Lifecycle, lifecycle
 from qapi_ir.diff.release_order import in_release_order, release_numbers
+from qapi_ir.frontend import load_schema
 from tests.diff.helpers import write
 
 DEP = "'features': ['deprecated']"
@@ -126,3 +129,13 @@ def test_qemu_releases_are_counted_across_the_gaps_between_them() -> None:
     assert (second - first, third - second) == (7, 2)
     assert release_numbers(["2.12", "3.0", "3.1", "4.0"]) == [12, 13, 14, 15]
     assert release_numbers(["alpha", "beta"]) == [0, 1]
+
+
+def test_what_a_reply_lacks_under_a_condition_is_no_removal(tmp_path: Path) -> None:
+    schema = "{ 'command': 'query-win', 'if': 'CONFIG_WIN32' }\n{ 'command': 'query-a' }\n"
+    built = load_schema(str(write(tmp_path, "built.json", "{ 'command': 'query-a' }\n")))
+    reply = write(tmp_path, "reply.json", json.dumps({"return": introspection(built)}))
+    history = lifecycle([
+        ("9.0", read_input(str(write(tmp_path, "schema.json", schema)), docs=False)),
+        ("9.1", read_input(str(reply), docs=False))])
+    assert _lives(history) == {}
