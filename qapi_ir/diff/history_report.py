@@ -83,11 +83,19 @@ def _literal(name: str) -> str:
 
 
 def title(thing: Thing) -> str:
-    """The thing named as QEMU's record names it: "``migrate`` argument ``blk``"."""
-    words = [_literal(thing.group)]
-    path = thing.path
-    root, _, rest = path.partition(".")
-    if thing.group_kind != "type" and root in _ROOT_WORDS and rest:
+    """The thing named as QEMU's record names it: "``migrate`` argument ``blk``"; a member
+    of a type only one command or event reaches is named under it."""
+    group, path = thing.group, thing.path
+    if thing.group_kind == "type" and len(thing.used_by) == 1 and thing.kind == "member":
+        _, group, root = thing.used_by[0].split(" ", 2)
+        path = f"{root}.{path}"
+    elif thing.group_kind == "type":
+        root = ""
+    else:
+        root = path.partition(".")[0]
+    words = [_literal(group)]
+    rest = path.partition(".")[2]
+    if root in _ROOT_WORDS and rest:
         words += [_ROOT_WORDS[root], _literal(rest)]
     elif path:
         kind = "value" if thing.kind == "value" else "branch" if thing.kind == "branch" \
@@ -114,7 +122,8 @@ def _removal_text(step: Step, deprecated_before: list[Step], previous: str) -> s
 
 def _entries(things: Iterable[Thing], event: str, word: str,
              labels: list[str]) -> list[tuple[str, _Entry]]:
-    """(section, entry) of each step ``event`` of ``things``; ``labels`` are the releases."""
+    """(section, entry) of each step ``event`` of ``things``, by release then as ``things``
+    are; ``labels`` are the releases."""
     found = []
     for thing in things:
         if thing.kind in ("type", "feature"):
@@ -129,8 +138,9 @@ def _entries(things: Iterable[Thing], event: str, word: str,
                 body = "Added already deprecated." if step.rule == "added-deprecated" \
                     else "Marked with feature ``deprecated``."
             section = _SECTIONS.get(thing.group_kind, _COMMANDS_SECTION)
-            found.append((section, _entry(f"{title(thing)} ({word} {step.release})", body)))
-    return found
+            found.append((labels.index(step.release), section,
+                          _entry(f"{title(thing)} ({word} {step.release})", body)))
+    return [(section, entry) for _, section, entry in sorted(found, key=lambda f: f[:2])]
 
 
 def _rst_sections(document: HistoryReport) -> list[tuple[str, list[_Section]]]:
@@ -138,9 +148,9 @@ def _rst_sections(document: HistoryReport) -> list[tuple[str, list[_Section]]]:
     parts = []
     for heading, event, word in (("Removed features", REMOVED, "removed in"),
                                  ("Deprecated features", DEPRECATED, "since")):
-        by_section: dict[str, list[_Entry]] = {}
+        by_section: dict[str, dict[_Entry, None]] = {}
         for section, entry in _entries(document.things, event, word, labels):
-            by_section.setdefault(section, []).append(entry)
+            by_section.setdefault(section, {})[entry] = None  # once, if in several types
         parts.append((heading, [_Section(name, "-" * len(name), tuple(entries))
                                 for name, entries in sorted(by_section.items())]))
     return parts

@@ -11,6 +11,8 @@ import pytest
 
 from qapi_ir.diff.history_cli import main
 from qapi_ir.diff.history_document import render_schema
+from qapi_ir.diff.history_report import title
+from qapi_ir.diff.lifecycle import Thing
 from qapi_ir.driver import cli, entry
 from qapi_ir.driver.releases import release_history
 from qapi_ir.frontend import load_schema
@@ -112,3 +114,21 @@ def test_qapi_build_runs_history_as_a_subcommand(
     assert cli.main(["history", *releases, "--no-cache", "--policy", "qemu"]) == 1
     assert capsys.readouterr().out == from_entry
     assert "removed-too-soon" not in from_entry and "removed too soon" in from_entry
+
+
+@pytest.mark.parametrize(("thing", "expected"), [
+    (Thing("member", "type", "MigrationStats", "skipped", None,
+           ("command query-migrate returns",), ()),
+     "``query-migrate`` return value member ``skipped``"),
+    (Thing("member", "type", "SecretProperties", "loaded", None,
+           ("command object-add arguments", "command object-add-2 arguments"), ()),
+     "``SecretProperties`` member ``loaded``"),
+    (Thing("value", "type", "MigrationCapability", "block", None,
+           ("command migrate-set-capabilities arguments",), ()),
+     "``MigrationCapability`` value ``block``"),
+    (Thing("event", "event", "MEM_UNPLUG_ERROR", "", None, (), ()), "``MEM_UNPLUG_ERROR``"),
+    (Thing("feature", "command", "blockdev-add", "", "dynamic-auto-read-only", (), ()),
+     "``blockdev-add`` feature ``dynamic-auto-read-only``"),
+])
+def test_things_are_named_as_qemus_record_names_them(thing: Thing, expected: str) -> None:
+    assert title(thing) == expected
