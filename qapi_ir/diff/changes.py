@@ -164,12 +164,18 @@ class Recorder:
         for found in findings:
             removal = found.rule_id.endswith("-removed") or "-removed-" in found.rule_id
             the_rule = rule(found.rule_id)
+            severity = the_rule.classify(where.directions)
+            context_rule = self._context_rule(found, severity)
+            detail = found.detail
+            if context_rule == ABSENT_FROM_BUILD:
+                detail += f" (absent from this build; the other side has it under " \
+                    f"{conditions.text(found.present_if)})"
             self.changes.append(Change(
                 where.group, join(where.prefix, found.path), the_rule, where.directions,
-                found.detail, the_rule.classify(where.directions), found.old, found.new,
+                detail, severity, found.old, found.new,
                 where.unstable or found.unstable, found.deprecated,
                 where.location, where.old_location if removal else None, origin=where.origin,
-                context_rule=self._context_rule(found, the_rule.classify(where.directions))))
+                context_rule=context_rule))
 
     def _context_rule(self, found: Finding, severity: Severity) -> str | None:
         """The rule the context of ``found`` (of class ``severity``) calls for in place of

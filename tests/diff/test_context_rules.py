@@ -86,7 +86,10 @@ def test_a_reply_lacking_what_the_schema_has_under_a_condition_is_absent_from_it
         {"return": introspection(load_schema(str(write(tmp_path, "built.json", built))))}))
     old = read_input(str(write(tmp_path, "schema.json", schema)), docs=False)
     result = compare(old, read_input(str(reply), docs=False))
-    assert summarise([judge(c, Settings()) for c in result.changes]) == [
+    changes = [judge(c, Settings()) for c in result.changes]
+    assert summarise(changes) == [
         ("command query-gone", "", "command-removed", "breaking"),
         ("command query-win", "", "absent-from-build", "notice"),
         ("type Backend", "", "absent-from-build", "notice")]
+    assert changes[1].detail == (
+        "command removed (absent from this build; the other side has it under CONFIG_WIN32)")
