@@ -184,13 +184,12 @@ class _Collector:
                 self.add(key, kind, Step(label, DEPRECATED, "added already deprecated",
                                          change.rule.id, unstable, True))
 
-    def types(self, label: str, old: wire_model.WireSchema, new: wire_model.WireSchema,
+    def types(self, label: str, old_defined: dict[str, str], new_defined: dict[str, str],
               result: DiffResult) -> None:
         """Named types that appeared or went: a type a command or event reaches on one side
-        only, neither matched by place to one of the other (renamed, or masked in a reply)
-        nor named alike there."""
+        only (``*_defined``: see :func:`defined_types`), neither matched by place to one of
+        the other (renamed, or masked in a reply) nor named alike there."""
         pairs = result.matching.nodes if result.matching is not None else {}
-        old_defined, new_defined = defined_types(old), defined_types(new)
         old_names = set(old_defined.values()) | {
             new_defined[n] for _, n in pairs if n in new_defined}
         new_names = set(new_defined.values()) | {
@@ -216,8 +215,9 @@ def lifecycle(releases: Sequence[tuple[str, wire_model.WireSchema]],
               compare_pair: Compare = _compare) -> Lifecycle:
     """The life of every thing that changed across ``releases`` (label, model) in order."""
     collector = _Collector()
-    for (_, old), (label, new) in itertools.pairwise(releases):
+    defined = [defined_types(model) for _, model in releases]
+    for index, ((_, old), (label, new)) in enumerate(itertools.pairwise(releases)):
         result = compare_pair(old, new)
         collector.changes(label, result, new)
-        collector.types(label, old, new, result)
+        collector.types(label, defined[index], defined[index + 1], result)
     return Lifecycle(tuple(label for label, _ in releases), collector.things())
