@@ -170,7 +170,8 @@ def _verdict(finding: PolicyFinding) -> str:
 
 def _policy_summary(findings: tuple[PolicyFinding, ...]) -> str:
     violations = sum(f.violation for f in findings)
-    return f"{violations} violations, {len(findings) - violations} not checkable"
+    plural = "" if violations == 1 else "s"
+    return f"{violations} violation{plural}, {len(findings) - violations} not checkable"
 
 
 def _context(document: HistoryReport) -> dict[str, object]:
