@@ -79,11 +79,32 @@ class Release:
     optional_members: tuple[MemberKey, ...] = ()
     #: Enumeration values the release does not have.
     absent_enum_values: tuple[EnumValueKey, ...] = ()
+    #: Named types the release does not have (by name).
+    absent_types: tuple[str, ...] = ()
+    #: Definitions (by name) the release marks deprecated.
+    deprecated: tuple[str, ...] = ()
+    #: What changed for clients in this release, from the release given before it (none
+    #: for the oldest), in the order ``qapi-build history`` lists it.
+    changes: tuple[ReleaseChange, ...] = ()
+
+
+@attrs.frozen
+class ReleaseChange:
+    """One change for clients in a release: what happened (``appeared``, ``removed``,
+    ``deprecated``, ``type changed``, ...), to what kind of thing (``command``,
+    ``member``, ``value``, ...), the command, event or type it is reported under, the
+    place inside it (``""`` for the definition itself), and the change in words."""
+
+    event: str
+    kind: str
+    definition: str
+    path: str
+    detail: str
 
 
 @attrs.frozen
 class ReleaseHistory:
-    """The older releases named by a ``"releases"`` option, in the order given.
+    """The older releases named by a ``"releases"`` option, in release order.
 
     Empty when the option was not given: a backend then generates what it
     generates without history.
@@ -92,7 +113,7 @@ class ReleaseHistory:
     releases: tuple[Release, ...] = ()
 
     def labels(self) -> tuple[str, ...]:
-        """The releases' labels, in the order given."""
+        """The releases' labels, in release order."""
         return tuple(release.label for release in self.releases)
 
 

@@ -18,6 +18,7 @@ from qapi_ir.templating import squeeze_blank_lines
 from .builtins import legend
 from .describe import parse_version, schema_release
 from .examples import ExampleChecker
+from .history import HistoryNotes, given_history, release_pages, write_release_pages
 from .links import DEFAULT_EXTERNAL_BASE, Linker
 from .pages import (
     ModulePage,
@@ -55,6 +56,9 @@ class DocsBackend:
                "the QEMU release the footer names (default: the latest 'Since' in the schema)"),
         Option("license", "str", "GPL-2.0-or-later",
                "the licence of the schema's doc text, named in the footer"),
+        Option("history", "releases", (),
+               "older releases, LABEL=PATH (repeatable): a page per release with what"
+               " changed, and since / deprecated-in notes on definitions"),
     )
 
     def generate(
@@ -91,11 +95,16 @@ class DocsBackend:
         if options["strict"] and problems:
             raise BackendError(f"{problems} problem(s) in doc comments; see the warnings "
                                "(docs.strict=true makes them errors)")
+        history = given_history(options.get("history"))
+        if history is not None:
+            pages = [HistoryNotes(history, schema).annotate(page) for page in pages]
         pages = arrange(pages)
         entries = index_entries(schema, linker)
         context = {"manual_title": MANUAL_TITLE, "nav": navigation(pages),
                    "release": str(options["release"]) or schema_release(schema),
                    "license": str(options["license"])}
+        if history is not None:
+            write_release_pages(output, release_pages(history, linker), context)
         output.write("index.html", squeeze_blank_lines(output.templates.render(
             TEMPLATES, "index.html.mako", groups=index_groups(entries),
             modules=modules_outline(pages),

@@ -154,6 +154,8 @@ class DefinitionView:
     sections: tuple[SectionView, ...]
     since: str | None
     level: int = 2
+    #: Notes from the release history: (text, URL of the release's page or ``None``).
+    history_notes: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -14,7 +14,17 @@ import attrs
 
 from qapi_ir.diff import conditions, wire_model
 from qapi_ir.diff.places import Pair, PlaceResolver, Resolved
-from qapi_ir.diff.rules import Direction, Rule, Severity, rule
+from qapi_ir.diff.rules import (
+    ABSENT_FROM_BUILD,
+    ADDED_DEPRECATED,
+    ADDITIONS,
+    REMOVALS,
+    THROUGH_NEW,
+    Direction,
+    Rule,
+    Severity,
+    rule,
+)
 from qapi_ir.ir import Condition, Location
 
 GROUP_KINDS = ("command", "event", "type")
@@ -33,7 +43,9 @@ class Finding:
     """One change found inside a pair, at ``path`` relative to it.
 
     ``unstable`` says the changed thing itself is unstable or ``x-`` named,
-    ``deprecated`` that the removed thing was marked deprecated.
+    ``deprecated`` that the removed (or added) thing is marked deprecated;
+    ``through_new`` that only a variant new to clients reaches it, and
+    ``present_if`` is the condition of a thing only one side has.
     """
 
     path: str
@@ -43,6 +55,8 @@ class Finding:
     new: str | None = None
     unstable: bool = False
     deprecated: bool = False
+    through_new: bool = False
+    present_if: Condition | None = None
 
 
 @attrs.frozen
@@ -67,6 +81,8 @@ class Change:
     lower the class, mark it ``ignored`` (with the reason) or say whether it
     ``affects`` a given client.  ``origin`` is the pair of types the change
     was found in (``None`` for a command or event as a whole).
+    ``context_rule`` is the rule the change's context calls for in place of
+    its own: ``added-deprecated``, ``through-new-variant`` or ``absent-from-build``.
     """
 
     group: Group
@@ -85,6 +101,7 @@ class Change:
     ignored: str | None = None
     affects: bool = True
     origin: Pair | None = None
+    context_rule: str | None = None
 
     def sort_key(self) -> tuple[int, str, str, str, str]:
         """Commands, then events, then types; by name, path, rule and detail."""
@@ -147,11 +164,32 @@ class Recorder:
         for found in findings:
             removal = found.rule_id.endswith("-removed") or "-removed-" in found.rule_id
             the_rule = rule(found.rule_id)
+            severity = the_rule.classify(where.directions)
+            context_rule = self._context_rule(found, severity)
+            detail = found.detail
+            if context_rule == ABSENT_FROM_BUILD:
+                detail += f" (absent from this build; the other side has it under " \
+                    f"{conditions.text(found.present_if)})"
             self.changes.append(Change(
                 where.group, join(where.prefix, found.path), the_rule, where.directions,
-                found.detail, the_rule.classify(where.directions), found.old, found.new,
+                detail, severity, found.old, found.new,
                 where.unstable or found.unstable, found.deprecated,
-                where.location, where.old_location if removal else None, origin=where.origin))
+                where.location, where.old_location if removal else None, origin=where.origin,
+                context_rule=context_rule))
+
+    def _context_rule(self, found: Finding, severity: Severity) -> str | None:
+        """The rule the context of ``found`` (of class ``severity``) calls for in place of
+        its own, if any; a change only a new variant reaches is lowered, never raised."""
+        if found.present_if is not None:
+            lacking = self.new if found.rule_id in REMOVALS else self.old
+            if found.rule_id in REMOVALS | ADDITIONS \
+                    and wire_model.KNOWS_CONDITIONS not in lacking.knows:
+                return ABSENT_FROM_BUILD
+        if found.through_new and severity > Severity.NOTICE:
+            return THROUGH_NEW
+        if found.deprecated and found.rule_id in ADDITIONS:
+            return ADDED_DEPRECATED
+        return None
 
     def features(self, path: str, old: tuple[wire_model.Feature, ...],
                  new: tuple[wire_model.Feature, ...]) -> Iterator[Finding]:
@@ -180,5 +218,7 @@ class Recorder:
 def place_finding(path: str, resolved: Resolved) -> Iterator[Finding]:
     """The change of type a resolved place holds, if any."""
     if resolved.rule_id is not None:
+        accepts = f" (accepts {', '.join(resolved.accepted)})" if resolved.accepted else ""
         yield Finding(join(path, resolved.suffix), resolved.rule_id,
-                      f"type {resolved.old} -> {resolved.new}", resolved.old, resolved.new)
+                      f"type {resolved.old} -> {resolved.new}{accepts}", resolved.old,
+                      resolved.new)

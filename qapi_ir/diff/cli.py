@@ -19,9 +19,19 @@ import attrs
 
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
-from qapi_ir.diff.inputs import InputError, SchemaInputError, read_input, read_schema
-from qapi_ir.diff.policy import counted, judge
+from qapi_ir.diff.inputs import (
+    InputError,
+    SchemaInputError,
+    SchemaReader,
+    Warn,
+    read_input,
+    read_schema,
+    warn_on_stderr,
+)
+from qapi_ir.diff.policy import counted, judge, unused_ignores
+from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.diff.report import render_github, render_markdown, render_text
+from qapi_ir.diff.report_ci import render_junit, render_sarif
 from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
@@ -36,7 +46,8 @@ class Cache(Protocol):
     """Reads schema files and compares their models through a cache (see
     :mod:`qapi_ir.driver.diff_cache`), as :func:`read_schema` and :func:`compare` do."""
 
-    def read(self, path: str, *, docs: bool, legacy_docs: bool) -> WireSchema: ...
+    def read(self, path: str, *, docs: bool, legacy_docs: bool,
+             warn: Warn = warn_on_stderr) -> WireSchema: ...
 
     def compare(self, old: WireSchema, new: WireSchema, *, docs: bool) -> DiffResult: ...
 
@@ -58,9 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("old", metavar="OLD")
     parser.add_argument("new", metavar="NEW")
-    parser.add_argument("--format", choices=("text", "json", "markdown", "github"),
+    parser.add_argument("--format",
+                        choices=("text", "json", "markdown", "github", "junit", "sarif"),
                         default="text",
-                        help="github: workflow annotations at the schema lines changed")
+                        help="github: workflow annotations at the schema lines changed;"
+                        " junit: JUnit XML; sarif: SARIF 2.1.0 for code-scanning dashboards")
     parser.add_argument(
         "--fail-on", choices=("breaking", "any", "none"), default="breaking",
         help="exit 1 when a counted change of this class (any: of any class) is found")
@@ -79,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="build cache for the schemas read (default: qapi-build's)")
     parser.add_argument("--no-cache", action="store_true",
                         help="neither read nor write the build cache")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list each file read under older doc comment rules")
     return parser
 
 
@@ -95,18 +110,33 @@ def _settings(config: str | None) -> Settings:
     return load_settings(default) if default.is_file() else Settings()
 
 
+def read_reporting(path: str, read: SchemaReader, *, docs: bool, legacy_docs: bool,
+                   verbose: bool) -> WireSchema:
+    """The input at ``path`` read with ``read``, its warnings printed summarised (each one
+    when ``verbose``)."""
+    warnings = ReadWarnings()
+    try:
+        return read_input(path, docs=docs, legacy_docs=legacy_docs, read=read, warn=warnings)
+    finally:
+        for line in warnings.said(path, verbose):
+            print(line, file=sys.stderr)
+
+
 def _judged(args: argparse.Namespace, cache: Cache | None) -> DiffResult:
     """The comparison of OLD and NEW (through ``cache``, if any), with the settings and the
     client's use applied."""
     settings = _settings(args.config)
     use = None if args.used_by is None else read_usage(args.used_by)
     read = read_schema if cache is None else cache.read
-    old = read_input(args.old, docs=args.docs, legacy_docs=args.legacy_docs, read=read)
-    new = read_input(args.new, docs=args.docs, legacy_docs=args.legacy_docs, read=read)
+    old, new = (read_reporting(path, read, docs=args.docs, legacy_docs=args.legacy_docs,
+                               verbose=args.verbose) for path in (args.old, args.new))
     for note in old.notes + new.notes:
         print(f"{PROG}: warning: {note}", file=sys.stderr)
     result = (compare if cache is None else cache.compare)(old, new, docs=args.docs)
     changes = [judge(change, settings) for change in result.changes]
+    for entry in unused_ignores(settings, changes):
+        print(f"{PROG}: warning: ignore entry for {entry.rule} at '{entry.path}' matched no"
+              f" change ({entry.reason})", file=sys.stderr)
     if use is not None and result.matching is not None:
         changes = mark_affected(changes, result.matching, use)
     return attrs.evolve(result, changes=tuple(changes))
@@ -119,6 +149,10 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
         return lambda result: render_markdown(result, args.old, args.new)
     if args.format == "github":
         return render_github
+    if args.format == "junit":
+        return lambda result: render_junit(result, args.fail_on)
+    if args.format == "sarif":
+        return render_sarif
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     return lambda result: render_text(result, colour)
 

@@ -128,10 +128,13 @@ class Comparison(Recorder):
             where = Where(group, "", frozenset(), False, *self._locations(group))
             if was is None or now is None:
                 verb = "added" if was is None else "removed"
-                features = () if was is None else was.features
-                self.record(where, [Finding("", f"{kind}-{verb}", f"{kind} {verb}",
-                                            unstable=wire_model.is_unstable(name, features),
-                                            deprecated=wire_model.is_deprecated(features))])
+                present = now if was is None else was
+                assert present is not None
+                self.record(where, [Finding(
+                    "", f"{kind}-{verb}", f"{kind} {verb}",
+                    unstable=was is not None and wire_model.is_unstable(name, present.features),
+                    deprecated=wire_model.is_deprecated(present.features),
+                    present_if=present.condition)])
                 continue
             where = attrs.evolve(where, unstable=wire_model.is_unstable(name, was.features))
             self.record(where, self.features("", was.features, now.features))

@@ -15,6 +15,8 @@ imported when an input of that kind is read.
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -26,16 +28,26 @@ if TYPE_CHECKING:
     from qapi_ir.ir import Schema
 
 
+#: Where the lines reading a schema file gives go (older doc comment rules accepted).
+Warn = Callable[[str], object]
+
+
+def warn_on_stderr(line: str) -> None:
+    """Print ``line`` on stderr."""
+    print(line, file=sys.stderr)
+
+
 class SchemaLoader(Protocol):
     """What reads a schema file into the IR, as :func:`~qapi_ir.frontend.load_schema` does."""
 
-    def __call__(self, path: str, *, legacy_docs: bool) -> Schema: ...
+    def __call__(self, path: str, *, legacy_docs: bool, warn: Warn) -> Schema: ...
 
 
 class SchemaReader(Protocol):
     """What reads a schema file into the comparable model, as :func:`read_schema` does."""
 
-    def __call__(self, path: str, *, docs: bool, legacy_docs: bool) -> wire_model.WireSchema: ...
+    def __call__(self, path: str, *, docs: bool, legacy_docs: bool,
+                 warn: Warn = warn_on_stderr) -> wire_model.WireSchema: ...
 
 
 class InputError(Exception):
@@ -96,36 +108,38 @@ def _from_snapshot(document: dict[str, Any], path: str, docs: bool) -> wire_mode
         raise InputError(_one_line(exc)) from exc
 
 
-def _load_fresh(path: str, *, legacy_docs: bool) -> Schema:
+def _load_fresh(path: str, *, legacy_docs: bool, warn: Warn) -> Schema:
     from qapi_ir.frontend import load_schema
 
-    return load_schema(path, legacy_docs=legacy_docs)
+    return load_schema(path, legacy_docs=legacy_docs, warn=warn)
 
 
-def read_schema(path: str, *, docs: bool, legacy_docs: bool,
+def read_schema(path: str, *, docs: bool, legacy_docs: bool, warn: Warn = warn_on_stderr,
                 load: SchemaLoader = _load_fresh) -> wire_model.WireSchema:
     """The comparable model of schema file ``path`` read with ``load``, under today's doc
-    comment rules or else older releases'; :class:`InputError` when it cannot be read."""
+    comment rules or else older releases' (what was relaxed goes to ``warn``);
+    :class:`InputError` when it cannot be read."""
     from qapi_ir.diff.from_ir import from_ir
     from qapi_ir.frontend.errors import QAPIError
 
     try:
         if not legacy_docs:
             try:
-                return from_ir(load(path, legacy_docs=False), docs=docs)
+                return from_ir(load(path, legacy_docs=False, warn=warn), docs=docs)
             except QAPIError:
                 pass
-        return from_ir(load(path, legacy_docs=True), docs=docs)
+        return from_ir(load(path, legacy_docs=True, warn=warn), docs=docs)
     except QAPIError as exc:
         raise SchemaInputError(str(exc).strip()) from exc
 
 
 def read_input(
-    path: str, *, docs: bool, legacy_docs: bool = False, read: SchemaReader = read_schema
+    path: str, *, docs: bool, legacy_docs: bool = False, read: SchemaReader = read_schema,
+    warn: Warn = warn_on_stderr,
 ) -> wire_model.WireSchema:
     """The comparable model of the file at ``path``; :class:`InputError` when unreadable.
 
-    A schema file is read with ``read``.
+    A schema file is read with ``read``, its warnings given to ``warn``.
     """
     try:
         text = read_text(path)
@@ -139,4 +153,4 @@ def read_input(
         return _from_reply(infos, path, docs)
     if isinstance(document, dict) and "format" in document:
         return _from_snapshot(document, path, docs)
-    return read(path, docs=docs, legacy_docs=legacy_docs)
+    return read(path, docs=docs, legacy_docs=legacy_docs, warn=warn)

@@ -144,3 +144,13 @@ def match_types(old: wire_model.WireSchema, new: wire_model.WireSchema,
     chosen = tuple(roots_of(old, new) if roots is None else roots)
     entries = {root: walk.walk(root) for root in chosen}
     return Matching(chosen, entries, walk.nodes)
+
+
+def defined_types(schema: wire_model.WireSchema) -> dict[str, str]:
+    """The enumerations, objects and alternates with a visible name that a command or
+    event of ``schema`` reaches (a ``query-qmp-schema`` reply holds no others): each
+    type's key in ``schema.types`` and its name."""
+    reached = {new for _, new in match_types(schema, schema).nodes}
+    return {key: info.name for key, info in schema.types.items()
+            if info.name and key in reached
+            and not isinstance(info.shape, wire_model.Scalar | wire_model.Array)}

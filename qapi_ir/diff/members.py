@@ -81,9 +81,12 @@ def _enum_findings(recorder: Recorder, old: wire_model.Enum,
         features = old_values[name].features
         yield Finding("", "enum-value-removed", f"value '{name}' removed", old=name,
                       unstable=wire_model.is_unstable(name, features),
-                      deprecated=wire_model.is_deprecated(features))
+                      deprecated=wire_model.is_deprecated(features),
+                      present_if=old_values[name].condition)
     for name in sorted(new_values.keys() - old_values.keys()):
-        yield Finding("", "enum-value-added", f"value '{name}' added", new=name)
+        yield Finding("", "enum-value-added", f"value '{name}' added", new=name,
+                      deprecated=wire_model.is_deprecated(new_values[name].features),
+                      present_if=new_values[name].condition)
     for name in sorted(old_values.keys() & new_values.keys()):
         was, now = old_values[name], new_values[name]
         unstable = wire_model.is_unstable(name, was.features)
@@ -100,14 +103,28 @@ def _object_findings(recorder: Recorder, old: wire_model.Object,
     yield from everywhere
     for variant, found in zip(variants, per_variant, strict=True):
         branch = "" if variant.key is None else _branch_part(variant.key)
-        yield from (attrs.evolve(f, path=join(branch, f.path)) for f in found
-                    if f not in everywhere)
+        through_new = _new_variant(recorder, old, new, variant.key)
+        yield from (attrs.evolve(f, path=join(branch, f.path), through_new=through_new)
+                    for f in found if f not in everywhere)
     if is_mixed(old, new):
         return
     if old.tag != new.tag:
         yield Finding("", "union-tag-changed", f"union tag {old.tag} -> {new.tag}",
                       old.tag, new.tag)
     yield from _branch_findings(recorder, old.branches, new.branches, "union")
+
+
+def _new_variant(recorder: Recorder, old: wire_model.Object, new: wire_model.Object,
+                 key: str | None) -> bool:
+    """Whether the variant ``key`` of union ``new`` is one old clients never saw: ``old`` was
+    a struct without the tag member, or with a tag enum that lacked the value ``key``."""
+    if key is None or new.tag is None or old.tag is not None:
+        return False
+    tag = next((m for m in old.members if m.name == new.tag), None)
+    if tag is None:
+        return True
+    shape = recorder.old.types[tag.type].shape
+    return isinstance(shape, wire_model.Enum) and key not in {v.name for v in shape.values}
 
 
 def _member_findings(recorder: Recorder, variant: VariantPair) -> Iterator[Finding]:
@@ -117,12 +134,15 @@ def _member_findings(recorder: Recorder, variant: VariantPair) -> Iterator[Findi
         kind = "optional" if member.optional else "mandatory"
         yield Finding(name, f"member-removed-{kind}", f"{kind} member removed", old=name,
                       unstable=wire_model.is_unstable(name, member.features),
-                      deprecated=wire_model.is_deprecated(member.features))
+                      deprecated=wire_model.is_deprecated(member.features),
+                      present_if=member.condition)
     for name in sorted(new_members.keys() - old_members.keys()):
         member = new_members[name]
         kind = "optional" if member.optional else "mandatory"
         yield Finding(name, f"member-added-{kind}",
-                      f"{kind} member added ({describe(recorder.new, member.type)})", new=name)
+                      f"{kind} member added ({describe(recorder.new, member.type)})", new=name,
+                      deprecated=wire_model.is_deprecated(member.features),
+                      present_if=member.condition)
     for name in sorted(old_members.keys() & new_members.keys()):
         was, now = old_members[name], new_members[name]
         unstable = wire_model.is_unstable(name, was.features)
@@ -149,11 +169,13 @@ def _branch_findings(recorder: Recorder, old: tuple[wire_model.Branch, ...],
     for key in sorted(old_branches.keys() - new_branches.keys()):
         if visible(recorder.old, old_branches[key]):
             yield Finding(_branch_part(key), f"{kind}-branch-removed",
-                          f"{kind} branch '{key}' removed", old=key)
+                          f"{kind} branch '{key}' removed", old=key,
+                          present_if=old_branches[key].condition)
     for key in sorted(new_branches.keys() - old_branches.keys()):
         if visible(recorder.new, new_branches[key]):
             yield Finding(_branch_part(key), f"{kind}-branch-added",
-                          f"{kind} branch '{key}' added", new=key)
+                          f"{kind} branch '{key}' added", new=key,
+                          present_if=new_branches[key].condition)
     for key in sorted(old_branches.keys() & new_branches.keys()):
         was, now = old_branches[key], new_branches[key]
         path = _branch_part(key)

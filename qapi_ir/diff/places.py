@@ -25,6 +25,8 @@ class Resolved:
     rule_id: str | None = None
     old: str | None = None
     new: str | None = None
+    #: The values a string place now accepts (a ``str`` turned into an enum).
+    accepted: tuple[str, ...] = ()
 
 
 def describe(schema: wire_model.WireSchema, type_name: str) -> str:
@@ -102,5 +104,6 @@ class PlaceResolver:
             return (self._change(suffix, "enum-widened-to-str", old_type, new_type),)
         if isinstance(new_shape, wire_model.Enum) and isinstance(old_shape, wire_model.Scalar) \
                 and old_shape.json_type == "string":
-            return (self._change(suffix, "str-narrowed-to-enum", old_type, new_type),)
+            narrowed = self._change(suffix, "str-narrowed-to-enum", old_type, new_type)
+            return (attrs.evolve(narrowed, accepted=tuple(v.name for v in new_shape.values)),)
         return (self._change(suffix, "type-changed", old_type, new_type),)

@@ -1,7 +1,10 @@
 """Turning found changes into verdicts: stability, per-rule classes, ignores, a client's use.
 
 In order: removing something the old schema marked deprecated becomes an
-*announced removal*; a rule's class is replaced by the one the settings give;
+*announced removal*; a rule the context of a change gives (added already
+deprecated, reached only through a new variant, absent from a reply's build:
+see :class:`~qapi_ir.diff.changes.Change`) replaces the found one; a rule's
+class is replaced by the one the settings give;
 a change to something unstable or ``x-`` named that would count for more
 than the ``unstable-changed`` rule becomes that rule; a change matching an
 ignore entry is set aside with its reason.  Both stability rules are rules
@@ -10,17 +13,14 @@ like any other, so the settings can give them a class.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fnmatch import fnmatchcase
 
 import attrs
 
 from qapi_ir.diff.changes import Change, join
-from qapi_ir.diff.rules import ANNOUNCED_REMOVAL, UNSTABLE_CHANGED, Severity, rule
+from qapi_ir.diff.rules import ANNOUNCED_REMOVAL, REMOVALS, UNSTABLE_CHANGED, Severity, rule
 from qapi_ir.diff.settings import Ignore, Settings
-
-#: Rules that remove something a client could use.
-REMOVALS = frozenset({"command-removed", "event-removed", "member-removed-optional",
-                      "member-removed-mandatory", "enum-value-removed"})
 
 
 def address(change: Change) -> str:
@@ -38,18 +38,27 @@ def _replace(change: Change, rule_id: str, settings: Settings) -> Change:
     return attrs.evolve(replaced, severity=_severity(replaced, settings))
 
 
+def _matches(entry: Ignore, change: Change) -> bool:
+    return entry.rule in (change.rule.id, change.replaced) \
+        and fnmatchcase(address(change), entry.path)
+
+
 def _ignored_by(change: Change, entries: tuple[Ignore, ...]) -> str | None:
-    for entry in entries:
-        if entry.rule in (change.rule.id, change.replaced) \
-                and fnmatchcase(address(change), entry.path):
-            return entry.reason
-    return None
+    return next((entry.reason for entry in entries if _matches(entry, change)), None)
+
+
+def unused_ignores(settings: Settings, changes: Iterable[Change]) -> list[Ignore]:
+    """The ignore entries of ``settings`` that match none of the judged ``changes``."""
+    found = list(changes)
+    return [entry for entry in settings.ignore if not any(_matches(entry, c) for c in found)]
 
 
 def judge(change: Change, settings: Settings) -> Change:
     """``change`` with its final rule, class, and ignore reason."""
     if change.deprecated and change.rule.id in REMOVALS:
         change = _replace(change, ANNOUNCED_REMOVAL, settings)
+    elif change.context_rule is not None:
+        change = _replace(change, change.context_rule, settings)
     else:
         change = attrs.evolve(change, severity=_severity(change, settings))
         cap = _severity(attrs.evolve(change, rule=rule(UNSTABLE_CHANGED)), settings)

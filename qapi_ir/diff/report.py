@@ -2,9 +2,9 @@
 
 Text and Markdown read in order of consequence: the breaking changes first,
 then the notices, then the compatible ones, each part grouped by command,
-event or type; then the changes that do not affect the client (``--used-by``),
-the types renamed without a wire change, and what was ignored or could not
-be compared.  The templates ``report.txt.mako``, ``report.md.mako`` and
+event or type; then the changes that do not affect the client (``--used-by``), those
+ignored (each with its reason), the types renamed without a wire change, and
+what could not be compared.  The templates ``report.txt.mako``, ``report.md.mako`` and
 ``report.github.mako`` lay out what this module computes.  Names come from
 replies and snapshots anyone may write: every text shown has its control
 characters and line breaks escaped, so none can forge a report line (or a
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import attrs
 
-from qapi_ir.diff.changes import Change, Group
+from qapi_ir.diff.changes import GROUP_KINDS, Change, Group
 from qapi_ir.diff.compare import DiffResult
 from qapi_ir.diff.document import summary
 from qapi_ir.diff.policy import counted
@@ -96,9 +96,9 @@ def _location_text(location: Location | None) -> str:
     return "" if location is None else _plain(f"{location.file}:{location.line}")
 
 
-def _uses_text(result: DiffResult, group: Group) -> str:
-    """Which commands and events use ``group``: the first few, then how many more."""
-    uses = result.uses.get(group, ())
+def _uses_text(result: DiffResult, *groups: Group) -> str:
+    """Which commands and events use ``groups``: the first few, then how many more."""
+    uses = sorted({use for group in groups for use in result.uses.get(group, ())})
     more = len(uses) - _USES_SHOWN
     return _plain(", ".join(uses[:_USES_SHOWN])) + (f" and {more} more" if more > 0 else "")
 
@@ -106,22 +106,55 @@ def _uses_text(result: DiffResult, group: Group) -> str:
 def _row(change: Change) -> _Row:
     rule_id = change.rule.id if change.replaced is None \
         else f"{change.rule.id} for {change.replaced}"
-    return _Row(str(change.severity), _plain(change.path), _plain(change.detail), _plain(rule_id),
+    detail = change.detail if change.ignored is None \
+        else f"{change.detail} (ignored: {change.ignored})"
+    return _Row(str(change.severity), _plain(change.path), _plain(detail), _plain(rule_id),
                 "+".join(sorted(str(d) for d in change.directions)))
 
 
 def _sections(result: DiffResult, changes: Iterable[Change]) -> tuple[_Section, ...]:
-    """``changes`` (in result order) grouped, with what the reports show of each group."""
+    """``changes`` (in result order) grouped, with what the reports show of each group.
+
+    A change found alike in several types (a member of a base they share) is
+    shown once, under all of them.
+    """
+    by_group = [(group, list(grouped))
+                for group, grouped in groupby(changes, key=lambda c: c.group)]
+    sharing: dict[_Row, dict[Group, None]] = {}
+    for group, grouped in by_group:
+        if group.kind == "type":
+            for change in grouped:
+                sharing.setdefault(_row(change), {})[group] = None
+    shared = {row: tuple(groups) for row, groups in sharing.items() if len(groups) > 1}
     sections = []
-    for group, grouped in groupby(changes, key=lambda c: c.group):
-        rows = list(grouped)
-        location = next((c.location or c.old_location for c in rows
-                         if c.location or c.old_location), None)
-        sections.append(_Section(group.kind, _plain(group.name),
-                                 _plain(", ".join(result.renamed.get(group, ()))),
-                                 _uses_text(result, group), _location_text(location),
-                                 tuple(_row(c) for c in rows)))
-    return tuple(sections)
+    for group, grouped in by_group:
+        rows = [c for c in grouped if shared.get(_row(c)) is None]
+        if rows:
+            sections.append(_section(result, (group,), rows))
+    together: dict[tuple[Group, ...], list[Change]] = {}
+    for group, grouped in by_group:
+        for change in grouped:
+            groups = shared.get(_row(change))
+            if groups is not None and groups[0] == group:
+                together.setdefault(groups, []).append(change)
+    sections += [_section(result, groups, rows) for groups, rows in together.items()]
+    return tuple(sorted(sections, key=_section_order))
+
+
+def _section_order(section: _Section) -> tuple[int, str]:
+    """Commands, then events, then types (alone or together), by name."""
+    kind = section.kind if section.kind in GROUP_KINDS else "type"
+    return GROUP_KINDS.index(kind), section.name
+
+
+def _section(result: DiffResult, groups: tuple[Group, ...], changes: list[Change]) -> _Section:
+    location = next((c.location or c.old_location for c in changes
+                     if c.location or c.old_location), None)
+    kind = groups[0].kind if len(groups) == 1 else f"{len(groups)} types"
+    return _Section(kind, _plain(", ".join(g.name for g in groups)),
+                    _plain(", ".join(name for g in groups for name in result.renamed.get(g, ()))),
+                    _uses_text(result, *groups), _location_text(location),
+                    tuple(_row(c) for c in changes))
 
 
 def _parts(result: DiffResult) -> list[_Part]:
@@ -130,6 +163,8 @@ def _parts(result: DiffResult) -> list[_Part]:
              for severity in sorted(Severity, reverse=True)]
     parts.append(_Part("Not affecting this client", _sections(
         result, (c for c in result.changes if c.ignored is None and not c.affects))))
+    parts.append(_Part("Ignored", _sections(
+        result, (c for c in result.changes if c.ignored is not None))))
     return [part for part in parts if part.sections]
 
 

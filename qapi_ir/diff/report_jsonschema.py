@@ -14,20 +14,26 @@ from qapi_ir.diff.document import FORMAT, VERSION, Report
 from qapi_ir.ir_jsonschema import SchemaBuilder
 
 
-def report_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) that every diff report satisfies."""
+def document_schema(root: type, title: str, format_name: str, version: int) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of documents of class ``root``, whose ``format`` and
+    ``version`` fields hold ``format_name`` and ``version``."""
     builder = SchemaBuilder(tagged={})
-    builder.for_type(Report)
+    builder.for_type(root)
     defs = dict(sorted(builder.defs.items()))
-    document = defs.pop("Report")
-    document["properties"]["format"] = {"const": FORMAT}
-    document["properties"]["version"] = {"const": VERSION}
+    document = defs.pop(root.__name__)
+    document["properties"]["format"] = {"const": format_name}
+    document["properties"]["version"] = {"const": version}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"qapi-build diff report, format version {VERSION}",
+        "title": f"{title}, format version {version}",
         **document,
         "$defs": defs,
     }
+
+
+def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every diff report satisfies."""
+    return document_schema(Report, "qapi-build diff report", FORMAT, VERSION)
 
 
 def render() -> str:

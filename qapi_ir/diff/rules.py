@@ -31,9 +31,14 @@ class Direction(enum.Enum):
 
 B, C, N = Severity.BREAKING, Severity.COMPATIBLE, Severity.NOTICE
 
-#: The rules that replace another for things marked deprecated (removed) or unstable.
+#: The rules that replace another for things marked deprecated (removed) or unstable,
+#: things added already deprecated, changes only a new variant reaches, and things a
+#: ``query-qmp-schema`` reply lacks that the other side has under a condition.
 ANNOUNCED_REMOVAL = "announced-removal"
 UNSTABLE_CHANGED = "unstable-changed"
+ADDED_DEPRECATED = "added-deprecated"
+THROUGH_NEW = "through-new-variant"
+ABSENT_FROM_BUILD = "absent-from-build"
 
 
 @attrs.frozen
@@ -78,8 +83,8 @@ _RULES = (
          "clients may send a JSON type no longer accepted; output stays within the old one"),
     Rule("enum-widened-to-str", C, B,
          "any string is accepted; clients may receive a string that is no known value"),
-    Rule("str-narrowed-to-enum", B, C,
-         "clients may send a string that is no value; output stays a string"),
+    Rule("str-narrowed-to-enum", N, C,
+         "QEMU validated the string before: clients sending one of the values keep working"),
     Rule("integer-type-changed", N, N, "same JSON type, but the range of values changes"),
     Rule("enum-value-added", C, N, "clients may receive a value they don't know"),
     Rule("enum-value-removed", B, N, "clients sending the value fail; output can't break"),
@@ -105,7 +110,21 @@ _RULES = (
          "the old schema marked it deprecated: clients were told it would go"),
     Rule(UNSTABLE_CHANGED, N, N,
          "it is unstable or x- named: clients were told it may change without notice"),
+    Rule(ADDED_DEPRECATED, N, N, "added already deprecated: clients should not start using it"),
+    Rule(THROUGH_NEW, N, N,
+         "only a variant old clients never see reaches it: what they saw is unchanged"),
+    Rule(ABSENT_FROM_BUILD, N, N,
+         "a query-qmp-schema reply shows one build, and the other side has it under a"
+         " condition that build may not meet"),
 )
+
+#: Rules that remove something a client could use, and those that add one.
+REMOVALS = frozenset({"command-removed", "event-removed", "member-removed-optional",
+                      "member-removed-mandatory", "enum-value-removed", "union-branch-removed",
+                      "alternate-branch-removed"})
+ADDITIONS = frozenset({"command-added", "event-added", "member-added-optional",
+                       "member-added-mandatory", "enum-value-added", "union-branch-added",
+                       "alternate-branch-added"})
 
 _FIXED_RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
 

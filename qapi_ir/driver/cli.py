@@ -22,7 +22,7 @@ import attrs
 
 from qapi_ir.driver.cache_store import CacheStore, default_root
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
-from qapi_ir.driver.entry import run_diff
+from qapi_ir.driver.entry import SUBCOMMANDS
 from qapi_ir.driver.hashing import local_secret
 from qapi_ir.driver.installed import installed
 from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot
@@ -53,10 +53,6 @@ _FLAG_OPTIONS = {
     "suppress_tracing": "suppress_tracing",
 }
 _PREFIX_PATTERN = re.compile(r"([A-Za-z_.-][A-Za-z0-9_.-]*)?")
-
-
-#: The subcommands, started before the build's argument parser sees the command line.
-SUBCOMMANDS = ("diff",)
 
 
 class UsageError(Exception):
@@ -103,7 +99,8 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(
         prog=PROG,
         description="Generate code and documents from a QAPI schema. "
-        f"'{PROG} diff OLD NEW' compares two versions of a schema.",
+        f"'{PROG} diff OLD NEW' compares two versions of a schema; "
+        f"'{PROG} history LABEL=PATH ...' tells the life of its API across releases.",
     )
     parser.add_argument("schema", nargs="?", help="the main schema file")
     parser.add_argument("-o", "--output-dir", help="where to write (default: .)")
@@ -335,8 +332,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["diff"]:
-        return run_diff(arguments[1:])
+    if arguments[:1] and arguments[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[arguments[0]](arguments[1:])
     _refuse_mistyped_subcommand(arguments)
     args = _argument_parser().parse_args(arguments)
     if argv is None:  # this process is qapi-build: what the imports made lives until
@@ -349,7 +346,7 @@ def _refuse_mistyped_subcommand(arguments: Sequence[str]) -> None:
     first = arguments[0] if arguments else ""
     if not first or first.startswith("-") or os.path.exists(first):
         return
-    close = difflib.get_close_matches(first, SUBCOMMANDS, n=1)
+    close = difflib.get_close_matches(first, list(SUBCOMMANDS), n=1)
     if close:
         print(f"{PROG}: error: no such file or command '{first}'; did you mean '{close[0]}'?",
               file=sys.stderr)

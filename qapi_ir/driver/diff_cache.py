@@ -20,20 +20,14 @@ one is made again.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from qapi_ir.diff.compare import DiffResult, compare
-from qapi_ir.diff.inputs import read_schema
+from qapi_ir.diff.inputs import Warn, read_schema, warn_on_stderr
 from qapi_ir.diff.wire_model import WireSchema
 from qapi_ir.driver.cache_store import CacheStore, code_fingerprint, default_root, digest
 from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, unchanged
 from qapi_ir.ir import Schema
-
-
-def _print(warnings: tuple[str, ...]) -> None:
-    for warning in warnings:
-        print(warning, file=sys.stderr)
 
 
 class DiffCache:
@@ -50,7 +44,7 @@ class DiffCache:
         self._models.append(model)
         return model
 
-    def _cached(self, key: str) -> WireSchema | None:
+    def _cached(self, key: str, warn: Warn) -> WireSchema | None:
         """The model the entry under ``key`` names, when its files are unchanged."""
         entry = self._store.get_object(key)
         if not (isinstance(entry, tuple) and len(entry) == 3):
@@ -61,29 +55,32 @@ class DiffCache:
         model = self._store.get_object(model_key)
         if not isinstance(model, WireSchema):
             return None
-        _print(warnings)
+        for warning in warnings:
+            warn(warning)
         return self._remember(model, model_key)
 
-    def read(self, path: str, *, docs: bool, legacy_docs: bool) -> WireSchema:
+    def read(self, path: str, *, docs: bool, legacy_docs: bool,
+             warn: Warn = warn_on_stderr) -> WireSchema:
         """The comparable model of schema file ``path``, as :func:`read_schema` gives it.
 
-        It prints the warnings reading gives, as reading afresh does.
+        It gives ``warn`` the warnings reading gives, as reading afresh does.
         """
         key = digest("diff-input", code_fingerprint(__name__), os.path.abspath(path),
                      str(legacy_docs), str(docs))
-        model = self._cached(key)
+        model = self._cached(key, warn)
         if model is not None:
             return model
         store = self._store
         sources: list[SchemaSource] = []
 
-        def load(path: str, *, legacy_docs: bool) -> Schema:
+        def load(path: str, *, legacy_docs: bool, warn: Warn) -> Schema:
             source = from_schema_file(path, store, legacy_docs=legacy_docs)
-            _print(source.warnings)
+            for warning in source.warnings:
+                warn(warning)
             sources.append(source)
             return source.schema()
 
-        model = read_schema(path, docs=docs, legacy_docs=legacy_docs, load=load)
+        model = read_schema(path, docs=docs, legacy_docs=legacy_docs, warn=warn, load=load)
         source = sources[-1]  # the read that succeeded
         model_key = digest("diff-model", str(source.key), str(docs))
         store.put_object(model_key, model)

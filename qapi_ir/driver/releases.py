@@ -4,12 +4,16 @@ A backend declares an option of kind ``"releases"``; the user gives it
 ``LABEL=PATH`` values.  Here each PATH is read as the diff reads its inputs
 (schema file under older releases' doc comment rules, IR snapshot or ``query-qmp-schema``
 reply), compared with the schema being generated, and the option's value
-becomes the :class:`~qapi_ir.plugin_api.ReleaseHistory` the backend receives.
+becomes the :class:`~qapi_ir.plugin_api.ReleaseHistory` the backend receives, its
+releases in release order (by version number, not as given), each with what changed
+for clients since the release before it (:mod:`qapi_ir.diff.lifecycle`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+import attrs
 
 from qapi_ir.driver.ir_cache import SchemaSource
 from qapi_ir.driver.options import OptionError, split_release
@@ -22,23 +26,28 @@ def release_history(
 ) -> ReleaseHistory:
     """The history of ``LABEL=PATH`` ``values`` against ``schema``; :class:`OptionError` if bad."""
     from qapi_ir.diff.from_ir import from_ir
-    from qapi_ir.diff.history import release
+    from qapi_ir.diff.history import changes, release
     from qapi_ir.diff.inputs import InputError, read_input
+    from qapi_ir.diff.lifecycle import lifecycle
+    from qapi_ir.diff.release_order import in_release_order
 
     new = from_ir(schema, docs=False)
-    releases = []
-    seen: set[str] = set()
+    paths: dict[str, str] = {}
     for text in values:
         label, path = split_release(backend, option, text)
-        if label in seen:
+        if label in paths:
             raise OptionError(f"option {backend}.{option.name}: release '{label}' given twice")
-        seen.add(label)
+        paths[label] = path
+    models = []
+    for label in in_release_order(list(paths)):
         try:
-            old = read_input(path, docs=False, legacy_docs=True)
+            models.append((label, read_input(paths[label], docs=False, legacy_docs=True)))
         except InputError as exc:
             raise OptionError(f"option {backend}.{option.name}: {exc}") from exc
-        releases.append(release(label, old, new))
-    return ReleaseHistory(tuple(releases))
+    across = lifecycle(models)
+    return ReleaseHistory(tuple(attrs.evolve(release(label, old, new),
+                                             changes=changes(across, label))
+                                for label, old in models))
 
 
 def with_histories(

@@ -47,3 +47,15 @@ def test_a_saved_query_qmp_schema_reply_tells_the_same(tmp_path: Path) -> None:
     reply = write(tmp_path, "old-reply.json", json.dumps({"return": introspection(old_schema)}))
     from_reply = release("1.0", read_input(str(reply), docs=False), new)
     assert from_reply == release("1.0", from_ir(old_schema, docs=False), new)
+
+
+def test_types_a_release_lacks_and_definitions_it_deprecates_are_named(tmp_path: Path) -> None:
+    old_text = OLD + "{ 'command': 'query-old', 'features': ['deprecated'] }\n"
+    new_text = NEW + ("{ 'struct': 'Extra', 'data': { 'a': 'int' } }\n"
+                      "{ 'command': 'query-extra', 'returns': 'Extra' }\n"
+                      "{ 'command': 'query-old', 'features': ['deprecated'] }\n")
+    new = from_ir(load_schema(str(write(tmp_path, "new.json", new_text))), docs=False)
+    found = release("1.0", read_input(str(write(tmp_path, "old.json", old_text)), docs=False),
+                    new)
+    assert found.absent_types == ("Extra",)
+    assert found.deprecated == ("query-old",)

@@ -112,7 +112,22 @@ def test_settings_reclassify_and_ignore_and_the_report_counts_what_was_ignored(
     assert (ignored["path"], ignored["ignored"]) == ("arguments.b", "b was never used")
     assert main([*paths, "--config", config]) == 1
     out = capsys.readouterr().out
-    assert "ignored: 1\n" in out and "arguments.b" not in out
+    assert "ignored: 1\n" in out
+    ignored_part = out[out.index("== Ignored =="):]
+    assert "arguments.b: optional member removed (ignored: b was never used)" in ignored_part
+    assert main([*paths, "--config", config, "--format", "markdown"]) == 1
+    assert "| `arguments.b` | optional member removed (ignored: b was never used) |" \
+        in capsys.readouterr().out
+
+
+def test_an_ignore_entry_that_matches_nothing_is_a_warning(
+    tmp_path: Path, paths: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _config(tmp_path, IGNORE_B.replace("c.arguments.*", "gone.*"))
+    assert main([*paths, "--config", config, "--format", "json"]) == 1
+    assert capsys.readouterr().err == (
+        "qapi-build diff: warning: ignore entry for member-removed-optional at 'gone.*'"
+        " matched no change (b was never used)\n")
 
 
 def test_the_diff_table_of_plugins_toml_in_the_current_directory_is_read(

@@ -104,7 +104,7 @@ CASES = [
     _case("argument-str-narrowed-to-enum",
           "{ 'command': 'c', 'data': { 'a': 'str' } }",
           "{ 'enum': 'En', 'data': ['x'] }\n{ 'command': 'c', 'data': { 'a': 'En' } }",
-          ("command c", "arguments.a", "str-narrowed-to-enum", "breaking")),
+          ("command c", "arguments.a", "str-narrowed-to-enum", "notice")),
     _case("integer-type-changed",
           "{ 'command': 'c', 'data': { 'a': 'int8' } }",
           "{ 'command': 'c', 'data': { 'a': 'uint64' } }",

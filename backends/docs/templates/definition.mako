@@ -81,6 +81,13 @@ ${permalink(d.anchor, d.name)}\
 % if d.since:
 <p class="since">Since ${d.since | h}</p>\
 % endif
+% for text, url in d.history_notes:
+%   if url:
+<p class="since"><a href="${url | h}">${text | h}</a></p>\
+%   else:
+<p class="since">${text | h}</p>\
+%   endif
+% endfor
 </div>
 % if d.condition:
 <p class="condition">Available only when ${d.condition | h}.</p>

@@ -1,0 +1,135 @@
+"""``qapi-build history LABEL=PATH LABEL=PATH ...``: the life of an API across releases.
+
+Each PATH is a schema file, an IR snapshot or a saved ``query-qmp-schema``
+reply, read as ``diff`` reads its inputs; the releases are put in release
+order (:mod:`qapi_ir.diff.release_order`).  Exit status 0, or 1 when
+``--policy`` finds what ``--fail-on`` names (``breaking``: a violation;
+``any``: also a removal it cannot check), 2 on an error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+from qapi_ir.diff.cli import Cache, read_reporting
+from qapi_ir.diff.deprecation_policy import PolicyFinding, check_policy
+from qapi_ir.diff.history_document import HistoryReport, Input, render_json, report
+from qapi_ir.diff.history_report import render_markdown, render_rst, render_text
+from qapi_ir.diff.inputs import InputError, read_schema
+from qapi_ir.diff.lifecycle import lifecycle
+from qapi_ir.diff.release_order import in_release_order
+from qapi_ir.diff.wire_model import WireSchema
+
+PROG = "qapi-build history"
+_RENDERERS: dict[str, Callable[[HistoryReport], str]] = {
+    "text": render_text, "markdown": render_markdown, "json": render_json, "rst": render_rst}
+
+
+class _UsageError(Exception):
+    """A command line that cannot be understood."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="When each command, event, type, member, enumeration value, branch and"
+        " feature appeared, was deprecated, changed and went, across releases of a QAPI"
+        " schema.  Each PATH is a schema file, an IR snapshot or a saved query-qmp-schema"
+        " reply; releases are ordered by their labels' version numbers.")
+    parser.add_argument("releases", nargs="+", metavar="LABEL=PATH")
+    parser.add_argument("--format", choices=tuple(_RENDERERS), default="text",
+                        help="rst: in the shape of QEMU's removed-features.rst")
+    parser.add_argument("--release", metavar="LABEL",
+                        help="show only what changed in this release (a changelog)")
+    parser.add_argument("--policy", choices=("qemu",),
+                        help="check QEMU's deprecation policy (docs/about/deprecated.rst)")
+    parser.add_argument("--fail-on", choices=("breaking", "any", "none"), default="breaking",
+                        help="with --policy, exit 1 on a violation (any: also on a removal"
+                        " that cannot be checked)")
+    parser.add_argument("--legacy-docs", action="store_true",
+                        help="read schema files under older QEMU releases' doc comment rules")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="build cache for the schemas read (default: qapi-build's)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the build cache")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list each file read under older doc comment rules")
+    return parser
+
+
+def _inputs(values: list[str]) -> tuple[Input, ...]:
+    by_label: dict[str, str] = {}
+    for value in values:
+        label, equals, path = value.partition("=")
+        if not equals or not label or not path:
+            raise _UsageError(f"'{value}' is not LABEL=PATH")
+        if label in by_label:
+            raise _UsageError(f"release '{label}' given twice")
+        by_label[label] = path
+    if len(by_label) < 2:
+        raise _UsageError("give at least two releases")
+    return tuple(Input(label, by_label[label]) for label in in_release_order(list(by_label)))
+
+
+def _document(args: argparse.Namespace, inputs: tuple[Input, ...], cache: Cache | None
+              ) -> HistoryReport:
+    read = read_schema if cache is None else cache.read
+    models: list[tuple[str, WireSchema]] = []
+    for given in inputs:
+        models.append((given.label, read_reporting(given.path, read, docs=False,
+                                                   legacy_docs=args.legacy_docs,
+                                                   verbose=args.verbose)))
+    history = lifecycle(models) if cache is None else lifecycle(
+        models, lambda old, new: cache.compare(old, new, docs=False))
+    findings: tuple[PolicyFinding, ...] = ()
+    if args.policy is not None:
+        findings = check_policy(history)
+    if args.release is not None:
+        history = history.in_release(args.release)
+        findings = tuple(f for f in findings if f.release == args.release)
+    return report(history, inputs, args.release, args.policy, findings)
+
+
+def _fails(findings: tuple[PolicyFinding, ...], fail_on: str) -> bool:
+    if fail_on == "any":
+        return bool(findings)
+    return fail_on == "breaking" and any(f.violation for f in findings)
+
+
+def main(argv: list[str], cache_in: Callable[[str | None], Cache] | None = None) -> int:
+    """Run ``qapi-build history`` with ``argv`` (without ``history``); the exit status.
+
+    ``cache_in`` makes the cache of schema models and comparisons, as for ``diff``.
+    """
+    try:
+        args = _parser().parse_args(argv)
+        inputs = _inputs(args.releases)
+        if args.release is not None and args.release not in {i.label for i in inputs}:
+            raise _UsageError(f"--release {args.release}: not one of the releases given")
+    except _UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help
+        return exc.code if isinstance(exc.code, int) else 0
+    cache = None if cache_in is None or args.no_cache else cache_in(args.cache_dir)
+    try:
+        document = _document(args, inputs, cache)
+    except InputError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: still one line and the error status
+        if os.environ.get("QAPI_BUILD_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(_RENDERERS[args.format](document))
+    return 1 if _fails(document.findings, args.fail_on) else 0
