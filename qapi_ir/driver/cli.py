@@ -20,6 +20,7 @@ from typing import NoReturn
 
 import attrs
 
+from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.driver.cache_store import CacheStore, default_root
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
 from qapi_ir.driver.entry import SUBCOMMANDS
@@ -85,6 +86,8 @@ class BuildContext:
     #: qapi-build's own backends and those installed through entry points.
     available: AvailableBackends
     config: Config
+    #: Whether warnings are said per file (``-v``) rather than once per input.
+    verbose: bool = False
 
 
 def _build_context(args: argparse.Namespace) -> BuildContext:
@@ -92,7 +95,8 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
     config = _load_config(args)
     store = CacheStore(root) if root else None
     available = AvailableBackends(lambda: installed(store))
-    return BuildContext(store, Renderer(root, local_secret() if root else None), available, config)
+    return BuildContext(store, Renderer(root, local_secret() if root else None), available, config,
+                        args.verbose)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -123,6 +127,8 @@ def _argument_parser() -> argparse.ArgumentParser:
                         help="build cache (default: $QAPI_BUILD_CACHE or ~/.cache/qapi-build)")
     parser.add_argument("--no-cache", action="store_true",
                         help="neither read nor write the build cache")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="a warning line per file that needed older doc comment rules")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no summary line at the end of a run")
     return parser
@@ -234,7 +240,8 @@ def _generate(
     for number, (name, loaded) in enumerate(backends.items(), start=1):
         progress.step(f"[{number}/{len(backends)}] {name}")
         label = f"backend '{name}' ({loaded.origin})"
-        values = with_histories(name, loaded.backend.options, options[name], source)
+        values = with_histories(name, loaded.backend.options, options[name], source,
+                                combined.warnings.append, context.verbose)
         try:
             with contextlib.redirect_stdout(sys.stderr):  # a plugin's print is not our output
                 output = generate_cached(context.store, context.renderer, source, name,
@@ -316,7 +323,10 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     if context.store:
         context.store.prune()
     progress.done()
-    for warning in (*source.warnings, *output.warnings):
+    read = ReadWarnings()
+    read.lines.extend(source.warnings)
+    schema_path = args.from_ir or args.schema or config.schema
+    for warning in (*read.said(str(schema_path), args.verbose), *output.warnings):
         print(warning, file=sys.stderr)
     if not args.quiet:
         print(_summary(list(backends), len(output.files), len(changed),

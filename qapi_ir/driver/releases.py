@@ -11,7 +11,7 @@ for clients since the release before it (:mod:`qapi_ir.diff.lifecycle`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -22,13 +22,19 @@ from qapi_ir.plugin_api import Option, OptionValue, ReleaseHistory
 
 
 def release_history(
-    backend: str, option: Option, values: tuple[str, ...], schema: Schema
+    backend: str, option: Option, values: tuple[str, ...], schema: Schema,
+    warn: Callable[[str], object] | None = None, verbose: bool = False,
 ) -> ReleaseHistory:
-    """The history of ``LABEL=PATH`` ``values`` against ``schema``; :class:`OptionError` if bad."""
+    """The history of ``LABEL=PATH`` ``values`` against ``schema``; :class:`OptionError` if bad.
+
+    Reading a release gives ``warn`` (default: stderr) one summary line of the older doc
+    comment rules it needed, or, ``verbose``, a line per file.
+    """
     from qapi_ir.diff.from_ir import from_ir
     from qapi_ir.diff.history import changes, release
-    from qapi_ir.diff.inputs import InputError, read_input
+    from qapi_ir.diff.inputs import InputError, read_input, warn_on_stderr
     from qapi_ir.diff.lifecycle import lifecycle
+    from qapi_ir.diff.read_warnings import ReadWarnings
     from qapi_ir.diff.release_order import in_release_order
 
     new = from_ir(schema, docs=False)
@@ -40,10 +46,14 @@ def release_history(
         paths[label] = path
     models = []
     for label in in_release_order(list(paths)):
+        read = ReadWarnings()
         try:
-            models.append((label, read_input(paths[label], docs=False, legacy_docs=True)))
+            models.append((label, read_input(paths[label], docs=False, legacy_docs=True,
+                                             warn=read)))
         except InputError as exc:
             raise OptionError(f"option {backend}.{option.name}: {exc}") from exc
+        for line in read.said(paths[label], verbose):
+            (warn or warn_on_stderr)(line)
     across = lifecycle(models)
     return ReleaseHistory(tuple(attrs.evolve(release(label, old, new),
                                              changes=changes(across, label))
@@ -55,10 +65,13 @@ def with_histories(
     declared: tuple[Option, ...],
     values: Mapping[str, OptionValue],
     source: SchemaSource,
+    warn: Callable[[str], object] | None = None,
+    verbose: bool = False,
 ) -> dict[str, OptionValue]:
     """``values`` with each ``"releases"`` option's text replaced by its history.
 
-    The schema is read only when some such option was given a value.
+    The schema is read only when some such option was given a value; ``warn`` and
+    ``verbose`` are :func:`release_history`'s.
     """
     resolved = dict(values)
     for option in declared:
@@ -70,5 +83,6 @@ def with_histories(
         if not isinstance(given, tuple) or not given:
             resolved[option.name] = ReleaseHistory()
             continue
-        resolved[option.name] = release_history(backend, option, given, source.schema())
+        resolved[option.name] = release_history(backend, option, given, source.schema(),
+                                                warn, verbose)
     return resolved

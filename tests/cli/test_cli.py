@@ -197,3 +197,21 @@ def test_a_reader_closing_the_pipe_ends_the_run_quietly(args: tuple[str, ...]) -
         os.close(write_end)
     assert result.stderr == ""
     assert result.returncode == 128 + signal.SIGPIPE
+
+
+_LONG_DOC = "##\n# @{name}:\n#\n# " + "word " * 20 + "\n##\n{{ 'command': '{name}' }}\n"
+
+
+def test_older_doc_rules_are_one_warning_per_input_and_each_file_with_v(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(_LONG_DOC.format(name="one"))
+    (tmp_path / "two.json").write_text(_LONG_DOC.format(name="two"))
+    (tmp_path / "main.json").write_text("{ 'include': 'one.json' }\n{ 'include': 'two.json' }\n")
+    common = ("--legacy-docs", "--backend", "ir", "-o", "out", "main.json")
+    summary = run_cli("-q", *common, cwd=tmp_path)
+    detailed = run_cli("-q", "-v", *common, cwd=tmp_path)
+    assert summary.stderr == (
+        "main.json: warning: accepted older doc comment rules in 2 files:"
+        " lines longer than 70 characters (-v lists each file)\n")
+    assert detailed.stderr.splitlines() == [
+        f"{name}: warning: accepted older doc comment rules: lines longer than 70 characters"
+        for name in ("one.json", "two.json")]
