@@ -4,24 +4,35 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.cli.helpers import EXAMPLE, run_cli
 from tests.conftest import REPO_ROOT
 
 
-def test_readme_backend_example_runs_through_the_cli(tmp_path: Path) -> None:
+def test_readme_backend_tutorial_installs_and_runs_as_printed(tmp_path: Path) -> None:
+    """The module and the ``pyproject.toml`` of "Writing a backend", pip-installed as a
+    distribution, are found through their entry point and run."""
     readme = (REPO_ROOT / "README.md").read_text()
-    match = re.search(r"```python\n# my_backend/__init__.py\n(.*?)```", readme, re.DOTALL)
-    assert match, "the README lost its backend example"
-    package = tmp_path / "my_backend"
-    package.mkdir()
-    (package / "__init__.py").write_text(match.group(1))
-    (tmp_path / "plugins.toml").write_text(
-        '[extra-backends]\ncommand-list = "my_backend/__init__.py:CommandList"\n'
-    )
+    module = re.search(r"```python\n# my_backend/__init__.py\n(.*?)```", readme, re.DOTALL)
+    project = re.search(r"```toml\n(\[build-system\].*?)```", readme, re.DOTALL)
+    assert module and project, "the README lost its backend tutorial"
+    source = tmp_path / "source"
+    (source / "my_backend").mkdir(parents=True)
+    (source / "my_backend" / "__init__.py").write_text(module.group(1))
+    (source / "pyproject.toml").write_text(project.group(1))
+    site = tmp_path / "site"
+    installed = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+         "--no-build-isolation", "--target", str(site), str(source)],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert installed.returncode == 0, installed.stderr
+    listed = run_cli("--list-backends", pythonpath=site, cwd=tmp_path)
+    assert "command-list (distribution my-backend 1.0): one line per command" in listed.stdout
     result = run_cli("--backend", "command-list", "-O", "command-list.oob-only=true",
-                     "-o", "out", EXAMPLE, cwd=tmp_path)
+                     "-o", "out", EXAMPLE, cwd=tmp_path, pythonpath=site)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "commands.txt").read_text() == "ping oob=True coroutine=False\n"
 
