@@ -1,0 +1,77 @@
+"""``qapi-gen``: QEMU's ``scripts/qapi-gen.py`` command line, run with qapi-build's C backend.
+
+A build that runs QEMU's generator can run this instead with the same
+arguments and get the same files (the comment at the top of each aside),
+messages and exit statuses: 0, 1 for an error in the schema or the prefix,
+2 for a command line ``argparse`` refuses.  It runs the ``c`` backend and
+nothing else, never reads a ``plugins.toml``, and keeps a build cache only
+where it is told (``--cache-dir DIR``, else ``$QAPI_BUILD_CACHE``): by
+default it writes nothing but the output directory and the depfile.
+
+``-B MODULE.CLASS`` (QEMU's Python backends) cannot work here and is refused.
+The command line is parsed before the build's modules are imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from qapi_ir.driver.process import end_process, flushing_stdout
+from qapi_ir.driver.qemu_options import add_depfile_option, add_generator_options
+
+PROG = "qapi-gen"
+#: The one line that answers ``-B``.
+NO_PYTHON_BACKENDS = (
+    f"{PROG}: -B (a Python backend of QEMU's generator) is not supported: {PROG} runs"
+    " qapi-build's C backend; for other output run 'qapi-build --backend NAME'"
+    " ('qapi-build --list-backends' lists them), or QEMU's scripts/qapi-gen.py for its own"
+)
+
+
+def _argument_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Generate C code from a QAPI schema as QEMU's scripts/qapi-gen.py does,"
+        " with qapi-build's C backend.",
+    )
+    add_generator_options(parser)
+    parser.add_argument("-B", "--backend", dest="qemu_backend", metavar="MODULE.CLASS",
+                        help="not supported: QEMU's Python backends do not run here")
+    add_depfile_option(parser)
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="keep qapi-build's cache there (default: $QAPI_BUILD_CACHE,"
+                        " else no cache)")
+    parser.add_argument("schema", help="the main schema file")
+    return parser
+
+
+def _build_arguments(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` with the names ``qapi-build``'s command line gives the rest of a build."""
+    given = dict(vars(args))
+    given["cache_dir"] = args.cache_dir or os.environ.get("QAPI_BUILD_CACHE") or None
+    return argparse.Namespace(
+        **given, prog=PROG, read_config=False, backend=["c"], options=[], from_ir=None,
+        legacy_docs=False, config=None, list_backends=False,
+        no_cache=given["cache_dir"] is None,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``qapi-gen`` with ``argv`` (default: the process arguments); the exit status."""
+    status = flushing_stdout(lambda: _main(argv))
+    if argv is None:  # this process is qapi-gen; standard output is flushed, files closed
+        end_process(status)
+    return status
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args = _argument_parser().parse_args(argv)
+    if args.qemu_backend is not None:
+        print(NO_PYTHON_BACKENDS, file=sys.stderr)
+        return 1
+    from qapi_ir.driver.cli import run_parsed
+
+    return run_parsed(_build_arguments(args), in_process=argv is None)
