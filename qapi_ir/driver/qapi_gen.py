@@ -25,9 +25,9 @@ from qapi_ir.driver.qemu_options import add_depfile_option, add_generator_option
 PROG = "qapi-gen"
 #: The one line that answers ``-B``.
 NO_PYTHON_BACKENDS = (
-    f"{PROG}: -B (a Python backend of QEMU's generator) is not supported: {PROG} runs"
-    " qapi-build's C backend; for other output run 'qapi-build --backend NAME'"
-    " ('qapi-build --list-backends' lists them), or QEMU's scripts/qapi-gen.py for its own"
+    f"{PROG}: -B (QEMU's Python backends) is not supported: {PROG} runs qapi-build's C"
+    " backend; for other output use 'qapi-build --backend NAME' (see 'qapi-build"
+    " --list-backends')"
 )
 
 
