@@ -319,6 +319,11 @@ def _main(argv: Sequence[str] | None) -> int:
     return run_parsed(_argument_parser().parse_args(arguments), in_process=argv is None)
 
 
+def default_arguments() -> argparse.Namespace:
+    """``qapi-build``'s command line without arguments: every setting at its default."""
+    return _argument_parser().parse_args([])
+
+
 def run_parsed(args: argparse.Namespace, *, in_process: bool) -> int:
     """Build as the parsed command line ``args`` says (``qapi-build``'s, or ``qapi-gen``'s
     with the same names); ``in_process``: this process runs only this build."""

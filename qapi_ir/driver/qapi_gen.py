@@ -48,17 +48,6 @@ def _argument_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build_arguments(args: argparse.Namespace) -> argparse.Namespace:
-    """``args`` with the names ``qapi-build``'s command line gives the rest of a build."""
-    given = dict(vars(args))
-    given["cache_dir"] = args.cache_dir or os.environ.get("QAPI_BUILD_CACHE") or None
-    return argparse.Namespace(
-        **given, prog=PROG, read_config=False, backend=["c"], options=[], from_ir=None,
-        legacy_docs=False, config=None, list_backends=False,
-        no_cache=given["cache_dir"] is None,
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``qapi-gen`` with ``argv`` (default: the process arguments); the exit status."""
     status = flushing_stdout(lambda: _main(argv))
@@ -72,6 +61,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.qemu_backend is not None:
         print(NO_PYTHON_BACKENDS, file=sys.stderr)
         return 1
-    from qapi_ir.driver.cli import run_parsed
+    from qapi_ir.driver.cli import default_arguments, run_parsed
 
-    return run_parsed(_build_arguments(args), in_process=argv is None)
+    build = default_arguments()  # qapi-build's, with qapi-gen's settings
+    cache_dir = args.cache_dir or os.environ.get("QAPI_BUILD_CACHE") or None
+    vars(build).update(vars(args), prog=PROG, read_config=False, backend=["c"],
+                       cache_dir=cache_dir, no_cache=cache_dir is None)
+    return run_parsed(build, in_process=argv is None)
