@@ -74,6 +74,18 @@ def test_qapi_build_writes_one_for_its_backends_too(tmp_path: Path) -> None:
     assert prerequisites[:2] == ["my schemas/main.json", "my schemas/sub/inc.json"]
 
 
+def test_a_snapshot_read_is_what_the_files_depend_on(tmp_path: Path) -> None:
+    main = _schemas(tmp_path)
+    snapshot = run_cli("--backend", "ir", "-o", "ir", main, cwd=tmp_path)
+    assert snapshot.returncode == 0, snapshot.stderr
+    result = run_cli("--backend", "dump", "-o", "out", "--depfile", "dump.d",
+                     "--from-ir", "ir/ir.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    targets, prerequisites = _rule(tmp_path / "dump.d")
+    assert (targets, prerequisites[0]) == (["out/dump.txt"], "ir/ir.json")
+    assert main not in prerequisites  # the snapshot stands for the schema
+
+
 def test_a_failed_run_leaves_the_depfile_alone(tmp_path: Path) -> None:
     main = _schemas(tmp_path)
     (tmp_path / "gen.d").write_text("old: rule\n")
