@@ -56,6 +56,23 @@ def digest(*parts: str | bytes | memoryview) -> str:
     return digester.hexdigest()
 
 
+def package_files(module: str) -> tuple[str, ...]:
+    """The source files (``.py``, ``.mako``, ``.json``) of ``module``'s top package, sorted,
+    with absolute paths; a single-module plugin's file; none when it has no file."""
+    package = sys.modules[module.partition(".")[0]]
+    if not package.__file__:
+        return ()
+    source = Path(package.__file__).resolve()
+    if source.name != "__init__.py":  # a single-module plugin: that file is all its code
+        return (str(source),)
+    found: list[str] = []
+    for directory, subdirs, files in os.walk(source.parent):
+        subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+        found.extend(f"{directory}/{name}" for name in sorted(files)
+                     if name.endswith((".py", ".mako", ".json")))
+    return tuple(found)
+
+
 @functools.cache
 def code_fingerprint(module: str) -> str:
     """Every source file (name, size, mtime) of ``module``'s top package.
@@ -63,20 +80,13 @@ def code_fingerprint(module: str) -> str:
     Installing another version, or editing a template or module of an
     editable install, changes it, so cached results of older code are not reused.
     """
-    package = sys.modules[module.partition(".")[0]]
-    if not package.__file__:  # no files to check: never reuse its results
+    files = package_files(module)
+    if not files:  # no files to check: never reuse its results
         return os.urandom(16).hex()
-    source = Path(package.__file__).resolve()
-    parts = [str(source)]
-    if source.name != "__init__.py":  # a single-module plugin: that file is all its code
-        status = source.stat()
-        return digest(*parts, f"{status.st_size}:{status.st_mtime_ns}")
-    for directory, subdirs, files in os.walk(source.parent):
-        subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith((".py", ".mako", ".json")):
-                status = os.stat(os.path.join(directory, name))
-                parts.append(f"{directory}/{name}:{status.st_size}:{status.st_mtime_ns}")
+    parts = []
+    for path in files:
+        status = os.stat(path)
+        parts.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
     return digest(*parts)
 
 

@@ -21,12 +21,13 @@ from typing import NoReturn
 import attrs
 
 from qapi_ir.diff.read_warnings import ReadWarnings
-from qapi_ir.driver.cache_store import CacheStore, default_root
+from qapi_ir.driver.cache_store import CacheStore, default_root, package_files
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.driver.depfile import rule, write_depfile
 from qapi_ir.driver.entry import SUBCOMMANDS
 from qapi_ir.driver.hashing import local_secret
 from qapi_ir.driver.installed import installed
-from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot
+from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot, schema_files
 from qapi_ir.driver.options import OptionError, check_value, find_option, parse_text, resolve
 from qapi_ir.driver.output_cache import generate_cached
 from qapi_ir.driver.output_dir import OutputError, write_files
@@ -39,6 +40,7 @@ from qapi_ir.driver.plugins import (
 )
 from qapi_ir.driver.process import PROG, flushing_stdout, interruptible
 from qapi_ir.driver.progress import Progress
+from qapi_ir.driver.qemu_options import add_depfile_option, add_generator_options
 from qapi_ir.driver.releases import with_histories
 from qapi_ir.input_file import message_line, shown
 from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
@@ -107,12 +109,7 @@ def _argument_parser() -> argparse.ArgumentParser:
         f"'{PROG} history LABEL=PATH ...' tells the life of its API across releases.",
     )
     parser.add_argument("schema", nargs="?", help="the main schema file")
-    parser.add_argument("-o", "--output-dir", help="where to write (default: .)")
-    parser.add_argument("-p", "--prefix", help="prefix for generated names")
-    parser.add_argument("-b", "--builtins", action="store_true", help="generate built-in types")
-    parser.add_argument("-u", "--unmask-non-abi-names", dest="unmask", action="store_true",
-                        help="keep type names visible in introspection")
-    parser.add_argument("--suppress-tracing", action="store_true", help="no trace events")
+    add_generator_options(parser)
     parser.add_argument("--backend", action="append", metavar="NAME",
                         help="run this backend (repeatable; default: plugins.toml or c)")
     parser.add_argument("-O", dest="options", action="append", default=[],
@@ -131,10 +128,14 @@ def _argument_parser() -> argparse.ArgumentParser:
                         help="a warning line per file that needed older doc comment rules")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no summary line at the end of a run")
+    add_depfile_option(parser)
+    parser.set_defaults(prog=PROG, read_config=True)
     return parser
 
 
 def _load_config(args: argparse.Namespace) -> Config:
+    if not args.read_config:
+        return Config()
     if args.config:
         return load_config(Path(args.config))
     default = Path(DEFAULT_CONFIG)
@@ -152,12 +153,12 @@ def _load_backends(names: Sequence[str], context: BuildContext) -> dict[str, Loa
     return loaded
 
 
-def _check_prefix(value: OptionValue) -> None:
-    text = str(value)
+def prefix_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a prefix of generated names, in QEMU's words; ``None`` if it can."""
     match = _PREFIX_PATTERN.match(text)
     end = match.end() if match else 0
-    if end != len(text):
-        raise OptionError(f"{PROG}: funny character '{shown(text[end])}' in argument of --prefix")
+    return (None if end == len(text)
+            else f"funny character '{shown(text[end])}' in argument of --prefix")
 
 
 def _is_known(name: str, context: BuildContext, backends: Mapping[str, LoadedBackend]) -> bool:
@@ -181,7 +182,7 @@ def _given_options(
             given[name][key] = check_value(name, find_option(name, declared, key), value)
     for flag, option_name in _FLAG_OPTIONS.items():
         value = getattr(args, flag)
-        if value in (None, False):
+        if value in (None, False, ""):
             continue
         for name, loaded in backends.items():
             if any(o.name == option_name for o in loaded.backend.options):
@@ -209,18 +210,20 @@ def _given_options(
 
 def _read_schema(
     args: argparse.Namespace, config: Config, store: CacheStore | None
-) -> SchemaSource:
+) -> tuple[str, SchemaSource]:
+    """The file named (schema or snapshot), and the schema read from it."""
     if args.from_ir:
         if args.schema:
             raise UsageError("give either a schema or --from-ir, not both")
-        return from_snapshot(args.from_ir)
+        return args.from_ir, from_snapshot(args.from_ir)
     source = args.schema or config.schema
     if not source:
         raise UsageError(
             f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
             f" (see '{PROG} --help')"
         )
-    return from_schema_file(source, store, legacy_docs=args.legacy_docs or config.legacy_docs)
+    return source, from_schema_file(source, store,
+                                    legacy_docs=args.legacy_docs or config.legacy_docs)
 
 
 def _generate(
@@ -294,6 +297,16 @@ def _summary(backends: Sequence[str], written: int, changed: int, seconds: float
             f" in {seconds:.2f} s")
 
 
+def _dependencies(args: argparse.Namespace, path: str, source: SchemaSource, directory: Path,
+                  output: Output, backends: Mapping[str, LoadedBackend]) -> str:
+    """The depfile's text: the files written depend on the files read (``path`` and what
+    it includes) and on the code that generated them."""
+    read = (path,) if args.from_ir else schema_files(path, source)
+    code = ["qapi_ir", *(type(loaded.backend).__module__ for loaded in backends.values())]
+    return rule((str(directory / name) for name in output.files),
+                (*read, *(file for module in code for file in package_files(module))))
+
+
 def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     start = time.monotonic()
     context = _build_context(args)
@@ -311,15 +324,19 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
         for name, loaded in backends.items()
     }
     for values in options.values():
-        if "prefix" in values:
-            _check_prefix(values["prefix"])
+        problem = prefix_problem(str(values.get("prefix", "")))
+        if problem:
+            raise OptionError(f"{args.prog}: {problem}")
     progress = Progress(sys.stderr)
     progress.step("reading schema")
-    source = _read_schema(args, config, context.store)
+    path, source = _read_schema(args, config, context.store)
     output = _generate(source, backends, options, progress, context, interrupted)
     directory = Path(args.output_dir or config.output or ".")
+    dependencies = args.depfile and _dependencies(args, path, source, directory, output, backends)
     progress.step(f"writing {len(output.files)} files")
     changed = write_files(directory, output.files)
+    if dependencies:
+        write_depfile(args.depfile, dependencies)
     if context.store:
         context.store.prune()
     progress.done()
@@ -345,10 +362,20 @@ def _main(argv: Sequence[str] | None) -> int:
     if arguments[:1] and arguments[0] in SUBCOMMANDS:
         return SUBCOMMANDS[arguments[0]](arguments[1:])
     _refuse_mistyped_subcommand(arguments)
-    args = _argument_parser().parse_args(arguments)
-    if argv is None:  # this process is qapi-build: what the imports made lives until
-        gc.freeze()  # exit, so keep the cyclic collector off it (-13 ms in a C build)
-    return interruptible(lambda interrupted: _report_errors(args, interrupted))
+    return run_parsed(_argument_parser().parse_args(arguments), in_process=argv is None)
+
+
+def default_arguments() -> argparse.Namespace:
+    """``qapi-build``'s command line without arguments: every setting at its default."""
+    return _argument_parser().parse_args([])
+
+
+def run_parsed(args: argparse.Namespace, *, in_process: bool) -> int:
+    """Build as the parsed command line ``args`` says (``qapi-build``'s, or ``qapi-gen``'s
+    with the same names); ``in_process``: this process runs only this build."""
+    if in_process:  # what the imports made lives until exit,
+        gc.freeze()  # so keep the cyclic collector off it (-13 ms in a C build)
+    return interruptible(lambda interrupted: _report_errors(args, interrupted), args.prog)
 
 
 def _refuse_mistyped_subcommand(arguments: Sequence[str]) -> None:
@@ -372,7 +399,7 @@ def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> in
     try:
         return _run(args, interrupted)
     except UsageError as exc:
-        print(message_line(f"{PROG}: error: {exc}"), file=sys.stderr)
+        print(message_line(f"{args.prog}: error: {exc}"), file=sys.stderr)
         return 2
     except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
             OutputError, BackendError) as exc:
@@ -384,6 +411,6 @@ def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> in
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {message_line(str(exc))}"
+        print(f"{args.prog}: internal error: {type(exc).__name__}: {message_line(str(exc))}"
               " (QAPI_BUILD_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 1

@@ -106,11 +106,23 @@ def unchanged(files: FilesRead) -> bool:
     return all(_file_digest(name) == content for name, content in files)
 
 
+def _module_files(path: str, schema: Schema) -> tuple[str, ...]:
+    """Each schema file ``schema``, read from the main file ``path``, came from."""
+    directory = os.path.dirname(path)
+    return tuple(os.path.join(directory, m.name) for m in schema.modules if not m.is_builtin)
+
+
 def _files_read(path: str, schema: Schema) -> FilesRead:
     """Each schema file ``schema`` came from, with the digest of its content."""
-    directory = os.path.dirname(path)
-    files = [os.path.join(directory, m.name) for m in schema.modules if not m.is_builtin]
-    return tuple((name, _file_digest(name)) for name in files)
+    return tuple((name, _file_digest(name)) for name in _module_files(path, schema))
+
+
+def schema_files(path: str, source: SchemaSource) -> tuple[str, ...]:
+    """The schema files ``source``, read from the main file ``path``, came from
+    (the main file and those it includes, directly or not)."""
+    if source.files:
+        return tuple(name for name, _ in source.files)
+    return _module_files(path, source.schema())
 
 
 def from_schema_file(path: str, store: CacheStore | None, *,

@@ -7,13 +7,14 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from typing import NoReturn
 
 PROG = "qapi-build"
 
 
-def interruptible(run: Callable[[threading.Event], int]) -> int:
+def interruptible(run: Callable[[threading.Event], int], prog: str = PROG) -> int:
     """``run(interrupted)``, where Ctrl-C (SIGINT) sets ``interrupted`` and ends the run
-    with one line and status 130; the write step leaves the output as it was."""
+    with one line (naming ``prog``) and status 130; the write step leaves the output as it was."""
     interrupted = threading.Event()
 
     def on_sigint(signum: int, frame: object) -> None:
@@ -25,7 +26,7 @@ def interruptible(run: Callable[[threading.Event], int]) -> int:
     try:
         return run(interrupted)
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        print(f"{prog}: interrupted", file=sys.stderr)
         return 130
     finally:
         if previous is not None:
@@ -48,3 +49,11 @@ def flushing_stdout(run: Callable[[], int]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + signal.SIGPIPE
     return status
+
+
+def end_process(status: int) -> NoReturn:
+    """End this process with ``status`` once standard error is flushed (standard output
+    must be already): its end frees what it made, faster than taking down every object
+    one by one (15 ms of a C build)."""
+    sys.stderr.flush()
+    os._exit(status)

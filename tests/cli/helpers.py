@@ -1,28 +1,51 @@
-"""Running ``qapi-build`` as a user would, in a subprocess."""
+"""Running ``qapi-build`` and ``qapi-gen`` as a user would, in a subprocess."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 
 EXAMPLE = REPO_ROOT / "examples" / "service.json"
+#: ``qapi-gen`` as its console script starts it (``python -c`` needs no installed script).
+QAPI_GEN = ("-c", "import sys; from qapi_ir.driver.qapi_gen import main; sys.exit(main())")
 
 
 def run_cli(
     *args: str | Path, cwd: Path | None = None, pythonpath: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m qapi_ir ARGS`` and capture what it prints."""
-    env = dict(os.environ)
-    env.pop("QAPI_BUILD_DEBUG", None)
+    return run_python("-m", "qapi_ir", *args, cwd=cwd, pythonpath=pythonpath)
+
+
+def run_qapi_gen(
+    *args: str | Path, cwd: Path | None = None, env: Mapping[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``qapi-gen ARGS``; ``env`` sets variables (``None``: unsets them)."""
+    return run_python(*QAPI_GEN, *args, cwd=cwd, env=env)
+
+
+def run_python(
+    *args: str | Path, cwd: Path | None = None, pythonpath: Path | None = None,
+    env: Mapping[str, str | None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python ARGS`` with the repository importable and capture what it prints."""
+    environment = dict(os.environ)
+    environment.pop("QAPI_BUILD_DEBUG", None)
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     paths = [str(REPO_ROOT)] + ([str(pythonpath)] if pythonpath else [])
-    env["PYTHONPATH"] = os.pathsep.join([*paths, env.get("PYTHONPATH", "")])
+    environment["PYTHONPATH"] = os.pathsep.join([*paths, environment.get("PYTHONPATH", "")])
     return subprocess.run(
-        [sys.executable, "-m", "qapi_ir", *map(str, args)],
-        cwd=cwd or REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
+        [sys.executable, *map(str, args)],
+        cwd=cwd or REPO_ROOT, env=environment, capture_output=True, text=True, timeout=300,
         check=False, stdin=subprocess.DEVNULL,
     )
 
