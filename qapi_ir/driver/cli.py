@@ -97,8 +97,10 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
     config = _load_config(args)
     store = CacheStore(root) if root else None
     available = AvailableBackends(lambda: installed(store))
-    return BuildContext(store, Renderer(root, local_secret() if root else None), available, config,
-                        args.verbose)
+    # the secret that makes compiled templates trusted lives outside the cache, in the
+    # user's state directory: a run that may write nowhere but where it is told keeps none
+    secret = local_secret() if root and args.code_cache else None
+    return BuildContext(store, Renderer(root, secret), available, config, args.verbose)
 
 
 def _argument_parser() -> argparse.ArgumentParser:
@@ -129,7 +131,7 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no summary line at the end of a run")
     add_depfile_option(parser)
-    parser.set_defaults(prog=PROG, read_config=True)
+    parser.set_defaults(prog=PROG, read_config=True, code_cache=True)
     return parser
 
 

@@ -66,5 +66,6 @@ def _main(argv: Sequence[str] | None) -> int:
     build = default_arguments()  # qapi-build's, with qapi-gen's settings
     cache_dir = args.cache_dir or os.environ.get("QAPI_BUILD_CACHE") or None
     vars(build).update(vars(args), prog=PROG, read_config=False, backend=["c"],
-                       cache_dir=cache_dir, no_cache=cache_dir is None, quiet=True)
+                       cache_dir=cache_dir, no_cache=cache_dir is None, quiet=True,
+                       code_cache=False)
     return run_parsed(build, in_process=argv is None)

@@ -116,4 +116,4 @@ def test_a_snapshot_with_a_huge_bad_name_gets_a_message_that_keeps_its_start_and
     err = _err(capsys)
     assert err.count("\n") == 1 and len(err) < MAX_MESSAGE + 100
     assert "bad.json: IR invariant violated: $.schema.entities[" in err
-    assert err.endswith("!\\x1b' is not a valid name for a definition\n")
+    assert err.endswith("!\\x1b' is not a valid name for an event (upper case)\n")
