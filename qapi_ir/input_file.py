@@ -40,9 +40,13 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     with os.fdopen(fd, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise InputFileError(str(path), "not a regular file")
-        data = stream.read(MAX_INPUT_BYTES + 1)
+        # as much as it holds (one allocation of the right size), more if it grew meanwhile
+        data = stream.read(min(status.st_size, MAX_INPUT_BYTES) + 1)
+        if len(data) > status.st_size:
+            data += stream.read(MAX_INPUT_BYTES + 1 - len(data))
     if len(data) > MAX_INPUT_BYTES:
         raise InputFileError(
             str(path), f"larger than the limit of {MAX_INPUT_BYTES // (1024 * 1024)} MiB"

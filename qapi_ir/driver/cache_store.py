@@ -177,7 +177,7 @@ class CacheStore:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return _DataUnpickler(io.BytesIO(payload)).load()
+            return _DataUnpickler(_stream(payload)).load()
         except Exception:
             return None
         finally:
@@ -188,6 +188,14 @@ class CacheStore:
         """Pickle ``value`` under ``key`` (streamed: no copy of the whole pickle in memory)."""
         self.put(key, lambda stream: pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL),
                  secret)
+
+
+def _stream(payload: memoryview) -> io.BytesIO:
+    """A stream of ``payload`` made without copying it: over the whole entry, which a
+    :class:`io.BytesIO` shares, at the payload (pickle stops at its end, before the digest)."""
+    stream = io.BytesIO(payload.obj)
+    stream.seek(len(_MAGIC))
+    return stream
 
 
 #: The modules whose attrs classes and enums cache entries hold, and the packages.
