@@ -99,7 +99,9 @@ def _every_snapshot_matches_the_published_json_schema() -> Iterator[None]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_build_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep the tests' build cache (and every qapi-build they start) out of the user's."""
+    """Keep the tests' build cache and cache secret (and every qapi-build they start) out of
+    the user's."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("QAPI_BUILD_CACHE", str(tmp_path_factory.mktemp("build-cache")))
+        patch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
         yield
