@@ -14,6 +14,7 @@ from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 
 from qapi_build_go.package import PackageWriter
+from qapi_build_go.protocol import protocol_for
 
 #: Go's keywords, which a package name must not be.
 _GO_KEYWORDS = frozenset(
@@ -34,6 +35,8 @@ class GoBackend:
     options = (
         Option("package", "str", "qmp", "name of the generated Go package (and its directory)"),
         Option("module", "str", "", "module path in go.mod (default: the package name)"),
+        Option("protocol", "str", "", "qmp or qga (default: qga for a schema with no events"
+               " and a guest-sync command, else qmp)"),
     )
 
     def generate(
@@ -46,5 +49,7 @@ class GoBackend:
         module = str(options["module"]) or package
         if not _MODULE.match(module):
             raise BackendError(f"go.module: {module!r} is not a Go module path")
-        for name, text in PackageWriter(schema, package, module, output.templates).files().items():
+        protocol = protocol_for(schema, str(options.get("protocol", "")))
+        writer = PackageWriter(schema, package, module, output.templates, protocol)
+        for name, text in writer.files().items():
             output.write(f"{package}/{name}", text)

@@ -13,17 +13,13 @@ from qapi_ir.templating import Renderer, squeeze_blank_lines
 from qapi_build_go.api_model import ApiPlanner, GoCommand, GoEvent
 from qapi_build_go.naming import go_string
 from qapi_build_go.plan import GoAlternate, GoEnum, GoPlanner, GoStruct
+from qapi_build_go.protocol import Protocol
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: Exported names the runtime defines, which no generated name may take.
-RUNTIME_NAMES = frozenset(
-    {"Client", "Connect", "DecodeEvent", "Error", "ErrClosed", "Event", "Greeting"}
-    | {"GreetingNumbers", "GreetingVersion", "Null", "RawEvent", "Timestamp"}
-)
-
 #: Packages the generated files may import, with the pattern that shows a file uses one.
 _IMPORTS = (
+    ("bytes", re.compile(r"\bbytes\.")),
     ("context", re.compile(r"\bcontext\.")),
     ("encoding/json", re.compile(r"\bjson\.")),
     ("errors", re.compile(r"\berrors\.")),
@@ -40,11 +36,14 @@ def _imports(body: str) -> list[str]:
 class PackageWriter:
     """Computes the models once and renders each file of the package."""
 
-    def __init__(self, schema: Schema, package: str, module: str, templates: Renderer) -> None:
+    def __init__(
+        self, schema: Schema, package: str, module: str, templates: Renderer, protocol: Protocol
+    ) -> None:
         self._templates = templates
         self.package = package
         self.module = module
-        planner = GoPlanner(schema, RUNTIME_NAMES)
+        self.protocol = protocol
+        planner = GoPlanner(schema, protocol.runtime_names)
         definitions = list(schema.definitions())
         self.enums: list[GoEnum] = [planner.enum(e) for e in definitions if isinstance(e, EnumType)]
         self.structs: list[GoStruct] = [
@@ -55,11 +54,12 @@ class PackageWriter:
         self.alternates: list[GoAlternate] = [
             planner.alternate(a) for a in definitions if isinstance(a, AlternateType)
         ]
-        api = ApiPlanner(planner)
+        api = ApiPlanner(planner, protocol)
         self.events: list[GoEvent] = [api.event(e) for e in definitions if isinstance(e, Event)]
         self.commands: list[GoCommand] = [
             api.command(c) for c in definitions
-            if isinstance(c, Command) and c.flag("success-response")
+            if isinstance(c, Command)
+            and (c.flag("success-response") or protocol.no_reply_commands)
         ]
         self.arg_structs: Sequence[GoStruct] = api.arg_structs
         main = schema.main_module
@@ -67,23 +67,26 @@ class PackageWriter:
 
     def files(self) -> dict[str, str]:
         """Every file of the package by name, rendered."""
-        return {
+        files = {
             "go.mod": self._templates.render(TEMPLATES, "go.mod.mako", module=self.module),
-            "runtime.go": self._render("runtime.go.mako"),
+            self.protocol.runtime_file: self._render(self.protocol.runtime_template),
+            "values.go": self._source("values.go.mako"),
             "types.go": self._source(
                 "types.go.mako", enums=self.enums, structs=self.structs,
                 alternates=self.alternates,
             ),
-            "events.go": self._source("events.go.mako", events=self.events),
             "commands.go": self._source(
                 "commands.go.mako", arg_structs=self.arg_structs, commands=self.commands
             ),
         }
+        if self.protocol.events:
+            files["events.go"] = self._source("events.go.mako", events=self.events)
+        return files
 
     def _render(self, template: str, **context: Any) -> str:
         return self._templates.render(
             TEMPLATES, template, package=self.package, schema_name=self.schema_name,
-            go_string=go_string, **context,
+            go_string=go_string, protocol=self.protocol.name, **context,
         )
 
     def _source(self, template: str, **context: Any) -> str:

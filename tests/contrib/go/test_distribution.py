@@ -41,7 +41,8 @@ def test_cli_writes_one_go_package(site: Path, tmp_path: Path) -> None:
                      pythonpath=site)
     assert result.returncode == 0, result.stderr
     assert files_below(tmp_path) == [
-        "jobs/commands.go", "jobs/events.go", "jobs/go.mod", "jobs/runtime.go", "jobs/types.go"
+        "jobs/commands.go", "jobs/events.go", "jobs/go.mod", "jobs/runtime.go", "jobs/types.go",
+        "jobs/values.go",
     ]
     assert (tmp_path / "jobs" / "go.mod").read_text() == "module jobs\n\ngo 1.19\n"
     assert "func (c *Client) SubmitJob(" in (tmp_path / "jobs" / "commands.go").read_text()
