@@ -7,9 +7,12 @@ import re
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 
+from qapi_build_go.protocol import is_guest_agent_schema
 from qapi_ir.frontend import load_schema
+from qapi_ir.ir import Event
 from qapi_ir.plugin_api import BackendError, Output
 from tests.contrib.go.conftest import EXAMPLE, FIXTURES, GO_TESTS, GoBackend, GoTools, generate
 
@@ -39,6 +42,16 @@ def test_schema_with_events_gets_the_qmp_client() -> None:
         "commands.go", "events.go", "go.mod", "runtime.go", "types.go", "values.go"
     ]
     assert "qmp_capabilities" in files["runtime.go"]
+
+
+def test_an_event_or_no_guest_sync_makes_the_schema_a_qmp_one() -> None:
+    schema = load_schema(str(AGENT))
+    assert is_guest_agent_schema(schema)
+    module = schema.entities[0].module
+    with_event = (*schema.entities, Event(name="GUEST_BOOTED", location=None, module=module))
+    assert not is_guest_agent_schema(attrs.evolve(schema, entities=with_event))
+    without_sync = tuple(e for e in schema.entities if e.name != "guest-sync")
+    assert not is_guest_agent_schema(attrs.evolve(schema, entities=without_sync))
 
 
 def test_protocol_option_overrides_the_schema() -> None:
