@@ -4,7 +4,9 @@
 - :func:`member_texts` and :func:`member_descriptions`: member descriptions from doc comments;
 - :class:`Namer`: distinct identifiers within one scope of generated code;
 - :data:`COMPAT_OPTION` and :class:`CompatNotes`: the ``compat`` option naming older
-  releases, and what they lack as notes.
+  releases, and what they lack as notes;
+- :func:`protocol_name`: which protocol a client speaks, QMP or the guest agent's
+  (:func:`is_guest_agent_schema` tells the latter from the schema's shape).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Hashable, Iterable
 import attrs
 
 from qapi_ir.ir import AlternateType, Command, Doc, EnumType, Event, ObjectType, Schema
-from qapi_ir.plugin_api import Option, OptionValue, Release, ReleaseHistory
+from qapi_ir.plugin_api import BackendError, Option, OptionValue, Release, ReleaseHistory
 
 #: The option of a client backend naming older releases: ``-O BACKEND.compat=LABEL=PATH``.
 COMPAT_OPTION = Option(
@@ -24,6 +26,32 @@ COMPAT_OPTION = Option(
     "an older release to stay compatible with, LABEL=PATH (schema, IR snapshot or"
     " query-qmp-schema reply); repeatable",
 )
+
+#: The protocols a client speaks, as its ``protocol`` option names them: QMP, the guest agent's.
+PROTOCOL_NAMES = ("qmp", "qga")
+#: The command only a guest agent's schema has.
+GUEST_SYNC = "guest-sync"
+
+
+def is_guest_agent_schema(schema: Schema) -> bool:
+    """A guest agent's schema: no events, and the command ``guest-sync``."""
+    definitions = list(schema.definitions())
+    return not any(isinstance(d, Event) for d in definitions) and any(
+        isinstance(d, Command) and d.name == GUEST_SYNC for d in definitions
+    )
+
+
+def protocol_name(schema: Schema, asked: str, option: str) -> str:
+    """The protocol ``asked`` names, or when it is empty the one the schema's shape tells.
+
+    Raises :class:`BackendError` naming ``option`` (``go.protocol``) for an unknown name.
+    """
+    if not asked:
+        return "qga" if is_guest_agent_schema(schema) else "qmp"
+    if asked not in PROTOCOL_NAMES:
+        choices = " or ".join(PROTOCOL_NAMES)
+        raise BackendError(f"{option}: {asked!r} is not a protocol ({choices})")
+    return asked
 
 
 @attrs.frozen

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qapi_ir.backend_helpers import (
     CompatNotes,
     DefinitionPlan,
     Namer,
+    is_guest_agent_schema,
     member_descriptions,
+    protocol_name,
 )
 from qapi_ir.frontend import load_schema
-from qapi_ir.plugin_api import Release, ReleaseHistory
+from qapi_ir.plugin_api import BackendError, Release, ReleaseHistory
 
 SCHEMA = """\
 ##
@@ -105,7 +109,31 @@ def test_notes_name_only_the_releases_given() -> None:
     assert CompatNotes.from_option(()).member("T", "m") == ""
 
 
-def _write(tmp_path: Path) -> Path:
-    path = tmp_path / "s.json"
-    path.write_text(SCHEMA)
+AGENT_SCHEMA = "{ 'command': 'guest-sync', 'data': { 'id': 'int' } }\n"
+
+
+def test_protocol_is_the_guest_agents_for_guest_sync_and_no_events(tmp_path: Path) -> None:
+    agent = load_schema(str(_write(tmp_path, AGENT_SCHEMA, "agent.json")))
+    with_event = load_schema(str(_write(tmp_path, AGENT_SCHEMA + "{ 'event': 'UP' }\n", "e.json")))
+    without_sync = load_schema(str(_write(tmp_path, "{ 'command': 'guest-ping' }\n", "p.json")))
+    assert is_guest_agent_schema(agent)
+    assert not is_guest_agent_schema(with_event)
+    assert not is_guest_agent_schema(without_sync)
+    assert [protocol_name(s, "", "x.protocol") for s in (agent, with_event, without_sync)] == [
+        "qga", "qmp", "qmp"
+    ]
+    assert protocol_name(agent, "qmp", "x.protocol") == "qmp"
+    assert protocol_name(with_event, "qga", "x.protocol") == "qga"
+
+
+def test_an_unknown_protocol_is_refused_naming_the_option(tmp_path: Path) -> None:
+    schema = load_schema(str(_write(tmp_path, AGENT_SCHEMA, "agent.json")))
+    message = r"^x.protocol: 'qapi' is not a protocol \(qmp or qga\)$"
+    with pytest.raises(BackendError, match=message):
+        protocol_name(schema, "qapi", "x.protocol")
+
+
+def _write(tmp_path: Path, text: str = SCHEMA, name: str = "s.json") -> Path:
+    path = tmp_path / name
+    path.write_text(text)
     return path

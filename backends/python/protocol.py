@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import attrs
 
-from qapi_ir.ir import Command, Event, Schema
+from qapi_ir.backend_helpers import protocol_name
+from qapi_ir.ir import Command, Schema
 from qapi_ir.plugin_api import BackendError
 
 #: The command a guest agent client resynchronises with, and what it must take and return.
@@ -98,14 +99,6 @@ PROTOCOLS = {
 }
 
 
-def _is_guest_agent(schema: Schema) -> bool:
-    """A guest agent's schema: no events, and the command ``guest-sync``."""
-    definitions = list(schema.definitions())
-    return not any(isinstance(d, Event) for d in definitions) and any(
-        isinstance(d, Command) and d.name == "guest-sync" for d in definitions
-    )
-
-
 def _sync_problem(schema: Schema) -> str | None:
     """Why the schema's ``guest-sync-delimited`` cannot resynchronise a stream, if it cannot."""
     command = schema.lookup(SYNC_COMMAND)
@@ -125,11 +118,7 @@ def choose_protocol(schema: Schema, asked: str) -> ClientProtocol:
     Raises :class:`BackendError` for an unknown name, or when the guest agent
     protocol is chosen for a schema it cannot work with.
     """
-    if asked and asked not in PROTOCOLS:
-        raise BackendError(
-            f"python.protocol: {asked!r} is not a protocol (choose {' or '.join(PROTOCOLS)})"
-        )
-    name = asked or ("qga" if _is_guest_agent(schema) else "qmp")
+    name = protocol_name(schema, asked, "python.protocol")
     if name == "qga":
         problem = _sync_problem(schema)
         if problem is not None:

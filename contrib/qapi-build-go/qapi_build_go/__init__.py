@@ -16,6 +16,7 @@ from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 
 from qapi_build_go.package import PackageWriter
+from qapi_build_go.protocol import protocol_for
 
 #: Go's keywords, which a package name must not be.
 _GO_KEYWORDS = frozenset(
@@ -37,6 +38,8 @@ class GoBackend:
         Option("package", "str", "qmp", "name of the generated Go package (and its directory)"),
         Option("module", "str", "", "module path in go.mod (default: the package name)"),
         COMPAT_OPTION,
+        Option("protocol", "str", "", "qmp or qga (default: qga for a schema with no events"
+               " and a guest-sync command, else qmp)"),
     )
 
     def generate(
@@ -50,6 +53,7 @@ class GoBackend:
         if not _MODULE.match(module):
             raise BackendError(f"go.module: {module!r} is not a Go module path")
         compat = CompatNotes.from_option(options.get("compat"))
-        writer = PackageWriter(schema, package, module, compat, output.templates)
+        protocol = protocol_for(schema, str(options.get("protocol", "")))
+        writer = PackageWriter(schema, package, module, compat, output.templates, protocol)
         for name, text in writer.files().items():
             output.write(f"{package}/{name}", text)

@@ -9,9 +9,8 @@ from qapi_ir.ir import Command, Event, Member
 from qapi_build_go.docs import definition_comment
 from qapi_build_go.naming import check_wire_name, exported, go_string
 from qapi_build_go.plan import GoField, GoPlanner, GoStruct
+from qapi_build_go.protocol import Protocol
 
-#: Methods of the runtime's Client, which no command method may take.
-CLIENT_METHODS = frozenset({"Capabilities", "Close", "Events", "Execute", "Greeting"})
 #: Methods every event type has, which no event field may take.
 EVENT_METHODS = frozenset({"EventName", "EventTime"})
 
@@ -29,22 +28,27 @@ class GoEvent:
 
 @attrs.frozen
 class GoCommand:
-    """A client method: ``args`` and ``result`` are Go types, empty when there are none."""
+    """A client method: ``args`` and ``result`` are Go types, empty when there are none.
+
+    ``no_reply``: the command sends no reply on success; its method returns once it is sent.
+    """
 
     method: str
     literal: str
     comment: tuple[str, ...]
     args: str
     result: str
+    no_reply: bool
 
 
 class ApiPlanner:
     """Turns IR commands and events into template models, naming within the package."""
 
-    def __init__(self, planner: GoPlanner) -> None:
+    def __init__(self, planner: GoPlanner, protocol: Protocol) -> None:
         self._planner = planner
         self._schema = planner.schema
-        self._methods = Namer(CLIENT_METHODS)
+        self._protocol = protocol
+        self._methods = Namer(protocol.client_methods)
         self.arg_structs: list[GoStruct] = []
 
     def event(self, event: Event) -> GoEvent:
@@ -81,7 +85,7 @@ class ApiPlanner:
         method = self._methods.claim(exported(command.name))
         doc = self._schema.doc_for(command.name)
         comment = definition_comment(
-            f"{method} runs the QMP command {command.name}.",
+            f"{method} runs the {self._protocol.command_kind} {command.name}.",
             doc,
             command.features,
             command.condition,
@@ -103,4 +107,5 @@ class ApiPlanner:
             else:
                 args = types.go_type(command.arg_type)
         result = types.go_type(command.ret_type) if command.ret_type else ""
-        return GoCommand(method, go_string(command.name), tuple(comment), args, result)
+        no_reply = not command.flag("success-response")
+        return GoCommand(method, go_string(command.name), tuple(comment), args, result, no_reply)

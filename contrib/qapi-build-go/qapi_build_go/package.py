@@ -14,25 +14,13 @@ from qapi_ir.templating import Renderer, squeeze_blank_lines
 from qapi_build_go.api_model import ApiPlanner, GoCommand, GoEvent
 from qapi_build_go.naming import go_string
 from qapi_build_go.plan import GoAlternate, GoEnum, GoPlanner, GoStruct
+from qapi_build_go.protocol import Protocol
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: Exported names the runtime defines, which no generated name may take.
-RUNTIME_NAMES = frozenset(
-    {"Client", "Connect", "DecodeEvent", "Error", "ErrClosed", "Event", "Greeting"}
-    | {"GreetingNumbers", "GreetingVersion", "Null", "RawEvent", "Timestamp"}
-    | {"Capabilities", "CommandNotAvailableError", "NewCapabilities"}
-)
-
-#: Files of the package that hold no schema-specific code: template -> file name.
-STATIC_FILES = {
-    "runtime.go.mako": "runtime.go",
-    "capabilities.go.mako": "capabilities.go",
-    "objects.go.mako": "objects.go",
-}
-
 #: Packages the generated files may import, with the pattern that shows a file uses one.
 _IMPORTS = (
+    ("bytes", re.compile(r"\bbytes\.")),
     ("context", re.compile(r"\bcontext\.")),
     ("encoding/json", re.compile(r"\bjson\.")),
     ("errors", re.compile(r"\berrors\.")),
@@ -59,16 +47,18 @@ class PackageWriter:
         module: str,
         compat: CompatNotes,
         templates: Renderer,
+        protocol: Protocol,
     ) -> None:
         self._templates = templates
         self.package = package
         self.module = module
-        plan = DefinitionPlan.of(schema)
-        planner = GoPlanner(schema, plan, compat, RUNTIME_NAMES)
+        self.protocol = protocol
+        plan = DefinitionPlan.of(schema, no_reply_commands=protocol.no_reply_commands)
+        planner = GoPlanner(schema, plan, compat, protocol.runtime_names)
         self.enums: list[GoEnum] = [planner.enum(e) for e in plan.enums]
         self.structs: list[GoStruct] = [planner.object_type(o) for o in plan.objects]
         self.alternates: list[GoAlternate] = [planner.alternate(a) for a in plan.alternates]
-        api = ApiPlanner(planner)
+        api = ApiPlanner(planner, protocol)
         self.events: list[GoEvent] = [api.event(e) for e in plan.events]
         self.commands: list[GoCommand] = [api.command(c) for c in plan.commands]
         self.arg_structs: Sequence[GoStruct] = api.arg_structs
@@ -78,24 +68,28 @@ class PackageWriter:
 
     def files(self) -> dict[str, str]:
         """Every file of the package by name, rendered."""
-        return {
+        files = {
             "go.mod": self._templates.render(TEMPLATES, "go.mod.mako", module=self.module),
-            **{name: self._render(template) for template, name in STATIC_FILES.items()},
+            **{name: self._render(t) for t, name in self.protocol.static_files.items()},
+            "values.go": self._source("values.go.mako"),
             "types.go": self._source(
                 "types.go.mako", enums=self.enums, structs=self.structs,
                 alternates=self.alternates,
             ),
-            "events.go": self._source("events.go.mako", events=self.events),
             "commands.go": self._source(
                 "commands.go.mako", arg_structs=self.arg_structs, commands=self.commands,
                 varying=self.varying,
             ),
         }
+        if self.protocol.events:
+            files["events.go"] = self._source("events.go.mako", events=self.events)
+        return files
 
     def _render(self, template: str, **context: Any) -> str:
         return self._templates.render(
             TEMPLATES, template, package=self.package, schema_name=self.schema_name,
-            go_string=go_string, **context,
+            go_string=go_string, protocol=self.protocol.name, program=self.protocol.program,
+            **context,
         )
 
     def _source(self, template: str, **context: Any) -> str:

@@ -107,13 +107,18 @@ class GoTools:
         assert vetted.returncode == 0, vetted.stdout + vetted.stderr
 
 
-@pytest.fixture
-def go_tools(go_cache: Path) -> GoTools:
-    """The go tools, or a skip (a failure under QAPI_BUILD_REQUIRE_ALL=1)."""
+def find_go_tools(cache: Path) -> GoTools:
+    """The go tools using ``cache``, or a skip (a failure under QAPI_BUILD_REQUIRE_ALL=1)."""
     go, gofmt = shutil.which("go"), shutil.which("gofmt")
     need(go is not None and gofmt is not None, "go or gofmt not found (Debian package golang-go)")
     assert go is not None and gofmt is not None
-    return GoTools(go, gofmt, go_cache)
+    return GoTools(go, gofmt, cache)
+
+
+@pytest.fixture
+def go_tools(go_cache: Path) -> GoTools:
+    """The go tools, or a skip (a failure under QAPI_BUILD_REQUIRE_ALL=1)."""
+    return find_go_tools(go_cache)
 
 
 @pytest.fixture(scope="session")

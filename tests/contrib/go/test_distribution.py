@@ -38,13 +38,23 @@ def test_list_backends_shows_go_from_its_distribution(site: Path) -> None:
     assert "go.package (str, default 'qmp')" in result.stdout
 
 
+def test_cli_writes_a_guest_agent_package_when_told(site: Path, tmp_path: Path) -> None:
+    result = run_cli("--backend", "go", "-O", "go.package=agent", "-O", "go.protocol=qga",
+                     "-o", tmp_path, EXAMPLE, pythonpath=site)
+    assert result.returncode == 0, result.stderr
+    assert files_below(tmp_path) == [
+        "agent/agent.go", "agent/commands.go", "agent/go.mod", "agent/objects.go",
+        "agent/types.go", "agent/values.go",
+    ]
+
+
 def test_cli_writes_one_go_package(site: Path, tmp_path: Path) -> None:
     result = run_cli("--backend", "go", "-O", "go.package=jobs", "-o", tmp_path, EXAMPLE,
                      pythonpath=site)
     assert result.returncode == 0, result.stderr
     assert files_below(tmp_path) == [
         "jobs/capabilities.go", "jobs/commands.go", "jobs/events.go", "jobs/go.mod",
-        "jobs/objects.go", "jobs/runtime.go", "jobs/types.go",
+        "jobs/objects.go", "jobs/runtime.go", "jobs/types.go", "jobs/values.go",
     ]
     assert (tmp_path / "jobs" / "go.mod").read_text() == "module jobs\n\ngo 1.19\n"
     assert "func (c *Client) SubmitJob(" in (tmp_path / "jobs" / "commands.go").read_text()
@@ -56,9 +66,10 @@ def test_cli_writes_one_go_package(site: Path, tmp_path: Path) -> None:
         ("go.package=Jobs", "go.package: 'Jobs' is not a Go package name"),
         ("go.package=func", "go.package: 'func' is not a Go package name"),
         ("go.module=a//b", "go.module: 'a//b' is not a Go module path"),
+        ("go.protocol=qapi", "go.protocol: 'qapi' is not a protocol (qmp or qga)"),
     ],
 )
-def test_bad_package_or_module_is_one_clear_error(
+def test_bad_package_module_or_protocol_is_one_clear_error(
     site: Path, tmp_path: Path, option: str, message: str
 ) -> None:
     result = run_cli("--backend", "go", "-O", option, "-o", tmp_path, EXAMPLE, pythonpath=site)

@@ -71,7 +71,7 @@ def run_against_qemu(
     QEMU listens on ``socket`` (default: beside the package); ``inside`` is the socket's
     path as ``command`` sees it, when it runs in a chroot.
     """
-    for source in (test, "live_helpers_test.go"):
+    for source in (test, "live_helpers_test.go", "same_json_test.go"):
         shutil.copy(GO_TESTS / source, package)
     binary = package.parent / "live.test"
     built = go_tools.run(package, "test", "-c", "-o", str(binary))

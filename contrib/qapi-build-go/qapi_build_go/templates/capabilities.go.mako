@@ -9,20 +9,6 @@ import (
 	"strings"
 )
 
-// CommandNotAvailableError is what a command returns, before anything is sent, when the
-// connected QEMU does not have it.
-type CommandNotAvailableError struct {
-	// Command is the command's name, such as "query-audiodevs".
-	Command string
-	// Version is the connected QEMU's version, such as "7.2.0".
-	Version string
-}
-
-// Error says which command the connected QEMU lacks.
-func (e *CommandNotAvailableError) Error() string {
-	return fmt.Sprintf("qmp: QEMU %s has no command %s", e.Version, e.Command)
-}
-
 // Capabilities tells what one QEMU has: its commands, events, their arguments and the
 // values of enumerations, read from its query-qmp-schema reply. QEMU hides most type names
 // there (they are numbers), so arguments are found by their place: a command and a dotted
@@ -204,14 +190,4 @@ func (c *Client) checkAvailable(ctx context.Context, command string) error {
 	v := c.greeting.Version.Qemu
 	version := fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Micro)
 	return &CommandNotAvailableError{Command: command, Version: version}
-}
-
-// isVarying reports whether command is one of the varyingCommands.
-func isVarying(command string) bool {
-	for _, name := range varyingCommands {
-		if name == command {
-			return true
-		}
-	}
-	return false
 }

@@ -24,6 +24,10 @@ func (c *Client) ${c.method}(ctx context.Context${", args " + c.args if c.args e
 	err := c.call(ctx, ${c.literal}, ${"args" if c.args else "nil"}, &result)
 	return result, err
 }
+% elif c.no_reply:
+func (c *Client) ${c.method}(ctx context.Context${", args " + c.args if c.args else ""}) error {
+	return c.callNoReply(ctx, ${c.literal}, ${"args" if c.args else "nil"})
+}
 % else:
 func (c *Client) ${c.method}(ctx context.Context${", args " + c.args if c.args else ""}) error {
 	return c.call(ctx, ${c.literal}, ${"args" if c.args else "nil"}, nil)

@@ -9,7 +9,6 @@
 package ${package}
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,22 +18,6 @@ import (
 	"sync"
 	"time"
 )
-
-// Error is the error a command returns when the server answers with one.
-type Error struct {
-	// Class is the error class, such as "GenericError".
-	Class string `json:"class"`
-	// Description says what went wrong, for people.
-	Description string `json:"desc"`
-}
-
-// Error returns the class and the description.
-func (e *Error) Error() string {
-	return e.Class + ": " + e.Description
-}
-
-// ErrClosed is what commands return once the connection has ended.
-var ErrClosed = errors.New("qmp: connection closed")
 
 // Timestamp is when the server emitted an event.
 type Timestamp struct {
@@ -89,22 +72,6 @@ type GreetingNumbers struct {
 	Major int `json:"major"`
 	Minor int `json:"minor"`
 	Micro int `json:"micro"`
-}
-
-// Null is the JSON value null: the QAPI type null.
-type Null struct{}
-
-// MarshalJSON returns null.
-func (Null) MarshalJSON() ([]byte, error) {
-	return []byte("null"), nil
-}
-
-// UnmarshalJSON accepts null only.
-func (*Null) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) != "null" {
-		return fmt.Errorf("expected null, got a JSON %s", jsonKind(data))
-	}
-	return nil
 }
 
 // Client is a QMP connection after capabilities negotiation. Its methods may be
@@ -367,66 +334,4 @@ func (c *Client) forget(id string) {
 	c.mu.Lock()
 	delete(c.pending, id)
 	c.mu.Unlock()
-}
-
-// call runs command and decodes its return value into result (unless it is nil); a
-// command the connected QEMU lacks is not sent (see checkAvailable).
-func (c *Client) call(ctx context.Context, command string, args any, result any) error {
-	if err := c.checkAvailable(ctx, command); err != nil {
-		return err
-	}
-	raw, err := c.Execute(ctx, command, args)
-	if err != nil || result == nil {
-		return err
-	}
-	if err := json.Unmarshal(raw, result); err != nil {
-		return fmt.Errorf("%s: decoding the reply: %w", command, err)
-	}
-	return nil
-}
-
-// jsonKind names the JSON kind of a value, the way alternates choose a branch.
-func jsonKind(data []byte) string {
-	data = bytes.TrimSpace(data)
-	if len(data) == 0 {
-		return "nothing"
-	}
-	switch data[0] {
-	case '"':
-		return "string"
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-// mergeObjects joins JSON objects (null counts as empty) into one.
-func mergeObjects(parts ...[]byte) ([]byte, error) {
-	var out bytes.Buffer
-	out.WriteByte('{')
-	for _, part := range parts {
-		part = bytes.TrimSpace(part)
-		if string(part) == "null" {
-			continue
-		}
-		if len(part) < 2 || part[0] != '{' || part[len(part)-1] != '}' {
-			return nil, fmt.Errorf("expected a JSON object, got a JSON %s", jsonKind(part))
-		}
-		inner := bytes.TrimSpace(part[1 : len(part)-1])
-		if len(inner) == 0 {
-			continue
-		}
-		if out.Len() > 1 {
-			out.WriteByte(',')
-		}
-		out.Write(inner)
-	}
-	out.WriteByte('}')
-	return out.Bytes(), nil
 }
