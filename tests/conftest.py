@@ -32,6 +32,11 @@ QEMU_SOURCE = Path(
     os.environ.get("QEMU_SRC") or REPO_ROOT.parent / "qemu-src" / "qemu-10.2.2"
 ).resolve()
 
+#: A Debian trixie tree with QEMU 10.0 for the live tests against a second release
+#: (``.ci/make-trixie DIR`` makes one): ``$QAPI_BUILD_TRIXIE``, else ``build/trixie``.
+#: Its absence is a skip even under QAPI_BUILD_REQUIRE_ALL=1: making it needs root.
+TRIXIE_DIR = Path(os.environ.get("QAPI_BUILD_TRIXIE") or REPO_ROOT / "build" / "trixie").resolve()
+
 settings.register_profile(
     "ci",
     max_examples=40,

@@ -2,9 +2,8 @@
 
 Two releases: the programs on ``PATH`` (Debian bookworm's 7.2) and those of a
 Debian trixie directory made by ``debootstrap`` (10.0), run with ``chroot``;
-``$QAPI_BUILD_TRIXIE`` locates it (default ``/work/trixie``).  CI does not
-build that directory, so its absence is a skip even under
-``QAPI_BUILD_REQUIRE_ALL=1``.
+``$QAPI_BUILD_TRIXIE`` locates it (default ``build/trixie``; ``.ci/make-trixie``
+makes one).  Its absence is a skip even under ``QAPI_BUILD_REQUIRE_ALL=1``.
 """
 
 from __future__ import annotations
@@ -22,13 +21,13 @@ from pathlib import Path
 import attrs
 import pytest
 
-from tests.conftest import need
+from tests.conftest import TRIXIE_DIR, need
 
 #: Upper bound for one whole session with a program; it is killed whatever happens.
 SESSION_SECONDS = 120
 #: The unprivileged user programs run as when the tests run as root.
 USER = "nobody"
-TRIXIE = Path(os.environ.get("QAPI_BUILD_TRIXIE") or "/work/trixie")
+TRIXIE = TRIXIE_DIR
 
 
 @attrs.frozen
@@ -68,7 +67,7 @@ def require_program(release: Release, program: str, package: str) -> None:
             break
     else:
         pytest.skip(f"no {program} in a Debian trixie directory at {release.root}"
-                    f" (debootstrap one and install {package}, or set QAPI_BUILD_TRIXIE)")
+                    f" (.ci/make-trixie DIR makes one; QAPI_BUILD_TRIXIE=DIR)")
     if os.geteuid() != 0:
         pytest.skip(f"entering {release.root} with chroot needs root")
 

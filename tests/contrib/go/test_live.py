@@ -2,7 +2,7 @@
 
 Debian's QEMU 7.2 is found on the ``PATH``; skipped when it or Go is absent, unless
 ``QAPI_BUILD_REQUIRE_ALL=1``.  QEMU 10.0 runs in the Debian trixie chroot at
-``$QAPI_BUILD_TRIXIE`` (default ``/work/trixie``), skipped where there is none.
+``$QAPI_BUILD_TRIXIE`` (default ``build/trixie``), skipped where there is none.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import need
+from tests.conftest import TRIXIE_DIR, need
 from tests.contrib.go.conftest import FIXTURES, GO_TESTS, GoTools, generate
 
 QEMU = "qemu-system-x86_64"
 #: Upper bound for the QEMU process; it is killed whatever happens.
 SESSION_SECONDS = 600
 #: The trixie chroot with QEMU 10.0 (CI does not build one: a skip even under REQUIRE_ALL).
-TRIXIE = Path(os.environ.get("QAPI_BUILD_TRIXIE") or "/work/trixie")
+TRIXIE = TRIXIE_DIR
 #: The outcomes the release test prints, one line each.
 OUTCOMES = ("decoded exactly", "refused", "not available", "QEMU errors")
 

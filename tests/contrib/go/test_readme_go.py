@@ -1,4 +1,4 @@
-"""The README's Go program builds against the package generated from the example."""
+"""The Go backend README's program builds against the package generated from the example."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from tests.contrib.go.conftest import EXAMPLE, GoBackend, GoTools
 
 
 def test_readme_go_program_builds_and_vets(go_tools: GoTools, tmp_path: Path) -> None:
-    readme = (REPO_ROOT / "README.md").read_text()
-    match = re.search(r"## A backend shipped on its own: Go\n.*?```go\n(.*?)```", readme, re.DOTALL)
+    readme = (REPO_ROOT / "contrib" / "qapi-build-go" / "README.md").read_text()
+    match = re.search(r"## A program\n.*?```go\n(.*?)```", readme, re.DOTALL)
     assert match, "the README lost its Go program"
     module = re.search(r"-O go\.module=(\S+)", readme)
     assert module and f'"{module.group(1)}"' in match.group(1)
