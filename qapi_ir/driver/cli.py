@@ -184,7 +184,7 @@ def _given_options(
             given[name][key] = check_value(name, find_option(name, declared, key), value)
     for flag, option_name in _FLAG_OPTIONS.items():
         value = getattr(args, flag)
-        if value in (None, False, ""):
+        if value is None or value is False:
             continue
         for name, loaded in backends.items():
             if any(o.name == option_name for o in loaded.backend.options):

@@ -11,12 +11,13 @@ import argparse
 
 def add_generator_options(parser: argparse.ArgumentParser) -> None:
     """``-b``, ``-o``, ``-p``, ``-u`` and ``--suppress-tracing``, as QEMU's
-    ``scripts/qapi-gen.py`` spells them (``-o`` and ``-p`` default to ``''`` as there)."""
+    ``scripts/qapi-gen.py`` spells them (``-o`` defaults to ``''`` as there; ``-p`` to
+    ``None``, so that ``-p ''`` still overrides a prefix from ``plugins.toml``)."""
     parser.add_argument("-b", "--builtins", action="store_true",
                         help="also generate the built-in types' modules")
     parser.add_argument("-o", "--output-dir", default="",
                         help="where to write (default: the current directory)")
-    parser.add_argument("-p", "--prefix", default="", help="prefix for generated names")
+    parser.add_argument("-p", "--prefix", help="prefix for generated names")
     parser.add_argument("-u", "--unmask-non-abi-names", dest="unmask", action="store_true",
                         help="keep type names visible in introspection")
     parser.add_argument("--suppress-tracing", action="store_true",

@@ -215,3 +215,11 @@ def test_older_doc_rules_are_one_warning_per_input_and_each_file_with_v(tmp_path
     assert detailed.stderr.splitlines() == [
         f"{name}: warning: accepted older doc comment rules: lines longer than 70 characters"
         for name in ("one.json", "two.json")]
+
+
+def test_an_empty_prefix_on_the_command_line_overrides_the_configured_one(tmp_path: Path) -> None:
+    (tmp_path / "plugins.toml").write_text('[options.c]\nprefix = "configured-"\n')
+    result = run_cli("-q", "-p", "", "--backend", "c", "-o", "out", EXAMPLE, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "qapi-types.h").is_file()
+    assert not list((tmp_path / "out").glob("configured-*"))
