@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from qapi_ir.backend_helpers import is_guest_agent_schema
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 from qapi_ir.templating import squeeze_blank_lines
@@ -36,7 +37,8 @@ from .views import ViewBuilder
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC_FILES = ("style.css", "search.js")
-MANUAL_TITLE = "QMP Reference Manual"
+#: The manual's title unless ``docs.title`` says otherwise: a guest agent's schema, any other.
+GUEST_AGENT_TITLE, QMP_TITLE = "Guest Agent Protocol Reference", "QMP Reference Manual"
 
 
 class DocsBackend:
@@ -56,6 +58,9 @@ class DocsBackend:
                "the QEMU release the footer names (default: the latest 'Since' in the schema)"),
         Option("license", "str", "GPL-2.0-or-later",
                "the licence of the schema's doc text, named in the footer"),
+        Option("title", "str", "",
+               "the manual's title (default: 'Guest Agent Protocol Reference' for a guest"
+               " agent's schema, else 'QMP Reference Manual')"),
         Option("history", "releases", (),
                "older releases, LABEL=PATH (repeatable): a page per release with what"
                " changed, and since / deprecated-in notes on definitions"),
@@ -100,7 +105,9 @@ class DocsBackend:
             pages = [HistoryNotes(history, schema).annotate(page) for page in pages]
         pages = arrange(pages)
         entries = index_entries(schema, linker)
-        context = {"manual_title": MANUAL_TITLE, "nav": navigation(pages),
+        title = str(options.get("title", "")) or (
+            GUEST_AGENT_TITLE if is_guest_agent_schema(schema) else QMP_TITLE)
+        context = {"manual_title": title, "nav": navigation(pages),
                    "release": str(options["release"]) or schema_release(schema),
                    "license": str(options["license"])}
         if history is not None:

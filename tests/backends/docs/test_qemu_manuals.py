@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 
+from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Output
+from tests.conftest import CORPUS_DIR
 
-from .conftest import MANUALS, axe_violations, open_page, overflow, script, set_width
+from .conftest import MANUALS, axe_violations, generate, open_page, overflow, script, set_width
 from .linkcheck import broken_links, id_list
 
 WIDTHS = (1366, 390)
@@ -122,3 +124,15 @@ def test_no_page_shows_raw_reference_syntax(qemu_outputs: dict[str, Output],
             raw += [f"{name}: {s}" for s in ("`", ":ref:", ":doc:", "qapi-qmp-index", ".. _")
                     if s in text]
     assert raw == []
+
+
+def test_each_manual_is_titled_after_its_protocol(qemu_outputs: dict[str, Output]) -> None:
+    """The guest agent's manual is not called a QMP manual; ``docs.title`` names any."""
+    titles = {name: re.search(r"<h1>(.*?)</h1>", output.files["index.html"])
+              for name, output in qemu_outputs.items()}
+    assert {name: found and found.group(1) for name, found in titles.items()} == {
+        "qmp": "QMP Reference Manual", "qga": "Guest Agent Protocol Reference",
+        "qsd": "QMP Reference Manual"}
+    schema = load_schema(str(CORPUS_DIR / "qemu-10.2" / "codegen" / "schemas" / MANUALS["qsd"]))
+    named = generate(schema, title="Storage Daemon QMP Reference Manual")
+    assert "<h1>Storage Daemon QMP Reference Manual</h1>" in named.files["index.html"]
