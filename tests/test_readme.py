@@ -54,3 +54,10 @@ def test_readme_client_example_compiles_and_uses_what_the_package_exports(
         assert f'"{name}"' in exported
     client_base = (tmp_path / "out" / "qmp" / "client_base.py").read_text()
     assert "async def capabilities(self)" in client_base and "def greeting(self)" in client_base
+
+
+def test_the_readme_stays_a_readable_length() -> None:
+    """Under 300 lines: what it is, the two commands, a tour; the rest lives in docs/."""
+    lines = (REPO_ROOT / "README.md").read_text().splitlines()
+    assert len(lines) < 300
+    assert lines[0] == "# qapi-build" and "python3 -m venv .venv" in "\n".join(lines[:20])
