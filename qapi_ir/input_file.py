@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Callable
 from typing import Any
 
 #: The largest input file read (QEMU's whole schema is ~1 MiB).
@@ -82,6 +83,20 @@ def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise InputSyntaxError(str(path), str(exc)) from None
     except RecursionError:
         raise InputSyntaxError(str(path), TOO_DEEP) from None
+
+
+def read_config_toml(path: str | os.PathLike[str],
+                     error: Callable[[str], Exception]) -> dict[str, Any]:
+    """The table of the configuration file at ``path``; a failure raised as ``error`` of
+    its one-line message (the same words for every reader of ``plugins.toml``)."""
+    try:
+        return read_toml(path)
+    except OSError as exc:
+        raise error(f"can't read configuration file '{path}': {exc.strerror}") from exc
+    except InputSyntaxError as exc:
+        raise error(str(exc)) from exc
+    except InputFileError as exc:
+        raise error(f"can't read configuration file {exc}") from exc
 
 
 #: Characters that move the cursor, end a line or reorder text on a terminal or in a log:

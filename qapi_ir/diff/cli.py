@@ -13,10 +13,11 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn, Protocol
+from typing import Protocol
 
 import attrs
 
+from qapi_ir.diff.command_line import ArgumentParser, add_cache_options, parsed, reported
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import (
@@ -52,17 +53,8 @@ class Cache(Protocol):
     def compare(self, old: WireSchema, new: WireSchema, *, docs: bool) -> DiffResult: ...
 
 
-class _UsageError(Exception):
-    """A command line that cannot be understood."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = ArgumentParser(
         prog=PROG,
         description="Classify every API change between two versions of a QAPI schema. "
         "OLD and NEW are each a schema file, an IR snapshot or a saved query-qmp-schema reply.",
@@ -88,12 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--used-by", metavar="FILE",
                         help="count only changes touching what the QMP messages in FILE "
                         "(JSON, one per line) use")
-    parser.add_argument("--cache-dir", metavar="DIR",
-                        help="build cache for the schemas read (default: qapi-build's)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="neither read nor write the build cache")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="list each file read under older doc comment rules")
+    add_cache_options(parser)
     return parser
 
 
@@ -157,6 +144,14 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
     return lambda result: render_text(result, colour)
 
 
+def _message(error: Exception) -> str | None:
+    if isinstance(error, SchemaInputError):
+        return str(error)
+    if isinstance(error, (InputError, SettingsError, UsageError)):
+        return f"{PROG}: error: {message_line(str(error))}"
+    return None
+
+
 def main(
     argv: list[str], cache_in: Callable[[str | None], Cache] | None = None
 ) -> int:
@@ -166,28 +161,13 @@ def main(
     default one); without it, or with ``--no-cache``, schema files are read
     and compared afresh.
     """
-    try:
-        args = _parser().parse_args(argv)
-    except _UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
-    except SystemExit as exc:  # --help
-        return exc.code if isinstance(exc.code, int) else 0
+    args = parsed(PROG, argv, _parser(), lambda args: args)
+    if isinstance(args, int):
+        return args
     cache = None if cache_in is None or args.no_cache else cache_in(args.cache_dir)
-    try:
-        result = _judged(args, cache)
-    except SchemaInputError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    except (InputError, SettingsError, UsageError) as exc:
-        print(f"{PROG}: error: {message_line(str(exc))}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # a bug: still one line and the error status
-        if os.environ.get("QAPI_BUILD_DEBUG"):
-            raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {message_line(str(exc))}",
-              file=sys.stderr)
-        return 2
+    result = reported(PROG, lambda: _judged(args, cache), _message)
+    if isinstance(result, int):
+        return result
     sys.stdout.write(_renderer(args)(result))
     severities = {c.severity for c in result.changes if counted(c)}
     return 1 if _fails(severities, args.fail_on) else 0

@@ -10,12 +10,17 @@ order (:mod:`qapi_ir.diff.release_order`).  Exit status 0, or 1 when
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
-from typing import NoReturn
 
 from qapi_ir.diff.cli import Cache, read_reporting
+from qapi_ir.diff.command_line import (
+    ArgumentParser,
+    CommandLineError,
+    add_cache_options,
+    parsed,
+    reported,
+)
 from qapi_ir.diff.deprecation_policy import PolicyFinding, check_policy
 from qapi_ir.diff.history_document import HistoryReport, Input, render_json, report
 from qapi_ir.diff.history_report import render_markdown, render_rst, render_text
@@ -29,17 +34,8 @@ _RENDERERS: dict[str, Callable[[HistoryReport], str]] = {
     "text": render_text, "markdown": render_markdown, "json": render_json, "rst": render_rst}
 
 
-class _UsageError(Exception):
-    """A command line that cannot be understood."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = ArgumentParser(
         prog=PROG,
         description="When each command, event, type, member, enumeration value, branch and"
         " feature appeared, was deprecated, changed and went, across releases of a QAPI"
@@ -57,12 +53,7 @@ def _parser() -> argparse.ArgumentParser:
                         " that cannot be checked)")
     parser.add_argument("--legacy-docs", action="store_true",
                         help="read schema files under older QEMU releases' doc comment rules")
-    parser.add_argument("--cache-dir", metavar="DIR",
-                        help="build cache for the schemas read (default: qapi-build's)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="neither read nor write the build cache")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="list each file read under older doc comment rules")
+    add_cache_options(parser)
     return parser
 
 
@@ -71,13 +62,20 @@ def _inputs(values: list[str]) -> tuple[Input, ...]:
     for value in values:
         label, equals, path = value.partition("=")
         if not equals or not label or not path:
-            raise _UsageError(f"'{value}' is not LABEL=PATH")
+            raise CommandLineError(f"'{value}' is not LABEL=PATH")
         if label in by_label:
-            raise _UsageError(f"release '{label}' given twice")
+            raise CommandLineError(f"release '{label}' given twice")
         by_label[label] = path
     if len(by_label) < 2:
-        raise _UsageError("give at least two releases")
+        raise CommandLineError("give at least two releases")
     return tuple(Input(label, by_label[label]) for label in in_release_order(list(by_label)))
+
+
+def _checked(args: argparse.Namespace) -> tuple[argparse.Namespace, tuple[Input, ...]]:
+    inputs = _inputs(args.releases)
+    if args.release is not None and args.release not in {i.label for i in inputs}:
+        raise CommandLineError(f"--release {args.release}: not one of the releases given")
+    return args, inputs
 
 
 def _document(args: argparse.Namespace, inputs: tuple[Input, ...], cache: Cache | None
@@ -105,31 +103,22 @@ def _fails(findings: tuple[PolicyFinding, ...], fail_on: str) -> bool:
     return fail_on == "breaking" and any(f.violation for f in findings)
 
 
+def _message(error: Exception) -> str | None:
+    return f"{PROG}: error: {error}" if isinstance(error, InputError) else None
+
+
 def main(argv: list[str], cache_in: Callable[[str | None], Cache] | None = None) -> int:
     """Run ``qapi-build history`` with ``argv`` (without ``history``); the exit status.
 
     ``cache_in`` makes the cache of schema models and comparisons, as for ``diff``.
     """
-    try:
-        args = _parser().parse_args(argv)
-        inputs = _inputs(args.releases)
-        if args.release is not None and args.release not in {i.label for i in inputs}:
-            raise _UsageError(f"--release {args.release}: not one of the releases given")
-    except _UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
-    except SystemExit as exc:  # --help
-        return exc.code if isinstance(exc.code, int) else 0
+    checked = parsed(PROG, argv, _parser(), _checked)
+    if isinstance(checked, int):
+        return checked
+    args, inputs = checked
     cache = None if cache_in is None or args.no_cache else cache_in(args.cache_dir)
-    try:
-        document = _document(args, inputs, cache)
-    except InputError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # a bug: still one line and the error status
-        if os.environ.get("QAPI_BUILD_DEBUG"):
-            raise
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
+    document = reported(PROG, lambda: _document(args, inputs, cache), _message)
+    if isinstance(document, int):
+        return document
     sys.stdout.write(_RENDERERS[args.format](document))
     return 1 if _fails(document.findings, args.fail_on) else 0

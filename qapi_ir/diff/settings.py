@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from qapi_ir.diff.rules import Severity, rules
-from qapi_ir.input_file import InputFileError, InputSyntaxError, read_toml
+from qapi_ir.input_file import read_config_toml
 
 TABLE = "diff"
 _KEYS = {"severity", "ignore"}
@@ -93,12 +93,4 @@ def from_table(where: str, table: Any) -> Settings:
 
 def load_settings(path: Path) -> Settings:
     """The ``[diff]`` table of the TOML file at ``path`` (defaults when it has none)."""
-    try:
-        data = read_toml(path)
-    except OSError as exc:
-        raise SettingsError(f"can't read configuration file '{path}': {exc.strerror}") from exc
-    except InputSyntaxError as exc:
-        raise SettingsError(str(exc)) from exc
-    except InputFileError as exc:
-        raise SettingsError(f"can't read configuration file {exc}") from exc
-    return from_table(str(path), data.get(TABLE, {}))
+    return from_table(str(path), read_config_toml(path, SettingsError).get(TABLE, {}))

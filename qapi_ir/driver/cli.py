@@ -20,6 +20,7 @@ from typing import NoReturn
 
 import attrs
 
+from qapi_ir.diff.command_line import add_cache_options
 from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.driver.cache_store import CacheStore, default_root, package_files
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
@@ -122,12 +123,8 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE",
                         help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
     parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
-    parser.add_argument("--cache-dir", metavar="DIR",
-                        help="build cache (default: $QAPI_BUILD_CACHE or ~/.cache/qapi-build)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="neither read nor write the build cache")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="a warning line per file that needed older doc comment rules")
+    add_cache_options(parser, "build cache (default: $QAPI_BUILD_CACHE or ~/.cache/qapi-build)",
+                      "a warning line per file that needed older doc comment rules")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no summary line at the end of a run")
     add_depfile_option(parser)

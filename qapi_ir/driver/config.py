@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from qapi_ir.input_file import InputFileError, InputSyntaxError, read_toml, shown
+from qapi_ir.input_file import read_config_toml, shown
 from qapi_ir.plugin_api import CONFIG_FILE
 
 DEFAULT_CONFIG = CONFIG_FILE
@@ -123,14 +123,7 @@ def _subdirs(path: Path, value: Any) -> dict[str, str]:
 
 def load_config(path: Path) -> Config:
     """Read and check the configuration file at ``path``."""
-    try:
-        data = read_toml(path)
-    except OSError as exc:
-        raise ConfigError(f"can't read configuration file '{path}': {exc.strerror}") from exc
-    except InputSyntaxError as exc:
-        raise ConfigError(str(exc)) from exc
-    except InputFileError as exc:
-        raise ConfigError(f"can't read configuration file {exc}") from exc
+    data = read_config_toml(path, ConfigError)
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise ConfigError(

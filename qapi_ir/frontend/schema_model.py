@@ -279,20 +279,21 @@ class QAPISchema:
             expr['alternate'], info, expr.doc, QAPISchemaIfCond(expr.get('if')), features,
             QAPISchemaAlternatives(info, variants, tag_member)))
 
-    def _implicit_arg_type(self, expr: QAPIExpression, name: str,
-                           ifcond: QAPISchemaIfCond) -> str | None:
+    def _callable_parts(self, expr: QAPIExpression, meta: str) -> tuple[
+            str, QAPISourceInfo, QAPISchemaIfCond, list[QAPISchemaFeature], str | None]:
+        """A command's or event's name, place, condition, features and argument type (an
+        implicit one made for its inline members)."""
+        name = expr[meta]
+        ifcond = QAPISchemaIfCond(expr.get('if'))
+        features = self._make_features(expr.get('features'), expr.info)
         data = expr.get('data')
         if isinstance(data, dict):
-            return self._make_implicit_object_type(
+            data = self._make_implicit_object_type(
                 name, expr.info, ifcond, 'arg', self._make_members(data, expr.info))
-        return data
+        return name, expr.info, ifcond, features, data
 
     def _def_command(self, expr: QAPIExpression) -> None:
-        name = expr['command']
-        info = expr.info
-        ifcond = QAPISchemaIfCond(expr.get('if'))
-        features = self._make_features(expr.get('features'), info)
-        data = self._implicit_arg_type(expr, name, ifcond)
+        name, info, ifcond, features, data = self._callable_parts(expr, 'command')
         rets = expr.get('returns')
         if rets is not None:
             rets = self._type_name(rets, info)
@@ -300,11 +301,7 @@ class QAPISchema:
             name, info, expr.doc, ifcond, features, data, rets, _flag_values(expr, 'command')))
 
     def _def_event(self, expr: QAPIExpression) -> None:
-        name = expr['event']
-        info = expr.info
-        ifcond = QAPISchemaIfCond(expr.get('if'))
-        features = self._make_features(expr.get('features'), info)
-        data = self._implicit_arg_type(expr, name, ifcond)
+        name, info, ifcond, features, data = self._callable_parts(expr, 'event')
         self._def_definition(QAPISchemaEvent(
             name, info, expr.doc, ifcond, features, data, _flag_values(expr, 'event')))
 

@@ -52,6 +52,9 @@ class Release:
 
 BOOKWORM = Release("7.2", Path("/"))
 TRIXIE_RELEASE = Release("10.0", TRIXIE)
+#: Runs a test once with each release above, as its argument ``release``.
+each_release = pytest.mark.parametrize("release", [BOOKWORM, TRIXIE_RELEASE],
+                                       ids=lambda r: r.label)
 
 
 def require_program(release: Release, program: str, package: str) -> None:

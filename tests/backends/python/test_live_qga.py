@@ -22,8 +22,8 @@ from qapi_ir.frontend import load_schema
 from qapi_ir.ir import Command
 from tests.backends.python.live_programs import (
     BOOKWORM,
-    TRIXIE_RELEASE,
     Release,
+    each_release,
     require_program,
     running,
     work_directory,
@@ -121,7 +121,7 @@ def test_the_block_list_leaves_only_reads(qga_client: ModuleType) -> None:
                for name in READ_ONLY)
 
 
-@pytest.mark.parametrize("release", [BOOKWORM, TRIXIE_RELEASE], ids=lambda r: r.label)
+@each_release
 def test_every_allowed_argument_less_command_decodes_and_re_encodes_exactly(
     qga_client: ModuleType, release: Release
 ) -> None:

@@ -23,10 +23,9 @@ import pytest
 
 from tests.backends.python import test_live as live
 from tests.backends.python.live_programs import (
-    BOOKWORM,
-    TRIXIE_RELEASE,
     USER,
     Release,
+    each_release,
     require_program,
     running,
     work_directory,
@@ -66,7 +65,7 @@ async def nbd_greeting(socket: Path) -> bytes:
         writer.close()
 
 
-@pytest.mark.parametrize("release", [BOOKWORM, TRIXIE_RELEASE], ids=lambda r: r.label)
+@each_release
 def test_the_daemon_adds_nodes_exports_one_over_nbd_and_answers_every_query(
     qsd_client: ModuleType, release: Release
 ) -> None:

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.backends.python.live_programs import (
-    BOOKWORM,
-    TRIXIE_RELEASE,
     Release,
+    each_release,
     require_program,
 )
 from tests.contrib.go.live_calls import build_live_test, figures, run_against
@@ -74,7 +73,7 @@ def test_only_reads_are_left_enabled() -> None:
     assert not {name for name in READ_ONLY if re.search(r"-(set|file|exec|ssh)-?", name)}
 
 
-@pytest.mark.parametrize("release", [BOOKWORM, TRIXIE_RELEASE], ids=lambda r: r.label)
+@each_release
 def test_every_allowed_argument_less_command_re_encodes_exactly(
     agent_test: tuple[Path, int], release: Release
 ) -> None:

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.backends.python.live_programs import (
-    BOOKWORM,
-    TRIXIE_RELEASE,
     Release,
+    each_release,
     require_program,
 )
 from tests.contrib.go.live_calls import build_live_test, figures, run_against
@@ -37,7 +36,7 @@ def storage_test(go_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
                            lambda name: name.startswith(QUERY_PREFIXES), HISTORY)
 
 
-@pytest.mark.parametrize("release", [BOOKWORM, TRIXIE_RELEASE], ids=lambda r: r.label)
+@each_release
 def test_block_node_nbd_export_and_every_query_through_the_storage_daemon(
     storage_test: tuple[Path, int], release: Release
 ) -> None:

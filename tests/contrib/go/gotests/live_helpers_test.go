@@ -9,6 +9,17 @@ import (
 	"time"
 )
 
+// liveSession connects to QEMU as connectToQEMU does, with a context that ends after
+// timeout; the client is closed and the context cancelled when the test ends.
+func liveSession(t *testing.T, timeout time.Duration) (context.Context, *Client) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	client := connectToQEMU(ctx, t)
+	t.Cleanup(func() { client.Close() })
+	return ctx, client
+}
+
 // connectToQEMU connects to the QMP socket named by QMP_SOCKET once QEMU has created it.
 func connectToQEMU(ctx context.Context, t *testing.T) *Client {
 	t.Helper()

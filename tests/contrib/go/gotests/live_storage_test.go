@@ -5,7 +5,6 @@
 package qmp
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,10 +13,7 @@ import (
 )
 
 func TestLiveStorageDaemon(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	client := connectToQEMU(ctx, t)
-	defer client.Close()
+	ctx, client := liveSession(t, 90*time.Second)
 
 	node, size := "null0", int64(1<<20)
 	err := client.BlockdevAdd(ctx, BlockdevOptions{NodeName: &node, Branch: BlockdevOptionsNullCo{Size: &size}})

@@ -3,17 +3,13 @@
 package qmp
 
 import (
-	"context"
 	"errors"
 	"testing"
 	"time"
 )
 
 func TestLiveSessionWithQEMU(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	client := connectToQEMU(ctx, t)
-	defer client.Close()
+	ctx, client := liveSession(t, 60*time.Second)
 	greeting := client.Greeting()
 	if greeting.Version.Qemu.Major < 7 || len(greeting.Capabilities) == 0 {
 		t.Fatalf("greeting %+v", greeting)
