@@ -31,6 +31,8 @@ COMPAT_OPTION = Option(
 PROTOCOL_NAMES = ("qmp", "qga")
 #: The command only a guest agent's schema has.
 GUEST_SYNC = "guest-sync"
+#: The command a guest agent client resynchronises with: it takes ``'id': 'int'``, returns ``int``.
+SYNC_COMMAND = "guest-sync-delimited"
 
 
 def is_guest_agent_schema(schema: Schema) -> bool:
@@ -44,14 +46,35 @@ def is_guest_agent_schema(schema: Schema) -> bool:
 def protocol_name(schema: Schema, asked: str, option: str) -> str:
     """The protocol ``asked`` names, or when it is empty the one the schema's shape tells.
 
-    Raises :class:`BackendError` naming ``option`` (``go.protocol``) for an unknown name.
+    Raises :class:`BackendError` naming ``option`` (``go.protocol``) for an
+    unknown name, or when the guest agent protocol is chosen for a schema whose
+    ``guest-sync-delimited`` cannot resynchronise a stream.
     """
-    if not asked:
-        return "qga" if is_guest_agent_schema(schema) else "qmp"
-    if asked not in PROTOCOL_NAMES:
+    name = asked or ("qga" if is_guest_agent_schema(schema) else "qmp")
+    if name not in PROTOCOL_NAMES:
         choices = " or ".join(PROTOCOL_NAMES)
         raise BackendError(f"{option}: {asked!r} is not a protocol ({choices})")
-    return asked
+    problem = _sync_problem(schema) if name == "qga" else None
+    if problem is not None:
+        chosen = "asked for" if asked else "chosen for a schema with 'guest-sync' and no events"
+        raise BackendError(
+            f"{option}: the guest agent protocol ({chosen}) needs '{SYNC_COMMAND}'"
+            f" with an 'id': 'int' argument that returns 'int': {problem}"
+        )
+    return name
+
+
+def _sync_problem(schema: Schema) -> str | None:
+    """Why the schema's ``guest-sync-delimited`` cannot resynchronise a stream, if it cannot."""
+    command = schema.lookup(SYNC_COMMAND)
+    if not isinstance(command, Command):
+        return f"the schema has no command '{SYNC_COMMAND}'"
+    arguments = schema.all_members(schema.object_type(command.arg_type)) if command.arg_type else ()
+    if [(m.name, m.type, m.optional) for m in arguments] != [("id", "int", False)]:
+        return f"'{SYNC_COMMAND}' does not take just 'id': 'int'"
+    if command.ret_type != "int" or not command.flag("success-response"):
+        return f"'{SYNC_COMMAND}' does not reply with an 'int'"
+    return None
 
 
 @attrs.frozen

@@ -109,7 +109,11 @@ def test_notes_name_only_the_releases_given() -> None:
     assert CompatNotes.from_option(()).member("T", "m") == ""
 
 
-AGENT_SCHEMA = "{ 'command': 'guest-sync', 'data': { 'id': 'int' } }\n"
+AGENT_SCHEMA = """\
+{ 'pragma': { 'command-returns-exceptions': [ 'guest-sync-delimited' ] } }
+{ 'command': 'guest-sync', 'data': { 'id': 'int' } }
+{ 'command': 'guest-sync-delimited', 'data': { 'id': 'int' }, 'returns': 'int' }
+"""
 
 
 def test_protocol_is_the_guest_agents_for_guest_sync_and_no_events(tmp_path: Path) -> None:
@@ -124,6 +128,31 @@ def test_protocol_is_the_guest_agents_for_guest_sync_and_no_events(tmp_path: Pat
     ]
     assert protocol_name(agent, "qmp", "x.protocol") == "qmp"
     assert protocol_name(with_event, "qga", "x.protocol") == "qga"
+
+
+@pytest.mark.parametrize(
+    ("sync", "problem"),
+    [
+        ("", "the schema has no command 'guest-sync-delimited'"),
+        ("'data': { 'id': 'str' }, 'returns': 'int'", "does not take just 'id': 'int'"),
+        ("'data': { 'id': 'int' }, 'returns': 'str'", "does not reply with an 'int'"),
+    ],
+)
+def test_the_guest_agent_protocol_needs_a_sync_that_resyncs(
+    tmp_path: Path, sync: str, problem: str
+) -> None:
+    text = "{ 'command': 'guest-sync', 'data': { 'id': 'int' } }\n"
+    if sync:
+        text += "{ 'pragma': { 'command-returns-exceptions': [ 'guest-sync-delimited' ] } }\n"
+        text += f"{{ 'command': 'guest-sync-delimited', {sync} }}\n"
+    schema = load_schema(str(_write(tmp_path, text, "agent.json")))
+    with pytest.raises(BackendError) as refused:
+        protocol_name(schema, "", "x.protocol")
+    assert str(refused.value).startswith(
+        "x.protocol: the guest agent protocol (chosen for a schema with 'guest-sync' and no"
+        " events) needs 'guest-sync-delimited' with an 'id': 'int' argument that returns 'int': "
+    )
+    assert str(refused.value).endswith(problem)
 
 
 def test_an_unknown_protocol_is_refused_naming_the_option(tmp_path: Path) -> None:

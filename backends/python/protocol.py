@@ -10,11 +10,7 @@ from __future__ import annotations
 import attrs
 
 from qapi_ir.backend_helpers import protocol_name
-from qapi_ir.ir import Command, Schema
-from qapi_ir.plugin_api import BackendError
-
-#: The command a guest agent client resynchronises with, and what it must take and return.
-SYNC_COMMAND = "guest-sync-delimited"
+from qapi_ir.ir import Schema
 
 
 @attrs.frozen
@@ -99,32 +95,10 @@ PROTOCOLS = {
 }
 
 
-def _sync_problem(schema: Schema) -> str | None:
-    """Why the schema's ``guest-sync-delimited`` cannot resynchronise a stream, if it cannot."""
-    command = schema.lookup(SYNC_COMMAND)
-    if not isinstance(command, Command):
-        return f"the schema has no command '{SYNC_COMMAND}'"
-    arguments = schema.all_members(schema.object_type(command.arg_type)) if command.arg_type else ()
-    if [(m.name, m.type, m.optional) for m in arguments] != [("id", "int", False)]:
-        return f"'{SYNC_COMMAND}' does not take just 'id': 'int'"
-    if command.ret_type != "int" or not command.flag("success-response"):
-        return f"'{SYNC_COMMAND}' does not reply with an 'int'"
-    return None
-
-
 def choose_protocol(schema: Schema, asked: str) -> ClientProtocol:
     """The protocol ``-O python.protocol`` asks for, or the one the schema's shape tells.
 
     Raises :class:`BackendError` for an unknown name, or when the guest agent
     protocol is chosen for a schema it cannot work with.
     """
-    name = protocol_name(schema, asked, "python.protocol")
-    if name == "qga":
-        problem = _sync_problem(schema)
-        if problem is not None:
-            chosen = "asked for" if asked else "chosen for a schema with 'guest-sync' and no events"
-            raise BackendError(
-                f"python.protocol: the guest agent protocol ({chosen}) needs '{SYNC_COMMAND}'"
-                f" with an 'id': 'int' argument that returns 'int': {problem}"
-            )
-    return PROTOCOLS[name]
+    return PROTOCOLS[protocol_name(schema, asked, "python.protocol")]

@@ -70,5 +70,9 @@ PROTOCOLS = {
 
 
 def protocol_for(schema: Schema, option: str) -> Protocol:
-    """The protocol ``-O go.protocol`` names, or the schema's when the option is empty."""
+    """The protocol ``-O go.protocol`` names, or the schema's when the option is empty.
+
+    Raises :class:`BackendError` for an unknown name, or when the guest agent
+    protocol is chosen for a schema it cannot work with.
+    """
     return PROTOCOLS[protocol_name(schema, option, "go.protocol")]

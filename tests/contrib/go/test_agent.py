@@ -44,9 +44,21 @@ def test_schema_with_events_gets_the_qmp_client() -> None:
     assert "qmp_capabilities" in files["runtime.go"]
 
 
-def test_protocol_option_overrides_the_schema() -> None:
+def test_protocol_option_overrides_the_schema(tmp_path: Path) -> None:
+    with_event = tmp_path / "with-event.json"
+    with_event.write_text(AGENT.read_text() + "\n{ 'event': 'AGENT_UP' }\n")
     assert "runtime.go" in package_files(AGENT, "qmp")
-    assert "agent.go" in package_files(EXAMPLE, "qga")
+    assert "agent.go" in package_files(with_event, "qga")
+
+
+def test_protocol_qga_for_a_schema_without_guest_sync_delimited_is_refused() -> None:
+    with pytest.raises(BackendError) as refused:
+        package_files(EXAMPLE, "qga")
+    assert str(refused.value) == (
+        "go.protocol: the guest agent protocol (asked for) needs 'guest-sync-delimited'"
+        " with an 'id': 'int' argument that returns 'int':"
+        " the schema has no command 'guest-sync-delimited'"
+    )
 
 
 def test_unknown_protocol_is_one_clear_error() -> None:

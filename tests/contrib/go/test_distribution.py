@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import files_below, run_cli
-from tests.contrib.go.conftest import CONTRIB, EXAMPLE
+from tests.contrib.go.conftest import CONTRIB, EXAMPLE, FIXTURES
 
 #: The modules of qapi-build a backend may import: the IR, the plugin API, templating.
 PUBLIC_MODULES = {
@@ -39,10 +39,13 @@ def test_list_backends_shows_go_from_its_distribution(site: Path) -> None:
 
 
 def test_cli_writes_a_guest_agent_package_when_told(site: Path, tmp_path: Path) -> None:
+    with_event = tmp_path / "with-event.json"
+    with_event.write_text((FIXTURES / "agent.json").read_text() + "\n{ 'event': 'AGENT_UP' }\n")
+    out = tmp_path / "out"
     result = run_cli("--backend", "go", "-O", "go.package=agent", "-O", "go.protocol=qga",
-                     "-o", tmp_path, EXAMPLE, pythonpath=site)
+                     "-o", out, with_event, pythonpath=site)
     assert result.returncode == 0, result.stderr
-    assert files_below(tmp_path) == [
+    assert files_below(out) == [
         "agent/agent.go", "agent/commands.go", "agent/go.mod", "agent/objects.go",
         "agent/types.go", "agent/values.go",
     ]
