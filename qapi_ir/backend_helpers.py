@@ -5,8 +5,8 @@
 - :class:`Namer`: distinct identifiers within one scope of generated code;
 - :data:`COMPAT_OPTION` and :class:`CompatNotes`: the ``compat`` option naming older
   releases, and what they lack as notes;
-- :func:`protocol_name`: which protocol a client speaks, QMP or the guest agent's
-  (:func:`is_guest_agent_schema` tells the latter from the schema's shape).
+- :data:`PROTOCOL_OPTION` and :func:`protocol_name`: which protocol a client speaks, QMP or
+  the guest agent's (:func:`is_guest_agent_schema` tells the latter from the schema's shape).
 """
 
 from __future__ import annotations
@@ -29,6 +29,14 @@ COMPAT_OPTION = Option(
 
 #: The protocols a client speaks, as its ``protocol`` option names them: QMP, the guest agent's.
 PROTOCOL_NAMES = ("qmp", "qga")
+#: The option of a client backend naming its protocol: ``-O BACKEND.protocol=qga``.
+PROTOCOL_OPTION = Option(
+    "protocol",
+    "str",
+    "",
+    "qmp or qga (the guest agent's); default: qga for a schema with no events and a"
+    " guest-sync command, else qmp",
+)
 #: The command only a guest agent's schema has.
 GUEST_SYNC = "guest-sync"
 #: The command a guest agent client resynchronises with: it takes ``'id': 'int'``, returns ``int``.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import keyword
 from collections.abc import Mapping
 
-from qapi_ir.backend_helpers import COMPAT_OPTION, CompatNotes
+from qapi_ir.backend_helpers import COMPAT_OPTION, PROTOCOL_OPTION, CompatNotes
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import (
     PLUGIN_API_VERSION,
@@ -34,13 +34,7 @@ class PythonBackend:
         Option("version", "str", "",
                "version of the distribution (default: the newest release a 'Since:' names)"),
         COMPAT_OPTION,
-        Option(
-            "protocol",
-            "str",
-            "",
-            "qmp or qga (the guest agent's); default: qga for a schema with no events and"
-            " a guest-sync command, else qmp",
-        ),
+        PROTOCOL_OPTION,
     )
 
     def generate(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from qapi_ir.backend_helpers import COMPAT_OPTION, CompatNotes
+from qapi_ir.backend_helpers import COMPAT_OPTION, PROTOCOL_OPTION, CompatNotes
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 
@@ -38,8 +38,7 @@ class GoBackend:
         Option("package", "str", "qmp", "name of the generated Go package (and its directory)"),
         Option("module", "str", "", "module path in go.mod (default: the package name)"),
         COMPAT_OPTION,
-        Option("protocol", "str", "", "qmp or qga (default: qga for a schema with no events"
-               " and a guest-sync command, else qmp)"),
+        PROTOCOL_OPTION,
     )
 
     def generate(
