@@ -64,7 +64,7 @@ class ApiPlanner:
     ``protocol`` is how docstrings name the protocol of commands (``QMP``).
     """
 
-    def __init__(self, planner: PyPlanner, protocol: str = "QMP") -> None:
+    def __init__(self, planner: PyPlanner, protocol: str) -> None:
         self._planner = planner
         self._protocol = protocol
         self._schema = planner.schema
