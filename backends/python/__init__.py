@@ -50,5 +50,6 @@ class PythonBackend:
         for name, text in writer.files().items():
             output.write(f"{package}/{name}", text)
         output.write(f"{package}/py.typed", "")
+        version = str(options.get("version", ""))
         output.write("pyproject.toml",
-                     pyproject(schema, package, str(options.get("version", "")), output.templates))
+                     pyproject(schema, writer.schema_name, package, version, output.templates))

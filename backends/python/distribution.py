@@ -8,7 +8,6 @@ version is the schema's release where its doc comments tell it.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from qapi_ir.ir import Schema
 from qapi_ir.templating import Renderer
@@ -39,14 +38,18 @@ def schema_release(schema: Schema) -> str | None:
     return ".".join(map(str, newest)) if newest else None
 
 
-def pyproject(schema: Schema, package: str, version: str, templates: Renderer) -> str:
-    """The ``pyproject.toml`` that makes the directory holding ``package`` installable."""
-    main = schema.main_module
+def pyproject(
+    schema: Schema, schema_name: str, package: str, version: str, templates: Renderer
+) -> str:
+    """The ``pyproject.toml`` that makes the directory holding ``package`` installable.
+
+    ``schema_name`` names the schema as the package's docstrings do.
+    """
     return templates.render(
         TEMPLATES, "pyproject.toml.mako",
         package=package,
         distribution=package.replace("_", "-"),
         version=version or schema_release(schema) or UNKNOWN_RELEASE,
-        schema_name=Path(main.name).name if main else "QAPI",
+        schema_name=schema_name,
         requirement=QEMU_QMP_REQUIREMENT,
     )
