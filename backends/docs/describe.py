@@ -6,7 +6,8 @@ import re
 
 from qapi_ir.ir import Feature
 
-_VERSION = re.compile(r"\d+(?:\.\d+)+")
+#: A release number; longer runs of digits are not one (and would not convert to int).
+_VERSION = re.compile(r"(?<!\d)\d{1,4}(?:\.\d{1,4})+(?!\d)")
 _SINCE_NOTE = re.compile(r"\(\s*since:?\s+(\d+(?:\.\d+)+)\s*\)", re.IGNORECASE)
 
 
