@@ -6,11 +6,13 @@
 - :data:`COMPAT_OPTION` and :class:`CompatNotes`: the ``compat`` option naming older
   releases, and what they lack as notes;
 - :data:`PROTOCOL_OPTION` and :func:`protocol_name`: which protocol a client speaks, QMP or
-  the guest agent's (:func:`is_guest_agent_schema` tells the latter from the schema's shape).
+  the guest agent's (:func:`is_guest_agent_schema` tells the latter from the schema's shape);
+- :func:`schema_release`: the release a schema is of, from its newest ``Since:``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 
 import attrs
@@ -229,3 +231,22 @@ class CompatNotes:
     def varying_commands(self) -> tuple[str, ...]:
         """The commands some release lacks, sorted."""
         return tuple(sorted(str(name) for name in self._commands))
+
+
+_RELEASE = re.compile(r"\s*(\d{1,4}(?:\.\d{1,4}){1,2})\b")
+
+
+def schema_release(schema: Schema) -> str | None:
+    """The newest release a ``Since:`` section of ``schema`` names (``"10.2"``), if any.
+
+    A schema's newest definitions say the release they came in, so the newest ``Since``
+    is the release the schema is of (or a later one in the making). A third part that
+    is 0 is left out: ``10.2.0`` reads ``10.2``.
+    """
+    versions = [tuple(int(part) for part in match.group(1).split("."))
+                for doc in schema.docs for section in doc.sections
+                if section.kind == "Since" and (match := _RELEASE.match(section.text))]
+    if not versions:
+        return None
+    newest = max(versions)
+    return ".".join(map(str, newest[:2] if newest[2:] == (0,) else newest))

@@ -16,7 +16,7 @@ from qapi_ir.language import (
     BUILTIN_TYPES,
     MAX_CONDITION_DEPTH,
     array_type_name,
-    implicit_object_owner,
+    implicit_object_parts,
     is_camel_stem,
     is_condition_name,
     is_enum_prefix,
@@ -51,7 +51,8 @@ def definition_name_problem(entity: ir.Definition) -> str | None:
     elif isinstance(entity, ir.ArrayType):
         ok = name == array_type_name(entity.element_type)
     elif isinstance(entity, ir.ObjectType) and name.startswith("q_"):
-        ok = name == ir.EMPTY_OBJECT or implicit_object_owner(name) is not None
+        implicit = implicit_object_parts(name)
+        ok = name == ir.EMPTY_OBJECT or bool(implicit and name_stem(implicit[0]))
     else:
         stem = name_stem(name)
         ok = stem is not None and not name.endswith(ARRAY_SUFFIX) and _STYLES[type(entity)](stem)

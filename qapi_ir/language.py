@@ -59,7 +59,7 @@ ARRAY_SUFFIX = 'List'
 
 #: The roles of implicit object types: a command's or event's arguments, a union's base.
 IMPLICIT_ROLES = ('arg', 'base')
-_IMPLICIT_OBJECT = re.compile(r'q_obj_(?P<owner>.+)-(?P<role>arg|base)')
+_IMPLICIT_OBJECT = re.compile(rf"q_obj_(?P<owner>.+)-(?P<role>{'|'.join(IMPLICIT_ROLES)})")
 
 
 def mangle(name: str) -> str:
@@ -94,12 +94,6 @@ def implicit_object_parts(name: str) -> tuple[str, str] | None:
     """The owner and role an implicit object type's ``name`` was made from, if it was."""
     match = _IMPLICIT_OBJECT.fullmatch(name)
     return (match['owner'], match['role']) if match else None
-
-
-def implicit_object_owner(name: str) -> str | None:
-    """The well-formed owner name an implicit object type's ``name`` was made from, if any."""
-    parts = implicit_object_parts(name)
-    return parts[0] if parts and name_stem(parts[0]) is not None else None
 
 
 def value_as_name(value: str) -> str:

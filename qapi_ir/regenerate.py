@@ -77,7 +77,10 @@ def derived_files(root: Path = ROOT) -> tuple[dict[Path, str], str | None]:
 
 def stale_files(root: Path = ROOT) -> list[Path]:
     """The derived files that are not in step with the contract."""
-    files, _ = derived_files(root)
+    return _out_of_step(derived_files(root)[0])
+
+
+def _out_of_step(files: dict[Path, str]) -> list[Path]:
     return [path for path, text in files.items()
             if not path.is_file() or path.read_text() != text]
 
@@ -93,8 +96,7 @@ def main(argv: Sequence[str], root: Path = ROOT) -> int:
         print(f"{exc} (run from a checkout of qapi-build)", file=sys.stderr)
         return 1
     update = argv[0] == "--update"
-    stale = [path for path, text in files.items()
-             if not path.is_file() or path.read_text() != text]
+    stale = _out_of_step(files)
     for path in stale:
         if update:
             path.write_text(files[path])

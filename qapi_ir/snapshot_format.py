@@ -158,4 +158,4 @@ def version_table(state: FormatState) -> str:
 
 
 def _first_line(doc: str | None) -> str:
-    return (doc or "").strip().splitlines()[0] if doc else ""
+    return next(iter((doc or "").strip().splitlines()), "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 import attrs
@@ -33,8 +34,6 @@ def _banner(template: str, schema_name: str) -> str:
     Only a plain ``{schema}`` is a placeholder: a format spec (``{schema:>5000000}``)
     or conversion could make a short option a huge one.
     """
-    import string
-
     try:
         fields = [(name, spec, conversion)
                   for _, name, spec, conversion in string.Formatter().parse(template)

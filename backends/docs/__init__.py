@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from qapi_ir.backend_helpers import is_guest_agent_schema
+from qapi_ir.backend_helpers import is_guest_agent_schema, schema_release
 from qapi_ir.ir import Schema
 from qapi_ir.plugin_api import PLUGIN_API_VERSION, BackendError, Option, OptionValue, Output
 from qapi_ir.templating import squeeze_blank_lines
 
 from .builtins import legend
-from .describe import parse_version, schema_release
+from .describe import parse_version
 from .examples import ExampleChecker
 from .history import HistoryNotes, given_history, release_pages, write_release_pages
 from .links import DEFAULT_EXTERNAL_BASE, Linker
@@ -108,7 +108,7 @@ class DocsBackend:
         title = str(options.get("title", "")) or (
             GUEST_AGENT_TITLE if is_guest_agent_schema(schema) else QMP_TITLE)
         context = {"manual_title": title, "nav": navigation(pages),
-                   "release": str(options["release"]) or schema_release(schema),
+                   "release": str(options["release"]) or schema_release(schema) or "",
                    "license": str(options["license"])}
         if history is not None:
             write_release_pages(output, release_pages(history, linker), context)

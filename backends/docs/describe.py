@@ -1,12 +1,13 @@
-"""Small facts the pages state in words: conditions, release versions, feature badges."""
+"""Small facts the pages state in words: release versions, feature badges."""
 
 from __future__ import annotations
 
 import re
 
-from qapi_ir.ir import Feature, Schema
+from qapi_ir.ir import Feature
 
-_VERSION = re.compile(r"\d+(?:\.\d+)+")
+#: A release number; longer runs of digits are not one (and would not convert to int).
+_VERSION = re.compile(r"(?<!\d)\d{1,4}(?:\.\d{1,4})+(?!\d)")
 _SINCE_NOTE = re.compile(r"\(\s*since:?\s+(\d+(?:\.\d+)+)\s*\)", re.IGNORECASE)
 
 
@@ -33,14 +34,3 @@ def is_newer(version: tuple[int, ...] | None, baseline: tuple[int, ...] | None) 
 def badges(features: tuple[Feature, ...]) -> tuple[str, ...]:
     """The special features (``deprecated``, ``unstable``) shown as badges."""
     return tuple(f.name for f in features if f.is_special)
-
-
-def schema_release(schema: Schema) -> str:
-    """The latest release a ``Since`` section of the schema names ("" when none does),
-    without a third part that is 0 (``10.2``, not ``10.2.0``)."""
-    versions = [v for doc in schema.docs for s in doc.sections if s.kind == "Since"
-                if (v := parse_version(s.text)) is not None]
-    if not versions:
-        return ""
-    latest = max(versions)
-    return ".".join(map(str, latest[:2] if latest[2:] == (0,) else latest))

@@ -43,7 +43,8 @@ class Prose:
 
 @attrs.frozen
 class TypeRef:
-    """A type as a page names it: ``url`` is None for built-in types; arrays are ``[T]``."""
+    """A type as a page names it: ``url`` is None for a type without a section (built-in
+    types link to the index's legend); arrays are ``[T]``."""
 
     name: str
     url: str | None

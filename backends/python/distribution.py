@@ -7,8 +7,7 @@ version is the schema's release where its doc comments tell it.
 
 from __future__ import annotations
 
-import re
-
+from qapi_ir.backend_helpers import schema_release
 from qapi_ir.ir import Schema
 from qapi_ir.templating import Renderer
 
@@ -18,24 +17,6 @@ from .package import TEMPLATES
 QEMU_QMP_REQUIREMENT = "qemu.qmp>=0.0.6,<0.1"
 #: The version of a package whose schema says nothing of its release.
 UNKNOWN_RELEASE = "0"
-
-_RELEASE = re.compile(r"\s*(\d{1,4}(?:\.\d{1,4}){1,2})\b")
-
-
-def schema_release(schema: Schema) -> str | None:
-    """The newest release a ``Since:`` section of ``schema`` names (``"10.2"``), if any.
-
-    A schema's newest definitions say the release they came in, so the newest
-    ``Since`` is the release the schema is of (or a later one in the making).
-    """
-    newest: tuple[int, ...] | None = None
-    for doc in schema.docs:
-        for section in doc.sections:
-            match = _RELEASE.match(section.text) if section.kind == "Since" else None
-            if match:
-                version = tuple(int(part) for part in match.group(1).split("."))
-                newest = version if newest is None or version > newest else newest
-    return ".".join(map(str, newest)) if newest else None
 
 
 def pyproject(

@@ -61,10 +61,17 @@ def test_version_1_event_field_a_command_has_is_left_for_the_structure_check() -
         snapshot.from_document(document, "v1.json")
 
 
-@pytest.mark.parametrize("schema", [None, [], {"entities": 3}, {"entities": [7, None]}])
-def test_malformed_version_1_document_is_refused_by_the_structure_check(schema: Any) -> None:
+@pytest.mark.parametrize(("schema", "where"), [
+    (None, r"@ \$\.schema$"),
+    ([], r"@ \$\.schema$"),
+    ({"modules": [], "docs": [], "entities": 3}, r"expected tuple @ \$\.schema\.entities$"),
+    ({"modules": [], "docs": [], "entities": [7, None]},
+     r"expected an object, got int @ \$\.schema\.entities\[0\]$"),
+])
+def test_malformed_version_1_document_is_refused_by_the_structure_check(
+        schema: Any, where: str) -> None:
     document = {"format": snapshot.FORMAT_NAME, "version": 1, "schema": schema}
-    with pytest.raises(snapshot.SnapshotError, match=r"^v1\.json: "):
+    with pytest.raises(snapshot.SnapshotError, match=rf"^v1\.json: .*{where}"):
         snapshot.from_document(document, "v1.json")
 
 

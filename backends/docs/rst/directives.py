@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives, roles
+
+from .xrefs import labelled
 
 
 class QmpExample(Directive):
@@ -40,17 +41,13 @@ def _xref_role(
     return [nodes.title_reference(rawtext, text)], []
 
 
-_LABELLED = re.compile(r"(.*?)\s*<([^<>]*)>", re.DOTALL)
-
-
 def _sphinx_role(
     name: str, rawtext: str, text: str, lineno: int, inliner: Any,
     options: dict[str, Any] | None = None, content: Sequence[str] = (),
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     # Sphinx's :doc: and :ref: (`label <target>` or `target`): the words, in italics,
     # with what they point to; the resolver makes them links (see fixups).
-    labelled = _LABELLED.fullmatch(text)
-    label, target = (labelled.group(1), labelled.group(2)) if labelled else (text, text)
+    label, target = labelled(text) or (text, text)
     if not label:
         label = target
     words = label.strip("/") if name == "doc" and label is target else label

@@ -41,10 +41,17 @@ def resolve_member_refs(node: nodes.Text, resolver: Resolver) -> list[nodes.Node
     return out
 
 
+def labelled(text: str) -> tuple[str, str] | None:
+    """The label and target of ``label <target>`` (the label may be empty), if ``text``
+    has that shape."""
+    match = _LABELLED.fullmatch(text)
+    return (match.group(1), match.group(2)) if match else None
+
+
 def definition_target(ref: nodes.title_reference) -> tuple[str, str]:
     """The label and definition name of `name` or `label <name>`."""
     label = name = ref.astext()
-    labelled = _LABELLED.fullmatch(name)
-    if labelled is not None and labelled.group(1):
-        label, name = labelled.group(1), labelled.group(2).strip()
+    parts = labelled(name)
+    if parts is not None and parts[0]:
+        label, name = parts[0], parts[1].strip()
     return label, name

@@ -16,6 +16,7 @@ from qapi_backends.docs.rst import (
     plain_paragraph,
     render_batch,
 )
+from qapi_backends.docs.rst.xrefs import labelled
 from qapi_backends.docs.safety import is_safe_url
 from qapi_ir.ir import Location
 
@@ -226,3 +227,10 @@ def test_unknown_definition_is_looked_up_outside_and_still_reported() -> None:
         result.html[0]
     assert [p.message for p in result.problems] == [
         "cross-reference to unknown definition 'query-status'"]
+
+
+def test_label_and_target_are_split_alike_for_roles_and_definition_references() -> None:
+    assert labelled("The spec </interop/spec>") == ("The spec", "/interop/spec")
+    assert labelled("<target>") == ("", "target")
+    assert labelled("words <>") is None
+    assert labelled("just words") is None

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-from qapi_backends.python.distribution import QEMU_QMP_REQUIREMENT, schema_release
+from qapi_backends.python.distribution import QEMU_QMP_REQUIREMENT
+from qapi_ir.backend_helpers import schema_release
 from qapi_ir.frontend import load_schema
 from tests.cli.helpers import EXAMPLE, run_cli
 
