@@ -20,7 +20,7 @@ import attrs
 from qapi_ir.diff.deprecation_policy import PolicyFinding
 from qapi_ir.diff.history_document import HistoryReport
 from qapi_ir.diff.lifecycle import DEPRECATED, REMOVED, Step, Thing
-from qapi_ir.diff.report import TEMPLATES
+from qapi_ir.diff.report import TEMPLATES, cell, code_span
 from qapi_ir.templating import Renderer
 
 #: How reStructuredText names the place of a member under a command or event.
@@ -187,10 +187,6 @@ def _context(document: HistoryReport) -> dict[str, object]:
     }
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_text(document: HistoryReport) -> str:
     """The history as text: a line per thing, then the policy's verdicts."""
     return Renderer().render(TEMPLATES, "history.txt.mako", **_context(document))
@@ -198,7 +194,8 @@ def render_text(document: HistoryReport) -> str:
 
 def render_markdown(document: HistoryReport) -> str:
     """The history as Markdown: a table per release, then the policy's verdicts."""
-    return Renderer().render(TEMPLATES, "history.md.mako", cell=_cell, **_context(document))
+    return Renderer().render(TEMPLATES, "history.md.mako", cell=cell,
+                             code=code_span, **_context(document))
 
 
 def render_rst(document: HistoryReport) -> str:

@@ -196,7 +196,7 @@ def render_text(result: DiffResult, colour: bool = False) -> str:
     )
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """``text`` fit for a Markdown table cell: ``|`` escaped, on one line."""
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -211,7 +211,7 @@ def code_span(text: str) -> str:
 def render_markdown(result: DiffResult, old: str, new: str) -> str:
     """The diff as a Markdown document: a summary, then a part per class, a table per group."""
     return Renderer().render(TEMPLATES, "report.md.mako", old=_plain(old), new=_plain(new),
-                             cell=_cell, code=code_span, **_context(result))
+                             cell=cell, code=code_span, **_context(result))
 
 
 def _escape(text: str, in_property: bool = False) -> str:
