@@ -23,14 +23,12 @@ from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import (
     InputError,
     SchemaInputError,
-    SchemaReader,
     Warn,
-    read_input,
+    read_reporting,
     read_schema,
     warn_on_stderr,
 )
 from qapi_ir.diff.policy import counted, judge, unused_ignores
-from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.report_ci import render_junit, render_sarif
 from qapi_ir.diff.rules import Severity
@@ -95,18 +93,6 @@ def _settings(config: str | None) -> Settings:
         return load_settings(Path(config))
     default = Path(CONFIG_FILE)
     return load_settings(default) if default.is_file() else Settings()
-
-
-def read_reporting(path: str, read: SchemaReader, *, docs: bool, legacy_docs: bool,
-                   verbose: bool) -> WireSchema:
-    """The input at ``path`` read with ``read``, its warnings printed summarised (each one
-    when ``verbose``)."""
-    warnings = ReadWarnings()
-    try:
-        return read_input(path, docs=docs, legacy_docs=legacy_docs, read=read, warn=warnings)
-    finally:
-        for line in warnings.said(path, verbose):
-            print(line, file=sys.stderr)
 
 
 def _judged(args: argparse.Namespace, cache: Cache | None) -> DiffResult:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from qapi_ir.diff import wire_model
+from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.input_file import InputFileError, read_text
 
 if TYPE_CHECKING:
@@ -154,3 +155,16 @@ def read_input(
     if isinstance(document, dict) and "format" in document:
         return _from_snapshot(document, path, docs)
     return read(path, docs=docs, legacy_docs=legacy_docs, warn=warn)
+
+
+def read_reporting(path: str, read: SchemaReader = read_schema, *, docs: bool,
+                   legacy_docs: bool, verbose: bool, warn: Warn = warn_on_stderr
+                   ) -> wire_model.WireSchema:
+    """:func:`read_input` of ``path``, its warnings given to ``warn`` summarised (see
+    :class:`~qapi_ir.diff.read_warnings.ReadWarnings`; each one when ``verbose``)."""
+    warnings = ReadWarnings()
+    try:
+        return read_input(path, docs=docs, legacy_docs=legacy_docs, read=read, warn=warnings)
+    finally:
+        for line in warnings.said(path, verbose):
+            warn(line)
