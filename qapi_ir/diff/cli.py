@@ -28,10 +28,9 @@ from qapi_ir.diff.inputs import (
     read_schema,
     warn_on_stderr,
 )
-from qapi_ir.diff.policy import counted, judge, unused_ignores
+from qapi_ir.diff.policy import counted, fails, judge, unused_ignores
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.report_ci import render_junit, render_sarif
-from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.diff.wire_model import WireSchema
@@ -80,12 +79,6 @@ def _parser() -> argparse.ArgumentParser:
                         "(JSON, one per line) use")
     add_cache_options(parser)
     return parser
-
-
-def _fails(severities: set[Severity], fail_on: str) -> bool:
-    if fail_on == "any":
-        return bool(severities)
-    return fail_on == "breaking" and Severity.BREAKING in severities
 
 
 def _settings(config: str | None) -> Settings:
@@ -155,5 +148,4 @@ def main(
     if isinstance(result, int):
         return result
     sys.stdout.write(_renderer(args)(result))
-    severities = {c.severity for c in result.changes if counted(c)}
-    return 1 if _fails(severities, args.fail_on) else 0
+    return 1 if any(counted(c) and fails(c, args.fail_on) for c in result.changes) else 0
