@@ -22,6 +22,7 @@ from qapi_ir.diff.deprecation_policy import PolicyFinding
 from qapi_ir.diff.history_document import HistoryReport
 from qapi_ir.diff.lifecycle import DEPRECATED, REMOVED, Step, Thing
 from qapi_ir.diff.report import TEMPLATES, cell, code_span, plain
+from qapi_ir.diff.rules import ADDED_DEPRECATED
 from qapi_ir.templating import Renderer
 
 #: How reStructuredText names the place of a member under a command or event.
@@ -136,7 +137,7 @@ def _entries(things: Iterable[Thing], event: str, word: str,
             if event == REMOVED:
                 body = _removal_text(step, before, labels[labels.index(step.release) - 1])
             else:
-                body = "Added already deprecated." if step.rule == "added-deprecated" \
+                body = "Added already deprecated." if step.rule == ADDED_DEPRECATED \
                     else "Marked with feature ``deprecated``."
             section = _SECTIONS.get(thing.group_kind, _COMMANDS_SECTION)
             found.append((labels.index(step.release), section,
