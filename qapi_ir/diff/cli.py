@@ -22,8 +22,8 @@ from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import (
     InputError,
-    SchemaInputError,
     Warn,
+    error_line,
     read_reporting,
     read_schema,
     warn_on_stderr,
@@ -34,7 +34,6 @@ from qapi_ir.diff.report_ci import render_junit, render_sarif
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.diff.wire_model import WireSchema
-from qapi_ir.input_file import message_line
 from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
@@ -124,11 +123,8 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
 
 
 def _message(error: Exception) -> str | None:
-    if isinstance(error, SchemaInputError):
-        return str(error)
-    if isinstance(error, (InputError, SettingsError, UsageError)):
-        return f"{PROG}: error: {message_line(str(error))}"
-    return None
+    expected = isinstance(error, (InputError, SettingsError, UsageError))
+    return error_line(PROG, error) if expected else None
 
 
 def main(

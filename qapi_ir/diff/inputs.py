@@ -23,7 +23,7 @@ import attrs
 
 from qapi_ir.diff import wire_model
 from qapi_ir.diff.read_warnings import ReadWarnings
-from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.input_file import InputFileError, message_line, read_text
 
 if TYPE_CHECKING:
     from qapi_ir.ir import Schema
@@ -57,6 +57,14 @@ class InputError(Exception):
 
 class SchemaInputError(InputError):
     """A schema file with an error, worded as the build words it (context line included)."""
+
+
+def error_line(prog: str, error: Exception) -> str:
+    """``error`` as ``prog`` prints it: a schema file's as the build words it (context line
+    included), any other on one line after ``PROG: error:``."""
+    if isinstance(error, SchemaInputError):
+        return str(error)
+    return f"{prog}: error: {message_line(str(error))}"
 
 
 def _introspection_list(document: Any) -> list[Any] | None:

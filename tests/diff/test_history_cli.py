@@ -97,6 +97,15 @@ def test_an_unknown_release_is_one_line(
         "qapi-build history: error: --release 9.9: not one of the releases given\n")
 
 
+def test_a_schema_error_reads_as_the_build_words_it_as_in_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.json", "{ 'command': 'c', 'data': { 'a': 'Nope' } }\n")
+    assert main([f"1.0={bad}", f"2.0={bad}"]) == 2
+    assert capsys.readouterr().err == (
+        f"{bad}: In command 'c':\n{bad}:1: parameter 'a' uses unknown type 'Nope'\n")
+
+
 def test_the_python_compat_history_is_in_release_order(tmp_path: Path) -> None:
     schema = load_schema(str(write(tmp_path, "new.json", V3)))
     values = tuple(f"{label}={write(tmp_path, f'{label}.json', V1)}"
