@@ -22,22 +22,18 @@ from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.document import render_json
 from qapi_ir.diff.inputs import (
     InputError,
-    SchemaInputError,
-    SchemaReader,
     Warn,
-    read_input,
+    error_line,
+    read_reporting,
     read_schema,
     warn_on_stderr,
 )
-from qapi_ir.diff.policy import counted, judge, unused_ignores
-from qapi_ir.diff.read_warnings import ReadWarnings
+from qapi_ir.diff.policy import counted, fails, judge, unused_ignores
 from qapi_ir.diff.report import render_github, render_markdown, render_text
 from qapi_ir.diff.report_ci import render_junit, render_sarif
-from qapi_ir.diff.rules import Severity
 from qapi_ir.diff.settings import Settings, SettingsError, load_settings
 from qapi_ir.diff.usage import UsageError, mark_affected, read_usage
 from qapi_ir.diff.wire_model import WireSchema
-from qapi_ir.input_file import message_line
 from qapi_ir.plugin_api import CONFIG_FILE
 
 PROG = "qapi-build diff"
@@ -84,29 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fails(severities: set[Severity], fail_on: str) -> bool:
-    if fail_on == "any":
-        return bool(severities)
-    return fail_on == "breaking" and Severity.BREAKING in severities
-
-
 def _settings(config: str | None) -> Settings:
     if config is not None:
         return load_settings(Path(config))
     default = Path(CONFIG_FILE)
     return load_settings(default) if default.is_file() else Settings()
-
-
-def read_reporting(path: str, read: SchemaReader, *, docs: bool, legacy_docs: bool,
-                   verbose: bool) -> WireSchema:
-    """The input at ``path`` read with ``read``, its warnings printed summarised (each one
-    when ``verbose``)."""
-    warnings = ReadWarnings()
-    try:
-        return read_input(path, docs=docs, legacy_docs=legacy_docs, read=read, warn=warnings)
-    finally:
-        for line in warnings.said(path, verbose):
-            print(line, file=sys.stderr)
 
 
 def _judged(args: argparse.Namespace, cache: Cache | None) -> DiffResult:
@@ -145,11 +123,8 @@ def _renderer(args: argparse.Namespace) -> Callable[[DiffResult], str]:
 
 
 def _message(error: Exception) -> str | None:
-    if isinstance(error, SchemaInputError):
-        return str(error)
-    if isinstance(error, (InputError, SettingsError, UsageError)):
-        return f"{PROG}: error: {message_line(str(error))}"
-    return None
+    expected = isinstance(error, (InputError, SettingsError, UsageError))
+    return error_line(PROG, error) if expected else None
 
 
 def main(
@@ -169,5 +144,4 @@ def main(
     if isinstance(result, int):
         return result
     sys.stdout.write(_renderer(args)(result))
-    severities = {c.severity for c in result.changes if counted(c)}
-    return 1 if _fails(severities, args.fail_on) else 0
+    return 1 if any(counted(c) and fails(c, args.fail_on) for c in result.changes) else 0

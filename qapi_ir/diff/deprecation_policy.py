@@ -84,7 +84,6 @@ class _Check:
         return PolicyFinding(verdict, violation, step.release, thing.kind, thing.address(),
                              f"{what} ({said}, removed in {step.release})")
 
-
     def addition(self, thing: Thing, step: Step) -> PolicyFinding:
         k = self.labels.index(step.release)
         if self.numbers[k] == self._after(k - 1):

@@ -65,6 +65,5 @@ def _deprecated(schema: wire_model.WireSchema) -> set[str]:
 
 def changes(history: Lifecycle, label: str) -> tuple[ReleaseChange, ...]:
     """What changed for clients in release ``label`` of ``history``."""
-    return tuple(ReleaseChange(step.event, thing.kind, thing.group,
-                               thing.address()[len(thing.group):].lstrip("."), step.detail)
+    return tuple(ReleaseChange(step.event, thing.kind, thing.group, thing.place(), step.detail)
                  for thing in history.things for step in thing.steps if step.release == label)

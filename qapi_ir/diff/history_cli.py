@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from qapi_ir.diff.cli import Cache, read_reporting
 from qapi_ir.diff.command_line import (
     ArgumentParser,
     CommandLineError,
@@ -24,10 +24,13 @@ from qapi_ir.diff.command_line import (
 from qapi_ir.diff.deprecation_policy import PolicyFinding, check_policy
 from qapi_ir.diff.history_document import HistoryReport, Input, render_json, report
 from qapi_ir.diff.history_report import render_markdown, render_rst, render_text
-from qapi_ir.diff.inputs import InputError, read_schema
+from qapi_ir.diff.inputs import InputError, error_line, read_reporting, read_schema
 from qapi_ir.diff.lifecycle import lifecycle
 from qapi_ir.diff.release_order import in_release_order
 from qapi_ir.diff.wire_model import WireSchema
+
+if TYPE_CHECKING:
+    from qapi_ir.diff.cli import Cache
 
 PROG = "qapi-build history"
 _RENDERERS: dict[str, Callable[[HistoryReport], str]] = {
@@ -104,7 +107,7 @@ def _fails(findings: tuple[PolicyFinding, ...], fail_on: str) -> bool:
 
 
 def _message(error: Exception) -> str | None:
-    return f"{PROG}: error: {error}" if isinstance(error, InputError) else None
+    return error_line(PROG, error) if isinstance(error, InputError) else None
 
 
 def main(argv: list[str], cache_in: Callable[[str | None], Cache] | None = None) -> int:

@@ -8,7 +8,8 @@ gives the removals and deprecations in the shape of QEMU's
 "``migrate`` argument ``blk`` (removed in 10.0)"), so the generated list can
 be held against the hand-written one.  Each then lists the policy's verdicts.
 The templates ``history.txt.mako``, ``history.md.mako`` and
-``history.rst.mako`` lay out what this module computes.
+``history.rst.mako`` lay out what this module computes.  As in the diff's
+report, every name shown has its control characters and line breaks escaped.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import attrs
 from qapi_ir.diff.deprecation_policy import PolicyFinding
 from qapi_ir.diff.history_document import HistoryReport
 from qapi_ir.diff.lifecycle import DEPRECATED, REMOVED, Step, Thing
-from qapi_ir.diff.report import TEMPLATES
+from qapi_ir.diff.report import TEMPLATES, cell, code_span, plain
+from qapi_ir.diff.rules import ADDED_DEPRECATED
 from qapi_ir.templating import Renderer
 
 #: How reStructuredText names the place of a member under a command or event.
@@ -135,11 +137,12 @@ def _entries(things: Iterable[Thing], event: str, word: str,
             if event == REMOVED:
                 body = _removal_text(step, before, labels[labels.index(step.release) - 1])
             else:
-                body = "Added already deprecated." if step.rule == "added-deprecated" \
+                body = "Added already deprecated." if step.rule == ADDED_DEPRECATED \
                     else "Marked with feature ``deprecated``."
             section = _SECTIONS.get(thing.group_kind, _COMMANDS_SECTION)
             found.append((labels.index(step.release), section,
-                          _entry(f"{title(thing)} ({word} {step.release})", body)))
+                          _entry(plain(f"{title(thing)} ({word} {step.release})"),
+                                 plain(body))))
     return [(section, entry) for _, section, entry in sorted(found, key=lambda f: f[:2])]
 
 
@@ -158,8 +161,8 @@ def _rst_sections(document: HistoryReport) -> list[tuple[str, list[_Section]]]:
 
 def _releases(document: HistoryReport) -> list[_Release]:
     labels = [document.release] if document.release else [i.label for i in document.releases][1:]
-    return [_Release(label, tuple(
-        _Row(step.event, thing.kind, thing.address(), step.detail)
+    return [_Release(plain(label), tuple(
+        _Row(step.event, thing.kind, plain(thing.address()), plain(step.detail))
         for thing in document.things for step in thing.steps if step.release == label))
         for label in labels]
 
@@ -176,19 +179,16 @@ def _policy_summary(findings: tuple[PolicyFinding, ...]) -> str:
 
 def _context(document: HistoryReport) -> dict[str, object]:
     return {
-        "labels": ", ".join(i.label for i in document.releases),
-        "release": document.release,
+        "labels": plain(", ".join(i.label for i in document.releases)),
+        "release": document.release and plain(document.release),
         "policy": document.policy,
-        "lines": [_Line(t.kind, t.address(), _life(t)) for t in document.things],
+        "lines": [_Line(t.kind, plain(t.address()), plain(_life(t))) for t in document.things],
         "releases": _releases(document),
-        "findings": document.findings,
+        "findings": [attrs.evolve(f, address=plain(f.address), detail=plain(f.detail))
+                     for f in document.findings],
         "verdict": _verdict,
         "policy_summary": _policy_summary(document.findings),
     }
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_text(document: HistoryReport) -> str:
@@ -198,7 +198,8 @@ def render_text(document: HistoryReport) -> str:
 
 def render_markdown(document: HistoryReport) -> str:
     """The history as Markdown: a table per release, then the policy's verdicts."""
-    return Renderer().render(TEMPLATES, "history.md.mako", cell=_cell, **_context(document))
+    return Renderer().render(TEMPLATES, "history.md.mako", cell=cell,
+                             code=code_span, **_context(document))
 
 
 def render_rst(document: HistoryReport) -> str:

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from qapi_ir.diff import wire_model
-from qapi_ir.input_file import InputFileError, read_text
+from qapi_ir.diff.read_warnings import ReadWarnings
+from qapi_ir.input_file import InputFileError, message_line, read_text
 
 if TYPE_CHECKING:
     from qapi_ir.ir import Schema
@@ -56,6 +57,14 @@ class InputError(Exception):
 
 class SchemaInputError(InputError):
     """A schema file with an error, worded as the build words it (context line included)."""
+
+
+def error_line(prog: str, error: Exception) -> str:
+    """``error`` as ``prog`` prints it: a schema file's as the build words it (context line
+    included), any other on one line after ``PROG: error:``."""
+    if isinstance(error, SchemaInputError):
+        return str(error)
+    return f"{prog}: error: {message_line(str(error))}"
 
 
 def _introspection_list(document: Any) -> list[Any] | None:
@@ -154,3 +163,16 @@ def read_input(
     if isinstance(document, dict) and "format" in document:
         return _from_snapshot(document, path, docs)
     return read(path, docs=docs, legacy_docs=legacy_docs, warn=warn)
+
+
+def read_reporting(path: str, read: SchemaReader = read_schema, *, docs: bool,
+                   legacy_docs: bool, verbose: bool, warn: Warn = warn_on_stderr
+                   ) -> wire_model.WireSchema:
+    """:func:`read_input` of ``path``, its warnings given to ``warn`` summarised (see
+    :class:`~qapi_ir.diff.read_warnings.ReadWarnings`; each one when ``verbose``)."""
+    warnings = ReadWarnings()
+    try:
+        return read_input(path, docs=docs, legacy_docs=legacy_docs, read=read, warn=warnings)
+    finally:
+        for line in warnings.said(path, verbose):
+            warn(line)

@@ -103,8 +103,16 @@ class Thing:
 
     def address(self) -> str:
         """Where the thing is: ``query-migrate.arguments.blk``, ``SevInfo.handle``."""
-        where = join(self.group, self.path)
-        return where if self.feature is None else f"{where} feature '{self.feature}'"
+        return self._with_feature(join(self.group, self.path))
+
+    def place(self) -> str:
+        """Where the thing is inside its group: ``arguments.blk``, ``feature 'fdset'``."""
+        return self._with_feature(self.path)
+
+    def _with_feature(self, where: str) -> str:
+        if self.feature is None:
+            return where
+        return f"{where} feature '{self.feature}'" if where else f"feature '{self.feature}'"
 
 
 @attrs.frozen

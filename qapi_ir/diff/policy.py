@@ -67,6 +67,11 @@ def judge(change: Change, settings: Settings) -> Change:
     return attrs.evolve(change, ignored=_ignored_by(change, settings.ignore))
 
 
+def fails(change: Change, fail_on: str) -> bool:
+    """Whether ``change`` (counted) reaches the ``--fail-on`` class."""
+    return fail_on == "any" or (fail_on == "breaking" and change.severity is Severity.BREAKING)
+
+
 def counted(change: Change) -> bool:
     """Whether ``change`` counts toward the exit status: not ignored, and affecting the client."""
     return change.ignored is None and change.affects

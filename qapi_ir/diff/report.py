@@ -80,7 +80,7 @@ class _Annotation:
     message: str
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """``text`` on one line, its control characters escaped."""
     return shown(text, limit=None)
 
@@ -93,14 +93,14 @@ def _summary_line(result: DiffResult) -> str:
 
 
 def _location_text(location: Location | None) -> str:
-    return "" if location is None else _plain(f"{location.file}:{location.line}")
+    return "" if location is None else plain(f"{location.file}:{location.line}")
 
 
 def _uses_text(result: DiffResult, *groups: Group) -> str:
     """Which commands and events use ``groups``: the first few, then how many more."""
     uses = sorted({use for group in groups for use in result.uses.get(group, ())})
     more = len(uses) - _USES_SHOWN
-    return _plain(", ".join(uses[:_USES_SHOWN])) + (f" and {more} more" if more > 0 else "")
+    return plain(", ".join(uses[:_USES_SHOWN])) + (f" and {more} more" if more > 0 else "")
 
 
 def _row(change: Change) -> _Row:
@@ -108,7 +108,7 @@ def _row(change: Change) -> _Row:
         else f"{change.rule.id} for {change.replaced}"
     detail = change.detail if change.ignored is None \
         else f"{change.detail} (ignored: {change.ignored})"
-    return _Row(str(change.severity), _plain(change.path), _plain(detail), _plain(rule_id),
+    return _Row(str(change.severity), plain(change.path), plain(detail), plain(rule_id),
                 "+".join(sorted(str(d) for d in change.directions)))
 
 
@@ -151,8 +151,8 @@ def _section(result: DiffResult, groups: tuple[Group, ...], changes: list[Change
     location = next((c.location or c.old_location for c in changes
                      if c.location or c.old_location), None)
     kind = groups[0].kind if len(groups) == 1 else f"{len(groups)} types"
-    return _Section(kind, _plain(", ".join(g.name for g in groups)),
-                    _plain(", ".join(name for g in groups for name in result.renamed.get(g, ()))),
+    return _Section(kind, plain(", ".join(g.name for g in groups)),
+                    plain(", ".join(name for g in groups for name in result.renamed.get(g, ()))),
                     _uses_text(result, *groups), _location_text(location),
                     tuple(_row(c) for c in changes))
 
@@ -171,7 +171,7 @@ def _parts(result: DiffResult) -> list[_Part]:
 def _renamed_only(result: DiffResult) -> list[str]:
     """``New (was Old)`` for each renamed type without a wire change."""
     changed = {c.group for c in result.changes}
-    return [_plain(f"{group.name} (was {', '.join(old)})")
+    return [plain(f"{group.name} (was {', '.join(old)})")
             for group, old in sorted(result.renamed.items()) if group not in changed]
 
 
@@ -181,7 +181,7 @@ def _context(result: DiffResult) -> dict[str, object]:
         "parts": _parts(result),
         "renamed_types": _renamed_only(result),
         "ignored": counts.ignored,
-        "not_compared": _plain(", ".join(result.not_compared)),
+        "not_compared": plain(", ".join(result.not_compared)),
         "summary": _summary_line(result),
     }
 
@@ -196,7 +196,7 @@ def render_text(result: DiffResult, colour: bool = False) -> str:
     )
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """``text`` fit for a Markdown table cell: ``|`` escaped, on one line."""
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -210,14 +210,14 @@ def code_span(text: str) -> str:
 
 def render_markdown(result: DiffResult, old: str, new: str) -> str:
     """The diff as a Markdown document: a summary, then a part per class, a table per group."""
-    return Renderer().render(TEMPLATES, "report.md.mako", old=_plain(old), new=_plain(new),
-                             cell=_cell, code=code_span, **_context(result))
+    return Renderer().render(TEMPLATES, "report.md.mako", old=plain(old), new=plain(new),
+                             cell=cell, code=code_span, **_context(result))
 
 
 def _escape(text: str, in_property: bool = False) -> str:
     """``text`` as a workflow command data (or, with ``in_property``, property) value;
     the other control characters are escaped as everywhere."""
-    text = _plain(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    text = plain(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
 
 

@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from qapi_ir.diff.changes import Change
 from qapi_ir.diff.compare import DiffResult
+from qapi_ir.diff.policy import fails
 from qapi_ir.diff.rules import Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,11 +31,6 @@ def _where(change: Change) -> str:
 
 def _message(change: Change) -> str:
     return f"{_where(change)}: {change.detail} ({change.rule.reason})"
-
-
-def fails(change: Change, fail_on: str) -> bool:
-    """Whether ``change`` (counted) reaches the ``--fail-on`` class."""
-    return fail_on == "any" or (fail_on == "breaking" and change.severity is Severity.BREAKING)
 
 
 def render_junit(result: DiffResult, fail_on: str) -> str:

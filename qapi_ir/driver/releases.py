@@ -32,9 +32,8 @@ def release_history(
     """
     from qapi_ir.diff.from_ir import from_ir
     from qapi_ir.diff.history import changes, release
-    from qapi_ir.diff.inputs import InputError, read_input, warn_on_stderr
+    from qapi_ir.diff.inputs import InputError, read_reporting, warn_on_stderr
     from qapi_ir.diff.lifecycle import lifecycle
-    from qapi_ir.diff.read_warnings import ReadWarnings
     from qapi_ir.diff.release_order import in_release_order
 
     new = from_ir(schema, docs=False)
@@ -46,14 +45,11 @@ def release_history(
         paths[label] = path
     models = []
     for label in in_release_order(list(paths)):
-        read = ReadWarnings()
         try:
-            models.append((label, read_input(paths[label], docs=False, legacy_docs=True,
-                                             warn=read)))
+            models.append((label, read_reporting(paths[label], docs=False, legacy_docs=True,
+                                                 verbose=verbose, warn=warn or warn_on_stderr)))
         except InputError as exc:
             raise OptionError(f"option {backend}.{option.name}: {exc}") from exc
-        for line in read.said(paths[label], verbose):
-            (warn or warn_on_stderr)(line)
     across = lifecycle(models)
     return ReleaseHistory(tuple(attrs.evolve(release(label, old, new),
                                              changes=changes(across, label))

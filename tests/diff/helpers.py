@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from qapi_ir.diff.changes import Change
@@ -16,6 +17,14 @@ def write(directory: Path, name: str, text: str) -> Path:
     path = directory / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def hostile_reply(directory: Path, names: list[str]) -> Path:
+    """A saved ``query-qmp-schema`` reply with a command called each of ``names``."""
+    reply = [{"name": "0", "meta-type": "object", "members": []}]
+    reply += [{"name": name, "meta-type": "command", "arg-type": "0", "ret-type": "0"}
+              for name in names]
+    return write(directory, f"reply{len(names)}.json", json.dumps({"return": reply}))
 
 
 def diff_texts(directory: Path, old: str, new: str, *, docs: bool = False,

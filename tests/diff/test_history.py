@@ -7,8 +7,9 @@ from pathlib import Path
 
 from qapi_backends.introspect import introspection
 from qapi_ir.diff.from_ir import from_ir
-from qapi_ir.diff.history import release
+from qapi_ir.diff.history import changes, release
 from qapi_ir.diff.inputs import read_input
+from qapi_ir.diff.lifecycle import lifecycle
 from qapi_ir.frontend import load_schema
 from tests.diff.helpers import write
 
@@ -59,3 +60,13 @@ def test_types_a_release_lacks_and_definitions_it_deprecates_are_named(tmp_path:
                     new)
     assert found.absent_types == ("Extra",)
     assert found.deprecated == ("query-old",)
+
+
+def test_a_change_is_placed_inside_the_definition_it_is_reported_under(tmp_path: Path) -> None:
+    new_text = NEW.replace("{ 'event': 'WOKEN' }", "{ 'event': 'WOKEN', 'features': ['f'] }")
+    new_text = new_text.replace("'*force': 'bool' }",
+                                "'*force': { 'type': 'bool', 'features': ['g'] } }")
+    models = [(label, read_input(str(write(tmp_path, f"{label}.json", text)), docs=False))
+              for label, text in (("1.0", NEW), ("2.0", new_text))]
+    places = {(c.definition, c.path) for c in changes(lifecycle(models), "2.0")}
+    assert places == {("WOKEN", "feature 'f'"), ("set-mode", "arguments.force feature 'g'")}

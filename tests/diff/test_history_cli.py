@@ -18,7 +18,7 @@ from qapi_ir.driver.releases import release_history
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Option
 from tests.conftest import REPO_ROOT
-from tests.diff.helpers import write
+from tests.diff.helpers import hostile_reply, write
 from tests.diff.test_lifecycle import V1, V2, V3
 
 PUBLISHED = REPO_ROOT / "schema" / "history-report.schema.json"
@@ -97,6 +97,15 @@ def test_an_unknown_release_is_one_line(
         "qapi-build history: error: --release 9.9: not one of the releases given\n")
 
 
+def test_a_schema_error_reads_as_the_build_words_it_as_in_diff(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.json", "{ 'command': 'c', 'data': { 'a': 'Nope' } }\n")
+    assert main([f"1.0={bad}", f"2.0={bad}"]) == 2
+    assert capsys.readouterr().err == (
+        f"{bad}: In command 'c':\n{bad}:1: parameter 'a' uses unknown type 'Nope'\n")
+
+
 def test_the_python_compat_history_is_in_release_order(tmp_path: Path) -> None:
     schema = load_schema(str(write(tmp_path, "new.json", V3)))
     values = tuple(f"{label}={write(tmp_path, f'{label}.json', V1)}"
@@ -132,3 +141,16 @@ def test_qapi_build_runs_history_as_a_subcommand(
 ])
 def test_things_are_named_as_qemus_record_names_them(thing: Thing, expected: str) -> None:
     assert title(thing) == expected
+
+
+@pytest.mark.parametrize("form", ["text", "markdown", "rst"])
+def test_names_with_line_breaks_and_controls_cannot_forge_history_lines(
+    form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = hostile_reply(tmp_path, ["gone\nforged line", "\x1b[2Jclear", "ok"])
+    new = hostile_reply(tmp_path, ["ok"])
+    assert main([f"1.0={old}", f"2.0={new}", "--format", form, "--policy", "qemu"]) == 1
+    out = capsys.readouterr().out
+    assert not any(ord(c) < 32 and c != "\n" for c in out), repr(out)
+    assert not [line for line in out.splitlines() if line.startswith("forged line")]
+    assert "gone\\nforged line" in out

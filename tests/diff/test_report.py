@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from qapi_ir.diff.cli import main
 from qapi_ir.diff.compare import DiffResult, compare
 from qapi_ir.diff.inputs import read_input
 from qapi_ir.diff.report import code_span, render_markdown, render_text
-from tests.diff.helpers import write
+from tests.diff.helpers import hostile_reply, write
 
 OLD = """
 { 'struct': 'Info', 'data': { 'a': 'int', 'b': 'str' } }
@@ -63,19 +62,12 @@ def test_markdown_has_a_title_and_a_row_per_change(tmp_path: Path) -> None:
 INJECTED = "gone\n::error file=x.json,line=1::INJECTED"
 
 
-def _hostile_reply(tmp_path: Path, names: list[str]) -> Path:
-    reply = [{"name": "0", "meta-type": "object", "members": []}]
-    reply += [{"name": name, "meta-type": "command", "arg-type": "0", "ret-type": "0"}
-              for name in names]
-    return write(tmp_path, f"reply{len(names)}.json", json.dumps({"return": reply}))
-
-
 @pytest.mark.parametrize("form", ["text", "markdown", "github"])
 def test_names_with_line_breaks_and_controls_cannot_forge_report_lines(
     form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    old = _hostile_reply(tmp_path, [INJECTED, "tick`x", "\x1b[2Jclear", "ok"])
-    new = _hostile_reply(tmp_path, ["ok"])
+    old = hostile_reply(tmp_path, [INJECTED, "tick`x", "\x1b[2Jclear", "ok"])
+    new = hostile_reply(tmp_path, ["ok"])
     assert main([str(old), str(new), "--format", form]) == 1
     out = capsys.readouterr().out
     assert not any(ord(c) < 32 and c != "\n" for c in out), repr(out)

@@ -1,4 +1,5 @@
 ## The Markdown history: per release a table of what changed, then the policy's verdicts.
+## cell(text) escapes a table cell, code(text) makes a code span.
 ## (A line starting "##" is a mako comment: headings are written as ${"##"}.)
 # API history: ${labels}
 % for rel in releases:
@@ -9,7 +10,7 @@ ${"##"} ${rel.label}
 | change | kind | where | detail |
 |---|---|---|---|
 % for row in rel.rows:
-| ${row.event} | ${row.kind} | `${row.address | cell}` | ${row.detail | cell} |
+| ${row.event} | ${row.kind} | ${row.address | cell, code} | ${row.detail | cell} |
 % endfor
 % else:
 No changes.
@@ -25,7 +26,7 @@ ${"##"} Policy: ${policy}
 | verdict | release | kind | where | detail |
 |---|---|---|---|---|
 % for finding in findings:
-| ${verdict(finding)} | ${finding.release} | ${finding.kind} | `${finding.address | cell}` | ${finding.detail | cell} |
+| ${verdict(finding)} | ${finding.release} | ${finding.kind} | ${finding.address | cell, code} | ${finding.detail | cell} |
 % endfor
 % endif
 % endif
