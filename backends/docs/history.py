@@ -54,6 +54,14 @@ class ChangeRow:
     detail: str
     url: str | None
 
+    @property
+    def place(self) -> str:
+        """Where in the definition the change is, as it follows the definition's name:
+        ``.member``, ``{branch}``, ``[]...``, `` feature 'f'``; empty for the whole of it."""
+        if not self.path or self.path.startswith(("{", "[")):
+            return self.path
+        return f" {self.path}" if self.path.startswith("feature ") else f".{self.path}"
+
 
 @attrs.frozen
 class ReleasePage:

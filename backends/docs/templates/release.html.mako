@@ -29,9 +29,7 @@
 % else:
 ${row.definition | h}\
 % endif
-% if row.path:
-.${row.path | h}\
-% endif
+${row.place | h}\
 </code></td><td>${row.detail | h}</td></tr>
 % endfor
 </tbody>

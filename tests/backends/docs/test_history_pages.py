@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from qapi_backends.docs.history import ChangeRow
 from qapi_ir.driver.releases import release_history
 from qapi_ir.frontend import load_schema
 from qapi_ir.plugin_api import Option, Output
@@ -68,3 +71,13 @@ def test_definitions_get_since_and_deprecated_in_where_their_doc_does_not_say(
         '<a href="release-2.0.html">Deprecated in 2.0</a>']
     assert _note_of(page, "command-query-c") == ["Since 3.0"]
     assert _note_of(page, "command-query-a") == []
+
+
+@pytest.mark.parametrize(("path", "shown"), [
+    ("", "Thing"), ("member", "Thing.member"), ("{branch}.m", "Thing{branch}.m"),
+    ("[]", "Thing[]"), ("feature 'f'", "Thing feature 'f'")])
+def test_a_change_is_placed_after_its_definition_as_the_diff_writes_paths(
+    path: str, shown: str
+) -> None:
+    row = ChangeRow("type", "Thing", path, "detail", None)
+    assert row.definition + row.place == shown
