@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import py_compile
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +62,8 @@ def generate_code(text: str, uri: str) -> str:
 
 def compile_template(template: Path, target: Path) -> None:
     """Write ``template``'s module to ``target`` (with its bytecode), digests last."""
+    import py_compile  # only packaging compiles: a build loads the modules
+
     text = template.read_bytes()
     body = generate_code(text.decode("utf-8"), template.name).encode("utf-8")
     trailer = f"{_TRAILER} {_source_digest(text)} {_hex_digest(body)}\n"
