@@ -24,7 +24,6 @@ from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.driver.cache_store import CacheStore, default_root, package_files
 from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
 from qapi_ir.driver.depfile import rule, write_depfile
-from qapi_ir.driver.entry import SUBCOMMANDS
 from qapi_ir.driver.hashing import local_secret
 from qapi_ir.driver.installed import installed
 from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot, schema_files
@@ -352,17 +351,13 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``qapi-build`` with ``argv`` (default: the process arguments); the exit status
-    (a closed pipe ends it quietly: see :func:`~qapi_ir.driver.process.flushing_stdout`)."""
-    return flushing_stdout(lambda: _main(argv))
-
-
-def _main(argv: Sequence[str] | None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] and arguments[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[arguments[0]](arguments[1:])
-    _refuse_mistyped_subcommand(arguments)
-    return run_parsed(_argument_parser().parse_args(arguments), in_process=argv is None)
+    """Run ``qapi-build``'s build command line with ``argv`` (default: the process
+    arguments); the exit status (a closed pipe ends it quietly: see
+    :func:`~qapi_ir.driver.process.flushing_stdout`).  The subcommands are
+    :func:`qapi_ir.driver.entry.main`'s."""
+    arguments = sys.argv[1:] if argv is None else argv
+    return flushing_stdout(lambda: run_parsed(_argument_parser().parse_args(arguments),
+                                              in_process=argv is None))
 
 
 def default_arguments() -> argparse.Namespace:
@@ -376,20 +371,6 @@ def run_parsed(args: argparse.Namespace, *, in_process: bool) -> int:
     if in_process:  # what the imports made lives until exit,
         gc.freeze()  # so keep the cyclic collector off it (-13 ms in a C build)
     return interruptible(lambda interrupted: _report_errors(args, interrupted), args.prog)
-
-
-def _refuse_mistyped_subcommand(arguments: Sequence[str]) -> None:
-    """Exit with status 2 when the first argument is no file but close to a subcommand."""
-    first = arguments[0] if arguments else ""
-    if not first or first.startswith("-") or os.path.exists(first):
-        return
-    import difflib
-
-    close = difflib.get_close_matches(first, list(SUBCOMMANDS), n=1)
-    if close:
-        print(f"{PROG}: error: no such file or command '{first}'; did you mean '{close[0]}'?",
-              file=sys.stderr)
-        raise SystemExit(2)
 
 
 def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> int:
