@@ -97,10 +97,11 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
     root = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_root()
     config = _load_config(args)
     store = CacheStore(root) if root else None
-    available = AvailableBackends(lambda: installed(store))
-    # the secret that makes compiled templates trusted lives outside the cache, in the
-    # user's state directory: a run that may write nowhere but where it is told keeps none
+    # the secret that makes compiled templates and the installed backends' list trusted
+    # lives outside the cache, in the user's state directory: a run that may write
+    # nowhere but where it is told keeps none
     secret = local_secret() if root and args.code_cache else None
+    available = AvailableBackends(lambda: installed(store, secret))
     return BuildContext(store, Renderer(root, secret), available, config, args.verbose)
 
 
