@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 try:  # CPython's own module: hashlib would load OpenSSL (as in qapi_ir/driver/hashing.py)
-    from _blake2 import blake2b
+    from _blake2 import blake2b as blake2b  # also templating's
 except ImportError:  # another Python implementation
-    from hashlib import blake2b
+    from hashlib import blake2b as blake2b
 
 
 def _hex_digest(data: bytes) -> str:
