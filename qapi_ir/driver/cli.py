@@ -47,13 +47,8 @@ from qapi_ir.templating import Renderer
 
 DEFAULT_BACKENDS = ("c",)
 
-#: QEMU's generator flags, and the backend option each one sets.
-_FLAG_OPTIONS = {
-    "prefix": "prefix",
-    "builtins": "builtins",
-    "unmask": "unmask",
-    "suppress_tracing": "suppress_tracing",
-}
+#: QEMU's generator flags, each of which sets the backend option of its name.
+_FLAG_OPTIONS = ("prefix", "builtins", "unmask", "suppress_tracing")
 _PREFIX_PATTERN = re.compile(r"([A-Za-z_.-][A-Za-z0-9_.-]*)?")
 
 
@@ -180,8 +175,8 @@ def _given_options(
         declared = backends[name].backend.options
         for key, value in table.items():
             given[name][key] = check_value(name, find_option(name, declared, key), value)
-    for flag, option_name in _FLAG_OPTIONS.items():
-        value = getattr(args, flag)
+    for option_name in _FLAG_OPTIONS:
+        value = getattr(args, option_name)
         if value is None or value is False:
             continue
         for name, loaded in backends.items():
@@ -342,8 +337,7 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     progress.done()
     read = ReadWarnings()
     read.lines.extend(source.warnings)
-    schema_path = args.from_ir or args.schema or config.schema
-    for warning in (*read.said(str(schema_path), args.verbose), *output.warnings):
+    for warning in (*read.said(path, args.verbose), *output.warnings):
         print(warning, file=sys.stderr)
     if not args.quiet:
         print(_summary(list(backends), len(output.files), len(changed),
