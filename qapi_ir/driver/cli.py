@@ -22,7 +22,7 @@ import attrs
 from qapi_ir.diff.command_line import add_cache_options
 from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.driver.cache_store import CacheStore, default_root, package_files
-from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.driver.config import Config, ConfigError, load_config
 from qapi_ir.driver.depfile import rule, write_depfile
 from qapi_ir.driver.hashing import local_secret
 from qapi_ir.driver.installed import installed
@@ -42,7 +42,13 @@ from qapi_ir.driver.progress import Progress
 from qapi_ir.driver.qemu_options import add_depfile_option, add_generator_options
 from qapi_ir.driver.releases import with_histories
 from qapi_ir.input_file import message_line, shown
-from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
+from qapi_ir.plugin_api import (
+    CONFIG_FILE,
+    BackendError,
+    OptionValue,
+    Output,
+    output_path_problem,
+)
 from qapi_ir.templating import Renderer
 
 DEFAULT_BACKENDS = ("c",)
@@ -117,7 +123,7 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("--legacy-docs", action="store_true",
                         help="accept the doc comment rules of older QEMU releases")
     parser.add_argument("--config", metavar="FILE",
-                        help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
+                        help=f"configuration file (default: ./{CONFIG_FILE} when present)")
     parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
     add_cache_options(parser, "build cache (default: $QAPI_BUILD_CACHE or ~/.cache/qapi-build)",
                       "a warning line per file that needed older doc comment rules")
@@ -133,7 +139,7 @@ def _load_config(args: argparse.Namespace) -> Config:
         return Config()
     if args.config:
         return load_config(Path(args.config))
-    default = Path(DEFAULT_CONFIG)
+    default = Path(CONFIG_FILE)
     return load_config(default) if default.is_file() else Config()
 
 
@@ -214,7 +220,7 @@ def _read_schema(
     source = args.schema or config.schema
     if not source:
         raise UsageError(
-            f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
+            f"no schema given: name one, or set 'schema' in {CONFIG_FILE}"
             f" (see '{PROG} --help')"
         )
     return source, from_schema_file(source, store,
