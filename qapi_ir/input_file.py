@@ -29,10 +29,6 @@ class InputFileError(Exception):
         self.line = line
 
 
-class InputSyntaxError(InputFileError):
-    """A file that was read but does not parse; ``str()`` is one line naming the file."""
-
-
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The content of the regular file at ``path``.
 
@@ -71,32 +67,25 @@ def read_text(path: str | os.PathLike[str]) -> str:
 TOO_DEEP = "values nest too deeply"
 
 
-def read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The table of the TOML file at ``path`` (errors as :func:`read_text`, and
-    :class:`InputSyntaxError` when it is not TOML or nests too deeply)."""
+def read_config_toml(path: str | os.PathLike[str],
+                     error: Callable[[str], Exception]) -> dict[str, Any]:
+    """The table of the configuration (TOML) file at ``path``; a failure (unreadable, not
+    TOML, nesting too deeply) raised as ``error`` of its one-line message (the same
+    words for every reader of ``plugins.toml``)."""
     import tomllib  # here: a run without a TOML file need not import it (6 ms)
 
-    text = read_text(path)
+    try:
+        text = read_text(path)
+    except OSError as exc:
+        raise error(f"can't read configuration file '{path}': {exc.strerror}") from exc
+    except InputFileError as exc:
+        raise error(f"can't read configuration file {exc}") from exc
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputSyntaxError(str(path), str(exc)) from None
+        raise error(f"{path}: {exc}") from None
     except RecursionError:
-        raise InputSyntaxError(str(path), TOO_DEEP) from None
-
-
-def read_config_toml(path: str | os.PathLike[str],
-                     error: Callable[[str], Exception]) -> dict[str, Any]:
-    """The table of the configuration file at ``path``; a failure raised as ``error`` of
-    its one-line message (the same words for every reader of ``plugins.toml``)."""
-    try:
-        return read_toml(path)
-    except OSError as exc:
-        raise error(f"can't read configuration file '{path}': {exc.strerror}") from exc
-    except InputSyntaxError as exc:
-        raise error(str(exc)) from exc
-    except InputFileError as exc:
-        raise error(f"can't read configuration file {exc}") from exc
+        raise error(f"{path}: {TOO_DEEP}") from None
 
 
 #: Characters that move the cursor, end a line or reorder text on a terminal or in a log:

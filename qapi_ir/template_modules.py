@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import py_compile
 from pathlib import Path
 from typing import Any
 
 try:  # CPython's own module: hashlib would load OpenSSL (as in qapi_ir/driver/hashing.py)
-    from _blake2 import blake2b
+    from _blake2 import blake2b as blake2b  # also templating's
 except ImportError:  # another Python implementation
-    from hashlib import blake2b
+    from hashlib import blake2b as blake2b
 
 
 def _hex_digest(data: bytes) -> str:
@@ -63,6 +62,8 @@ def generate_code(text: str, uri: str) -> str:
 
 def compile_template(template: Path, target: Path) -> None:
     """Write ``template``'s module to ``target`` (with its bytecode), digests last."""
+    import py_compile  # only packaging compiles: a build loads the modules
+
     text = template.read_bytes()
     body = generate_code(text.decode("utf-8"), template.name).encode("utf-8")
     trailer = f"{_TRAILER} {_source_digest(text)} {_hex_digest(body)}\n"

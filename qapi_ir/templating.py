@@ -30,20 +30,10 @@ from typing import Any
 import attrs
 
 from qapi_ir.input_file import InputFileError, read_bytes
-from qapi_ir.template_modules import OPTIONS, add_compiled
+from qapi_ir.template_modules import OPTIONS, add_compiled, blake2b
 
 #: Makes a memo key of its parts (the build cache's digest).
 Digest = Callable[..., str]
-
-
-def _blake2b(data: bytes, digest_size: int = 32, key: bytes = b"") -> Any:
-    """BLAKE2b of ``data`` (keyed: a MAC) from CPython's ``_blake2`` (hashlib's import
-    loads OpenSSL)."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # another Python implementation
-        from hashlib import blake2b
-    return blake2b(data, digest_size=digest_size, key=key)
 
 
 def _module_directory(root: Path, templates: str) -> str | None:
@@ -52,7 +42,7 @@ def _module_directory(root: Path, templates: str) -> str | None:
     Each template directory has its own: two backends' ``common.mako`` must not
     share one compiled module (mako reuses a module newer than its template).
     """
-    name = _blake2b(os.path.abspath(templates).encode(), digest_size=8).hexdigest()
+    name = blake2b(os.path.abspath(templates).encode(), digest_size=8).hexdigest()
     directory = os.path.join(root, "mako", name)
     try:
         os.makedirs(directory, exist_ok=True)
@@ -106,7 +96,7 @@ def _module_digest(path: str, secret: bytes) -> str:
         except (OSError, InputFileError):
             data = b""
         parts.append(len(data).to_bytes(8, "little") + data)
-    return str(_blake2b(b"".join(parts), key=secret).hexdigest())
+    return blake2b(b"".join(parts), digest_size=32, key=secret).hexdigest()
 
 
 def _drop_damaged_modules(template_dir: str, module_dir: str, secret: bytes) -> None:

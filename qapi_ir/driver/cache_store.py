@@ -59,10 +59,16 @@ def digest(*parts: str | bytes | memoryview) -> str:
 def package_files(module: str) -> tuple[str, ...]:
     """The source files (``.py``, ``.mako``, ``.json``) of ``module``'s top package, sorted,
     with absolute paths; a single-module plugin's file; none when it has no file."""
-    package = sys.modules[module.partition(".")[0]]
-    if not package.__file__:
+    return _source_files(sys.modules[module.partition(".")[0]].__file__)
+
+
+@functools.cache
+def _source_files(top_file: str | None) -> tuple[str, ...]:
+    """:func:`package_files` of the top package or module at ``top_file``: walked once
+    per run, however many modules of it ask (the caches' keys, the depfile)."""
+    if not top_file:
         return ()
-    source = Path(package.__file__).resolve()
+    source = Path(top_file).resolve()
     if source.name != "__init__.py":  # a single-module plugin: that file is all its code
         return (str(source),)
     found: list[str] = []
@@ -73,14 +79,17 @@ def package_files(module: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@functools.cache
 def code_fingerprint(module: str) -> str:
     """Every source file (name, size, mtime) of ``module``'s top package.
 
     Installing another version, or editing a template or module of an
     editable install, changes it, so cached results of older code are not reused.
     """
-    files = package_files(module)
+    return _fingerprint(package_files(module))
+
+
+@functools.cache
+def _fingerprint(files: tuple[str, ...]) -> str:
     if not files:  # no files to check: never reuse its results
         return os.urandom(16).hex()
     parts = []

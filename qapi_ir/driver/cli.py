@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import gc
 import os
 import re
@@ -23,9 +22,8 @@ import attrs
 from qapi_ir.diff.command_line import add_cache_options
 from qapi_ir.diff.read_warnings import ReadWarnings
 from qapi_ir.driver.cache_store import CacheStore, default_root, package_files
-from qapi_ir.driver.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from qapi_ir.driver.config import Config, ConfigError, load_config
 from qapi_ir.driver.depfile import rule, write_depfile
-from qapi_ir.driver.entry import SUBCOMMANDS
 from qapi_ir.driver.hashing import local_secret
 from qapi_ir.driver.installed import installed
 from qapi_ir.driver.ir_cache import SchemaSource, from_schema_file, from_snapshot, schema_files
@@ -44,18 +42,19 @@ from qapi_ir.driver.progress import Progress
 from qapi_ir.driver.qemu_options import add_depfile_option, add_generator_options
 from qapi_ir.driver.releases import with_histories
 from qapi_ir.input_file import message_line, shown
-from qapi_ir.plugin_api import BackendError, OptionValue, Output, output_path_problem
+from qapi_ir.plugin_api import (
+    CONFIG_FILE,
+    BackendError,
+    OptionValue,
+    Output,
+    output_path_problem,
+)
 from qapi_ir.templating import Renderer
 
 DEFAULT_BACKENDS = ("c",)
 
-#: QEMU's generator flags, and the backend option each one sets.
-_FLAG_OPTIONS = {
-    "prefix": "prefix",
-    "builtins": "builtins",
-    "unmask": "unmask",
-    "suppress_tracing": "suppress_tracing",
-}
+#: QEMU's generator flags, each of which sets the backend option of its name.
+_FLAG_OPTIONS = ("prefix", "builtins", "unmask", "suppress_tracing")
 _PREFIX_PATTERN = re.compile(r"([A-Za-z_.-][A-Za-z0-9_.-]*)?")
 
 
@@ -67,6 +66,8 @@ class _ArgumentParser(argparse.ArgumentParser):
     """argparse that suggests the closest option for a mistyped one."""
 
     def error(self, message: str) -> NoReturn:
+        import difflib  # only a command line refused needs it
+
         prefix = "unrecognized arguments: "
         if message.startswith(prefix):
             known = [o for action in self._actions for o in action.option_strings]
@@ -97,10 +98,11 @@ def _build_context(args: argparse.Namespace) -> BuildContext:
     root = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else default_root()
     config = _load_config(args)
     store = CacheStore(root) if root else None
-    available = AvailableBackends(lambda: installed(store))
-    # the secret that makes compiled templates trusted lives outside the cache, in the
-    # user's state directory: a run that may write nowhere but where it is told keeps none
+    # the secret that makes compiled templates and the installed backends' list trusted
+    # lives outside the cache, in the user's state directory: a run that may write
+    # nowhere but where it is told keeps none
     secret = local_secret() if root and args.code_cache else None
+    available = AvailableBackends(lambda: installed(store, secret))
     return BuildContext(store, Renderer(root, secret), available, config, args.verbose)
 
 
@@ -121,7 +123,7 @@ def _argument_parser() -> argparse.ArgumentParser:
     parser.add_argument("--legacy-docs", action="store_true",
                         help="accept the doc comment rules of older QEMU releases")
     parser.add_argument("--config", metavar="FILE",
-                        help=f"configuration file (default: ./{DEFAULT_CONFIG} when present)")
+                        help=f"configuration file (default: ./{CONFIG_FILE} when present)")
     parser.add_argument("--list-backends", action="store_true", help="list backends and exit")
     add_cache_options(parser, "build cache (default: $QAPI_BUILD_CACHE or ~/.cache/qapi-build)",
                       "a warning line per file that needed older doc comment rules")
@@ -137,7 +139,7 @@ def _load_config(args: argparse.Namespace) -> Config:
         return Config()
     if args.config:
         return load_config(Path(args.config))
-    default = Path(DEFAULT_CONFIG)
+    default = Path(CONFIG_FILE)
     return load_config(default) if default.is_file() else Config()
 
 
@@ -179,8 +181,8 @@ def _given_options(
         declared = backends[name].backend.options
         for key, value in table.items():
             given[name][key] = check_value(name, find_option(name, declared, key), value)
-    for flag, option_name in _FLAG_OPTIONS.items():
-        value = getattr(args, flag)
+    for option_name in _FLAG_OPTIONS:
+        value = getattr(args, option_name)
         if value is None or value is False:
             continue
         for name, loaded in backends.items():
@@ -218,7 +220,7 @@ def _read_schema(
     source = args.schema or config.schema
     if not source:
         raise UsageError(
-            f"no schema given: name one, or set 'schema' in {DEFAULT_CONFIG}"
+            f"no schema given: name one, or set 'schema' in {CONFIG_FILE}"
             f" (see '{PROG} --help')"
         )
     return source, from_schema_file(source, store,
@@ -341,8 +343,7 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
     progress.done()
     read = ReadWarnings()
     read.lines.extend(source.warnings)
-    schema_path = args.from_ir or args.schema or config.schema
-    for warning in (*read.said(str(schema_path), args.verbose), *output.warnings):
+    for warning in (*read.said(path, args.verbose), *output.warnings):
         print(warning, file=sys.stderr)
     if not args.quiet:
         print(_summary(list(backends), len(output.files), len(changed),
@@ -351,17 +352,13 @@ def _run(args: argparse.Namespace, interrupted: threading.Event) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``qapi-build`` with ``argv`` (default: the process arguments); the exit status
-    (a closed pipe ends it quietly: see :func:`~qapi_ir.driver.process.flushing_stdout`)."""
-    return flushing_stdout(lambda: _main(argv))
-
-
-def _main(argv: Sequence[str] | None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] and arguments[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[arguments[0]](arguments[1:])
-    _refuse_mistyped_subcommand(arguments)
-    return run_parsed(_argument_parser().parse_args(arguments), in_process=argv is None)
+    """Run ``qapi-build``'s build command line with ``argv`` (default: the process
+    arguments); the exit status (a closed pipe ends it quietly: see
+    :func:`~qapi_ir.driver.process.flushing_stdout`).  The subcommands are
+    :func:`qapi_ir.driver.entry.main`'s."""
+    arguments = sys.argv[1:] if argv is None else argv
+    return flushing_stdout(lambda: run_parsed(_argument_parser().parse_args(arguments),
+                                              in_process=argv is None))
 
 
 def default_arguments() -> argparse.Namespace:
@@ -377,39 +374,37 @@ def run_parsed(args: argparse.Namespace, *, in_process: bool) -> int:
     return interruptible(lambda interrupted: _report_errors(args, interrupted), args.prog)
 
 
-def _refuse_mistyped_subcommand(arguments: Sequence[str]) -> None:
-    """Exit with status 2 when the first argument is no file but close to a subcommand."""
-    first = arguments[0] if arguments else ""
-    if not first or first.startswith("-") or os.path.exists(first):
-        return
-    close = difflib.get_close_matches(first, list(SUBCOMMANDS), n=1)
-    if close:
-        print(f"{PROG}: error: no such file or command '{first}'; did you mean '{close[0]}'?",
-              file=sys.stderr)
-        raise SystemExit(2)
-
-
 def _report_errors(args: argparse.Namespace, interrupted: threading.Event) -> int:
     """Run, turning every error into one line on stderr and status 1."""
-    from qapi_ir.frontend.errors import QAPIError
-    from qapi_ir.invariants import InvariantError
-    from qapi_ir.snapshot import SnapshotError
-
     try:
         return _run(args, interrupted)
     except UsageError as exc:
         print(message_line(f"{args.prog}: error: {exc}"), file=sys.stderr)
         return 2
-    except (QAPIError, SnapshotError, InvariantError, PluginError, OptionError, ConfigError,
-            OutputError, BackendError) as exc:
-        # a front end error is two lines (QEMU's form) whose input it shows escaped already
-        print(exc if isinstance(exc, QAPIError) else message_line(str(exc)), file=sys.stderr)
+    except (PluginError, OptionError, ConfigError, OutputError, BackendError) as exc:
+        print(message_line(str(exc)), file=sys.stderr)
         return 1
     except BrokenPipeError:
         raise
-    except Exception as exc:  # a bug: still one line, the traceback only on request
+    except Exception as exc:
+        if _raised_by(exc, "qapi_ir.frontend.errors", "QAPIError"):
+            print(exc, file=sys.stderr)  # two lines (QEMU's form), its input shown escaped
+            return 1
+        if (_raised_by(exc, "qapi_ir.snapshot", "SnapshotError")
+                or _raised_by(exc, "qapi_ir.invariants", "InvariantError")):
+            print(message_line(str(exc)), file=sys.stderr)
+            return 1
+        # a bug: still one line, the traceback only on request
         if os.environ.get("QAPI_BUILD_DEBUG"):
             raise
         print(f"{args.prog}: internal error: {type(exc).__name__}: {message_line(str(exc))}"
               " (QAPI_BUILD_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 1
+
+
+def _raised_by(exc: Exception, module: str, name: str) -> bool:
+    """Whether ``exc`` is a ``module.name`` error; never imports ``module`` (a run that
+    did not import it cannot have raised its errors, and a build from the cache
+    imports neither the front end, the snapshot reader nor the invariants: ~15 ms)."""
+    loaded = sys.modules.get(module)
+    return loaded is not None and isinstance(exc, getattr(loaded, name))

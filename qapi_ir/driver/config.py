@@ -31,9 +31,7 @@ from typing import Any
 import attrs
 
 from qapi_ir.input_file import read_config_toml, shown
-from qapi_ir.plugin_api import CONFIG_FILE
 
-DEFAULT_CONFIG = CONFIG_FILE
 _KEYS = {"schema", "output", "backends", "options", "extra-backends", "subdirs", "legacy-docs",
          "diff"}
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 
 from qapi_ir.driver.output_dir import OutputError
@@ -42,6 +41,8 @@ def rule(targets: Iterable[str], prerequisites: Iterable[str]) -> str:
 
 def write_depfile(path: str, text: str) -> None:
     """Write ``text`` (a :func:`rule`) to ``path``, replaced as a whole, never through a link."""
+    import tempfile  # only a run with --depfile needs it
+
     data = text.encode("utf-8", "surrogateescape")
     directory = os.path.dirname(path) or "."
     try:

@@ -8,10 +8,11 @@ none of them, and it is what a CI job runs again and again; nor does ``history``
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
-from qapi_ir.driver.process import end_process, flushing_stdout, interruptible
+from qapi_ir.driver.process import PROG, end_process, flushing_stdout, interruptible
 
 
 def run_diff(arguments: list[str]) -> int:
@@ -36,8 +37,8 @@ SUBCOMMANDS = {"diff": run_diff, "history": run_history}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``qapi-build`` with ``argv`` (default: the process arguments), as
-    :func:`qapi_ir.driver.cli.main` does."""
+    """Run ``qapi-build`` with ``argv`` (default: the process arguments): a subcommand,
+    else the build (:func:`qapi_ir.driver.cli.main`); the exit status."""
     status = _run(argv)
     if argv is None:  # this process is qapi-build; standard output is flushed, files closed
         end_process(status)
@@ -51,6 +52,21 @@ def _run(argv: Sequence[str] | None) -> int:
         if argv is None:  # this process is qapi-build: what a diff makes lives until it
             gc.disable()  # ends, in few cycles, so the cyclic collector only costs (-7%)
         return flushing_stdout(lambda: run(arguments[1:]))
+    _refuse_mistyped_subcommand(arguments)
     from qapi_ir.driver.cli import main as build_main
 
     return build_main(argv)
+
+
+def _refuse_mistyped_subcommand(arguments: Sequence[str]) -> None:
+    """Exit with status 2 when the first argument is no file but close to a subcommand."""
+    first = arguments[0] if arguments else ""
+    if not first or first.startswith("-") or os.path.exists(first):
+        return
+    import difflib
+
+    close = difflib.get_close_matches(first, list(SUBCOMMANDS), n=1)
+    if close:
+        print(f"{PROG}: error: no such file or command '{first}'; did you mean '{close[0]}'?",
+              file=sys.stderr)
+        raise SystemExit(2)

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from qapi_ir.driver.hashing import hasher, local_secret
+from qapi_ir.driver.hashing import hasher
 from qapi_ir.plugin_api import ENTRY_POINT_GROUP
 
 
@@ -84,10 +84,9 @@ def _read() -> Installed:
     return Installed(tuple(found[name] for name in sorted(found)))
 
 
-def installed(store: _Store | None) -> Installed:
+def installed(store: _Store | None, secret: bytes | None) -> Installed:
     """What the distributions declare now: from ``store`` when their metadata is unchanged
-    (and there is a secret to check the entry with)."""
-    secret = local_secret()
+    and there is a ``secret`` to check the entry with."""
     if store is None or secret is None:
         return _read()
     key = _metadata_key()

@@ -16,7 +16,6 @@ import contextlib
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -148,6 +147,8 @@ def write_files(directory: Path, files: Mapping[str, str]) -> list[str]:
 
 
 def _stage_and_swap(directory: str, changed: Mapping[str, bytes]) -> None:
+    import tempfile  # a build that changes nothing does without it (and random)
+
     staging = tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{os.getpid()}-", dir=directory)
     try:
         staged = {}

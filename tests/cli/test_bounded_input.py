@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qapi_ir import input_file
-from qapi_ir.driver import cli
+from qapi_ir.driver import cli, entry
 from qapi_ir.input_file import InputFileError, read_text
 from tests.cli.helpers import EXAMPLE
 
@@ -101,7 +101,7 @@ def test_bad_input_reads_as_for_a_build_with_status_2_for_diff(
     path = make(tmp_path)
     build_status = cli.main(["--no-cache", "--backend", "dump", "-o", str(tmp_path / "out"), path])
     build_err = capsys.readouterr().err
-    status = cli.main(["diff", str(EXAMPLE), path])
+    status = entry.main(["diff", str(EXAMPLE), path])
     err = capsys.readouterr().err
     assert (build_status, status) == (1, 2)
     assert expected in err.splitlines()[-1]
@@ -181,7 +181,7 @@ def test_every_file_read_is_bounded_with_a_one_line_error(
 ) -> None:
     before, make, expected = SIDE_INPUTS[case]
     monkeypatch.chdir(tmp_path)
-    status = cli.main([*before, make(tmp_path)])
+    status = entry.main([*before, make(tmp_path)])
     err = capsys.readouterr().err
     assert status == (2 if before[0] == "diff" else 1)
     assert err.count("\n") == 1 and expected in err, err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -17,6 +19,7 @@ from qapi_ir.driver.options import resolve
 from qapi_ir.driver.output_cache import generate_cached
 from qapi_ir.plugin_api import Backend, Output
 from tests.cli.helpers import files_below, run_cli
+from tests.conftest import REPO_ROOT
 
 MAIN = """\
 { 'include': 'colours.json' }
@@ -158,3 +161,29 @@ def test_changed_module_renders_only_what_depends_on_it(
     assert changed.files == _run_c(schema, CacheStore(tmp_path / "fresh")).files
     assert {"qapi-types-shapes.h", "qapi-introspect.c"} <= rendered
     assert not {name for name in rendered if "colours" in name}
+
+
+#: Modules a build served from the cache has no use for: the front end, the snapshot
+#: reader and the invariants (named only for their errors), the templates' engine, and
+#: what writes a file (no file changes) or compiles a template.
+_NOT_NEEDED = ("qapi_ir.frontend", "qapi_ir.snapshot", "qapi_ir.invariants", "mako",
+               "tempfile", "py_compile", "difflib")
+_IMPORTS_PROBE = f"""\
+import sys
+from qapi_ir.driver.entry import main
+status = main(sys.argv[1:])
+print(sorted(m for m in {_NOT_NEEDED!r} if m in sys.modules))
+sys.exit(status)
+"""
+
+
+def test_a_build_served_from_the_cache_imports_only_what_it_needs(tmp_path: Path) -> None:
+    schema = _write_schema(tmp_path)
+    argv = [sys.executable, "-c", _IMPORTS_PROBE, str(schema), "-q", "-o", str(tmp_path / "out"),
+            "--backend", "c", "--cache-dir", str(tmp_path / "cache")]
+    runs = [subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, check=False)
+            for _ in range(2)]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr
+    assert "'qapi_ir.frontend'" in runs[0].stdout  # the first one reads and writes
+    assert runs[1].stdout == "[]\n", runs[1].stderr

@@ -133,6 +133,16 @@ def test_the_secret_is_made_once_outside_the_cache_for_its_owner_only(
     local_secret.cache_clear()
 
 
+def test_a_run_without_a_cache_makes_no_secret(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listing the backends reads the installed ones, whose cache entry the secret checks."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    result = run_cli("--list-backends", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0 and "c (built in)" in result.stdout, result.stderr
+    assert not (tmp_path / "state").exists()
+
+
 def test_an_entry_unpickles_only_attrs_classes_and_enums_of_the_data_modules(
     tmp_path: Path,
 ) -> None:

@@ -15,7 +15,7 @@ import qapi_ir.driver.diff_cache
 import qapi_ir.frontend
 from qapi_ir.diff.compare import DiffResult
 from qapi_ir.driver.cache_store import CacheStore
-from qapi_ir.driver.cli import main
+from qapi_ir.driver.entry import main
 from qapi_ir.driver.ir_cache import from_schema_file
 from qapi_ir.frontend import parser
 from qapi_ir.frontend.errors import QAPIError

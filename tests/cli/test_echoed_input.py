@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qapi_ir.driver import cli
+from qapi_ir.driver import cli, entry
 from qapi_ir.input_file import MAX_MESSAGE, MAX_SHOWN, shown
 from tests.cli.helpers import EXAMPLE
 
@@ -88,7 +88,7 @@ def test_a_reply_naming_a_hostile_type_is_shown_escaped_and_cut(
     name = "\x1b]0;owned\x07" + "t" * 10_000
     reply = [{"name": "cmd", "meta-type": "command", "arg-type": name, "ret-type": "0"}]
     (tmp_path / "reply.json").write_text(json.dumps({"return": reply}))
-    status = cli.main(["diff", str(tmp_path / "reply.json"), str(EXAMPLE)])
+    status = entry.main(["diff", str(tmp_path / "reply.json"), str(EXAMPLE)])
     err = _err(capsys)
     assert status == 2
     assert "refers to unknown type '\\x1b]0;owned\\x07ttt" in err and err.endswith("...'\n")
@@ -112,7 +112,7 @@ def test_a_snapshot_with_a_huge_bad_name_gets_a_message_that_keeps_its_start_and
     Path("bad.json").write_text(json.dumps(document))
     argv = (["--no-cache", "--backend", "dump", "--from-ir", "bad.json"] if command == "build"
             else ["diff", "bad.json", str(EXAMPLE)])
-    assert cli.main(argv) == (1 if command == "build" else 2)
+    assert entry.main(argv) == (1 if command == "build" else 2)
     err = _err(capsys)
     assert err.count("\n") == 1 and len(err) < MAX_MESSAGE + 100
     assert "bad.json: IR invariant violated: $.schema.entities[" in err
