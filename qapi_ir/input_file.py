@@ -67,6 +67,19 @@ def read_text(path: str | os.PathLike[str]) -> str:
 TOO_DEEP = "values nest too deeply"
 
 
+def read_text_or(path: str | os.PathLike[str], error: Callable[[str], Exception],
+                 what: str = "") -> str:
+    """The text of the file at ``path`` (as :func:`read_text`); a failure raised as
+    ``error`` of its one-line message, ``can't read WHAT 'PATH': REASON``."""
+    named = f"can't read {what} " if what else "can't read "
+    try:
+        return read_text(path)
+    except OSError as exc:
+        raise error(f"{named}'{path}': {exc.strerror or exc}") from exc
+    except InputFileError as exc:
+        raise error(f"{named}{exc}") from exc
+
+
 def read_config_toml(path: str | os.PathLike[str],
                      error: Callable[[str], Exception]) -> dict[str, Any]:
     """The table of the configuration (TOML) file at ``path``; a failure (unreadable, not
@@ -74,12 +87,7 @@ def read_config_toml(path: str | os.PathLike[str],
     words for every reader of ``plugins.toml``)."""
     import tomllib  # here: a run without a TOML file need not import it (6 ms)
 
-    try:
-        text = read_text(path)
-    except OSError as exc:
-        raise error(f"can't read configuration file '{path}': {exc.strerror}") from exc
-    except InputFileError as exc:
-        raise error(f"can't read configuration file {exc}") from exc
+    text = read_text_or(path, error, "configuration file")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from qapi_ir import ir
-from qapi_ir.input_file import InputFileError, read_text, shown
+from qapi_ir.input_file import read_text_or, shown
 from qapi_ir.invariants import InvariantError, check_invariants
 from qapi_ir.snapshot_migrations import MigrationError, migrate
 from qapi_ir.snapshot_versions import FORMAT_VERSION as FORMAT_VERSION
@@ -213,10 +213,4 @@ def loads(text: str, source: str = "<snapshot>") -> ir.Schema:
 
 def load(path: str | Path) -> ir.Schema:
     """Read the snapshot file at ``path``."""
-    try:
-        text = read_text(path)
-    except OSError as exc:
-        raise SnapshotError(f"can't read IR snapshot '{path}': {exc.strerror or exc}") from exc
-    except InputFileError as exc:
-        raise SnapshotError(f"can't read IR snapshot {exc}") from exc
-    return loads(text, str(path))
+    return loads(read_text_or(path, SnapshotError, "IR snapshot"), str(path))

@@ -23,7 +23,7 @@ import attrs
 
 from qapi_ir.diff import wire_model
 from qapi_ir.diff.read_warnings import ReadWarnings
-from qapi_ir.input_file import InputFileError, message_line, read_text
+from qapi_ir.input_file import message_line, read_text_or
 
 if TYPE_CHECKING:
     from qapi_ir.ir import Schema
@@ -150,12 +150,7 @@ def read_input(
 
     A schema file is read with ``read``, its warnings given to ``warn``.
     """
-    try:
-        text = read_text(path)
-    except OSError as exc:
-        raise InputError(f"can't read '{path}': {exc.strerror or exc}") from exc
-    except InputFileError as exc:
-        raise InputError(f"can't read {exc}") from exc
+    text = read_text_or(path, InputError)
     document = _json_document(path, text)
     infos = _introspection_list(document)
     if infos is not None:
